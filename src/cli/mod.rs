@@ -1,0 +1,110 @@
+//! Command line: arguments (clap derive) → a validated config per subcommand → the library.
+//!
+//! One module per subcommand; each exposes `run(config) -> anyhow::Result<Outcome>`.
+//! Run-level failures (bad plan, unwritable output) are `anyhow` errors whose context names
+//! the path; `main` prints them and exits 1. Usage errors exit 2 (clap).
+
+mod init;
+
+use anyhow::bail;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// 部门整体支出绩效自评价：下发模板、回收、审核、计分、汇总。
+#[derive(Debug, Parser)]
+#[command(name = "jixiao", version, about, long_about = None)]
+pub struct Cli {
+    /// 子命令
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands of SPEC.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 生成评价方案（内置示例数据），供财政局修改后使用
+    Init {
+        /// 输出文件
+        #[arg(short, long, default_value = "评价方案.xlsx")]
+        output: PathBuf,
+        /// 输出文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+    /// 按评价方案为每个部门生成自评表模板
+    Issue {
+        /// 评价方案文件
+        #[arg(long)]
+        plan: PathBuf,
+        /// 模板输出目录
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// 读取部门报送的自评表，审核、计分并生成汇总表
+    Collect {
+        /// 评价方案文件
+        #[arg(long)]
+        plan: PathBuf,
+        /// 汇总输出目录
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 有「错误」级审核问题时以退出码 3 结束
+        #[arg(long)]
+        strict: bool,
+        /// 报送文件或目录（可多个，目录递归读取）
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// 只审核、计分并显示问题，不写任何文件
+    Check {
+        /// 评价方案文件
+        #[arg(long)]
+        plan: PathBuf,
+        /// 有「错误」级审核问题时以退出码 3 结束
+        #[arg(long)]
+        strict: bool,
+        /// 报送文件或目录（可多个，目录递归读取）
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// 用内置示例完整演示一遍：方案 → 模板 → 回收 → 汇总
+    Demo {
+        /// 演示输出目录
+        #[arg(short, long, default_value = "jixiao-demo")]
+        output: PathBuf,
+    },
+}
+
+/// How a successful run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done (findings may exist): exit 0.
+    Done,
+    /// `--strict` and blocking findings: exit 3.
+    Blocked,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Blocked => 3,
+        }
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Init { output, force } => init::run(&init::Config { output, force }),
+        Command::Issue { .. } => not_yet("issue"),
+        Command::Collect { .. } => not_yet("collect"),
+        Command::Check { .. } => not_yet("check"),
+        Command::Demo { .. } => not_yet("demo"),
+    }
+}
+
+fn not_yet(name: &str) -> anyhow::Result<Outcome> {
+    bail!("「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init")
+}

@@ -1,0 +1,16 @@
+//! jixiao (绩效): a city's annual 部门整体支出绩效自评价 as one batch job over spreadsheets.
+//!
+//! The pipeline, one module per stage:
+//! [`plan`] (评价方案.xlsx → [`plan::Plan`]) → template (one workbook per department) →
+//! collect (returns → identified returns) → validate → [`score`] → consolidate.
+//! Shared types live in [`domain`]; [`sheet`] turns cells into text tables; [`xlsx`] and
+//! [`output`] are the writing helpers; [`cli`] parses arguments and runs a command.
+
+pub mod cli;
+pub mod domain;
+pub mod output;
+pub mod plan;
+pub mod sample;
+pub mod score;
+pub mod sheet;
+pub mod xlsx;

@@ -1,0 +1,16 @@
+//! `jixiao` binary: parse arguments, run the library, map the result to an exit code.
+
+use clap::Parser;
+use jixiao::cli::{Cli, run};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            1
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,92 @@
+//! Output writer: bytes → a file, written to a temporary name beside it and renamed into place.
+//!
+//! Guarantees: a reader never sees a half-written file; when writing fails nothing is left
+//! behind (the temporary file is removed); errors name the path and suggest the usual cause
+//! on Windows (the file is open in Excel or WPS).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why an output could not be written.
+#[derive(Debug, Error)]
+pub enum OutputError {
+    /// Could not create the folder.
+    #[error("无法创建输出目录 {}：{source}", path.display())]
+    CreateDir {
+        /// The folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// Could not write or rename the file.
+    #[error("无法写入 {}：{source}（如该文件正在 Excel 或 WPS 中打开，请先关闭）", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// Writes `bytes` to `path` atomically, creating the parent folder when needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|source| OutputError::CreateDir {
+        path: parent.clone(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let err = |source| OutputError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_without_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("子目录").join("汇总.xlsx");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn failure_names_the_path_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should go: the rename cannot replace it.
+        let p = dir.path().join("occupied.xlsx");
+        fs::create_dir(&p).unwrap();
+        fs::write(p.join("x"), b"x").unwrap();
+        let e = write_atomic(&p, b"data").unwrap_err().to_string();
+        assert!(e.contains("occupied.xlsx"), "{e}");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

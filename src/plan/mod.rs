@@ -1,0 +1,667 @@
+//! Plan reader: 评价方案.xlsx (or its sheets as text) → a checked [`Plan`].
+//!
+//! Sheets are found by name (`方案`, `部门`, `指标`, `预算`), columns by header text in any
+//! order, extra columns are ignored. Every problem is collected, not just the first, and each
+//! names its cell (`评价方案.xlsx!指标!G14`) with a Chinese message, so the finance bureau fixes
+//! the plan in one pass. A plan with any error is refused as a whole: nothing downstream ever
+//! sees a half-checked plan.
+//!
+//! - [`read`] opens a workbook (the only function here that touches disk);
+//! - [`parse`] turns [`RawSheet`]s into a [`Plan`] or a [`PlanErrors`] list;
+//! - [`write`] turns sheets into a plan workbook (the built-in sample is [`crate::sample`]).
+
+mod model;
+
+pub mod write;
+
+pub use model::*;
+
+use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};
+use crate::score::value::{normalize_text, parse_plain_number, split_number};
+use crate::score;
+use crate::sheet::{Header, RawRow, RawSheet};
+use calamine::Reader;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Sheet names of the plan workbook.
+pub const SHEET_SETTINGS: &str = "方案";
+/// 部门 sheet.
+pub const SHEET_DEPARTMENTS: &str = "部门";
+/// 指标 sheet.
+pub const SHEET_INDICATORS: &str = "指标";
+/// 预算 sheet.
+pub const SHEET_BUDGET: &str = "预算";
+
+/// One problem in the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    /// Where.
+    pub location: Location,
+    /// What, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Every problem found in a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub struct PlanErrors(pub Vec<PlanError>);
+
+impl fmt::Display for PlanErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "评价方案有 {} 处问题，请修改后重新运行：", self.0.len())?;
+        for e in &self.0 {
+            write!(f, "\n  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a plan workbook could not be used.
+#[derive(Debug, Error)]
+pub enum PlanReadError {
+    /// The file could not be opened as a spreadsheet.
+    #[error("无法打开评价方案 {}：{source}", path.display())]
+    Open {
+        /// The plan path.
+        path: PathBuf,
+        /// What calamine said.
+        source: calamine::Error,
+    },
+    /// The plan was read but is not valid.
+    #[error(transparent)]
+    Invalid(#[from] PlanErrors),
+}
+
+/// Reads and checks a plan workbook.
+pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
+    let open_err = |source| PlanReadError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(open_err)?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::new();
+    for wanted in [
+        SHEET_SETTINGS,
+        SHEET_DEPARTMENTS,
+        SHEET_INDICATORS,
+        SHEET_BUDGET,
+    ] {
+        if let Some(name) = names.iter().find(|n| n.trim() == wanted) {
+            let range = wb.worksheet_range(name).map_err(open_err)?;
+            sheets.push(RawSheet::from_range(wanted, &range));
+        }
+    }
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Ok(parse(&file, &sheets)?)
+}
+
+/// Collects errors with their locations.
+struct Errors<'a> {
+    file: &'a str,
+    list: Vec<PlanError>,
+}
+
+impl Errors<'_> {
+    fn at(&mut self, sheet: &str, cell: CellRef, message: String) {
+        self.list.push(PlanError {
+            location: Location::cell(self.file, sheet, cell),
+            message,
+        });
+    }
+
+    fn sheet(&mut self, sheet: &str, message: String) {
+        self.list.push(PlanError {
+            location: Location::sheet(self.file, sheet),
+            message,
+        });
+    }
+}
+
+/// A sheet with its header located and required columns checked.
+struct Table<'a> {
+    sheet: &'a RawSheet,
+    header: Header,
+    cols: HashMap<&'static str, u32>,
+}
+
+impl<'a> Table<'a> {
+    fn locate(
+        sheets: &'a [RawSheet],
+        name: &'static str,
+        required: &[&'static str],
+        optional: &[&'static str],
+        errors: &mut Errors,
+    ) -> Option<Self> {
+        let Some(sheet) = sheets.iter().find(|s| s.name == name) else {
+            errors.sheet(name, format!("缺少工作表「{name}」"));
+            return None;
+        };
+        let Some(header) = sheet.header(required[0]) else {
+            errors.sheet(
+                name,
+                format!(
+                    "工作表「{name}」找不到表头（应包含列：{}）",
+                    required.join("、")
+                ),
+            );
+            return None;
+        };
+        let mut cols = HashMap::new();
+        let mut missing = Vec::new();
+        for &col in required {
+            match header.col(col) {
+                Some(c) => {
+                    cols.insert(col, c);
+                }
+                None => missing.push(col),
+            }
+        }
+        for &col in optional {
+            if let Some(c) = header.col(col) {
+                cols.insert(col, c);
+            }
+        }
+        if !missing.is_empty() {
+            errors.at(
+                name,
+                header.cell(),
+                format!("工作表「{name}」缺少列：{}", missing.join("、")),
+            );
+            return None;
+        }
+        Some(Self {
+            sheet,
+            header,
+            cols,
+        })
+    }
+
+    /// Data rows below the header, skipping blank ones.
+    fn rows(&self) -> impl Iterator<Item = &'a RawRow> + '_ {
+        let header_row = self.header.row;
+        self.sheet
+            .rows
+            .iter()
+            .filter(move |r| r.row > header_row && !r.is_blank())
+    }
+
+    /// The trimmed text of a column in a row (`""` when the column is absent).
+    fn text(&self, row: &RawRow, col: &str) -> String {
+        self.cols
+            .get(col)
+            .map(|&c| row.get(c).trim().to_string())
+            .unwrap_or_default()
+    }
+
+    fn cell(&self, row: &RawRow, col: &str) -> CellRef {
+        CellRef::new(row.row, self.cols.get(col).copied().unwrap_or(0))
+    }
+}
+
+/// Checks sheets and builds a [`Plan`]; `file` is the name used in error locations.
+pub fn parse(file: &str, sheets: &[RawSheet]) -> Result<Plan, PlanErrors> {
+    let mut errors = Errors {
+        file,
+        list: Vec::new(),
+    };
+    let settings = parse_settings(sheets, &mut errors);
+    let departments = parse_departments(sheets, &mut errors);
+    let indicators = parse_indicators(sheets, &mut errors);
+    let budget = parse_budget(sheets, departments.as_deref(), &mut errors);
+
+    if let (Some(departments), Some(indicators)) = (&departments, &indicators) {
+        check_weights(departments, indicators, &mut errors);
+    }
+    match (settings, departments, indicators, budget) {
+        (Some(settings), Some(mut departments), Some(indicators), Some(budget))
+            if errors.list.is_empty() =>
+        {
+            departments.sort_by(|a, b| a.code.cmp(&b.code));
+            Ok(Plan {
+                file: file.to_string(),
+                settings,
+                departments,
+                indicators,
+                budget,
+            })
+        }
+        _ => Err(PlanErrors(errors.list)),
+    }
+}
+
+fn parse_settings(sheets: &[RawSheet], errors: &mut Errors) -> Option<Settings> {
+    let t = Table::locate(sheets, SHEET_SETTINGS, &["项目", "值"], &[], errors)?;
+    let mut values: HashMap<String, (String, CellRef)> = HashMap::new();
+    for row in t.rows() {
+        let key = normalize_text(&t.text(row, "项目"));
+        values
+            .entry(key)
+            .or_insert_with(|| (t.text(row, "值"), t.cell(row, "值")));
+    }
+    let before = errors.list.len();
+    let get = |k: &str| values.get(k).map(|(v, c)| (v.as_str(), *c));
+
+    let year = match get("评价年度") {
+        Some((v, cell)) => match parse_plain_number(v).filter(|y| y.fract().is_zero()) {
+            Some(y) if (Decimal::from(2000)..=Decimal::from(2100)).contains(&y) => {
+                y.to_string().parse::<i32>().ok()
+            }
+            _ => {
+                errors.at(
+                    SHEET_SETTINGS,
+                    cell,
+                    format!("评价年度「{v}」无法识别，应为四位年份，如 2021"),
+                );
+                None
+            }
+        },
+        None => {
+            errors.sheet(SHEET_SETTINGS, "缺少「评价年度」一项".into());
+            None
+        }
+    };
+    let grades = match get("等级划分") {
+        Some((v, cell)) if !v.is_empty() => parse_grades(v).unwrap_or_else(|why| {
+            errors.at(
+                SHEET_SETTINGS,
+                cell,
+                format!("等级划分「{v}」有误：{why}，应如「优:90,良:80,中:60,差:0」"),
+            );
+            GradeScale::default()
+        }),
+        _ => GradeScale::default(),
+    };
+    let warn_rate = match get("执行率预警线") {
+        Some((v, cell)) if !v.is_empty() => parse_percent(v).unwrap_or_else(|| {
+            errors.at(
+                SHEET_SETTINGS,
+                cell,
+                format!("执行率预警线「{v}」无法识别，应为百分数，如 90%"),
+            );
+            Decimal::from(90)
+        }),
+        _ => Decimal::from(90),
+    };
+    let tolerance = match get("自评差异容差") {
+        Some((v, cell)) if !v.is_empty() => {
+            let n = normalize_text(v);
+            let n = n.strip_suffix('分').unwrap_or(&n);
+            match parse_plain_number(n).filter(|d| *d >= Decimal::ZERO) {
+                Some(d) => Score(d),
+                None => {
+                    errors.at(
+                        SHEET_SETTINGS,
+                        cell,
+                        format!("自评差异容差「{v}」无法识别，应为非负数，如 0.5"),
+                    );
+                    Score(Decimal::new(5, 1))
+                }
+            }
+        }
+        _ => Score(Decimal::new(5, 1)),
+    };
+    let text = |k: &str| get(k).map(|(v, _)| v.to_string()).unwrap_or_default();
+    let year = year?;
+    let name = match text("评价名称") {
+        n if n.is_empty() => format!("{year}年度部门整体支出绩效自评价"),
+        n => n,
+    };
+    (errors.list.len() == before).then(|| Settings {
+        year,
+        name,
+        organiser: text("组织单位"),
+        deadline: text("报送截止日期"),
+        grades,
+        warn_rate,
+        tolerance,
+        note: text("说明"),
+    })
+}
+
+/// Parses `优:90,良:80,中:60,差:0`.
+fn parse_grades(v: &str) -> Result<GradeScale, &'static str> {
+    let s = normalize_text(v).replace(['，', '、', ';'], ",");
+    let mut out: Vec<(String, Decimal)> = Vec::new();
+    for item in s.split(',').filter(|x| !x.is_empty()) {
+        let (name, min) = item.split_once(':').ok_or("每一档应写成「等级:分数」")?;
+        let min = parse_plain_number(min).ok_or("分数不是数值")?;
+        if name.is_empty() {
+            return Err("等级名称为空");
+        }
+        if out.last().is_some_and(|(_, prev)| *prev <= min) {
+            return Err("分数应从高到低排列");
+        }
+        out.push((name.to_string(), min));
+    }
+    match out.last() {
+        None => Err("没有任何等级"),
+        Some((_, min)) if !min.is_zero() => Err("最低一档应从 0 分起"),
+        _ => Ok(GradeScale(out)),
+    }
+}
+
+/// Reads a percentage in percent units: `90%` → 90, `0.9` → 90, `90` → 90.
+pub fn parse_percent(v: &str) -> Option<Decimal> {
+    let s = normalize_text(v);
+    let (value, rest) = split_number(&s)?;
+    let pct = match rest {
+        "%" => value,
+        "" if value <= Decimal::ONE => value * Decimal::ONE_HUNDRED,
+        "" => value,
+        _ => return None,
+    };
+    (pct >= Decimal::ZERO && pct <= Decimal::ONE_HUNDRED).then_some(pct)
+}
+
+fn parse_departments(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Department>> {
+    let t = Table::locate(
+        sheets,
+        SHEET_DEPARTMENTS,
+        &["部门编码", "部门名称", "指标组"],
+        &["联系人", "联系电话", "邮箱"],
+        errors,
+    )?;
+    let mut seen: HashMap<DeptCode, u32> = HashMap::new();
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let code = DeptCode::new(t.text(row, "部门编码"));
+        let name = t.text(row, "部门名称");
+        let group = t.text(row, "指标组");
+        if code.as_str().is_empty() {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                t.cell(row, "部门编码"),
+                "部门编码为空".into(),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&code) {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                t.cell(row, "部门编码"),
+                format!("部门编码「{code}」重复（第 {} 行已使用）", first + 1),
+            );
+            continue;
+        }
+        seen.insert(code.clone(), row.row);
+        if name.is_empty() {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                t.cell(row, "部门名称"),
+                format!("部门「{code}」的部门名称为空"),
+            );
+        }
+        if group.is_empty() {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                t.cell(row, "指标组"),
+                format!("部门「{code}」的指标组为空"),
+            );
+        }
+        out.push(Department {
+            code,
+            name,
+            group,
+            contact: t.text(row, "联系人"),
+            phone: t.text(row, "联系电话"),
+            email: t.text(row, "邮箱"),
+            row: row.row,
+        });
+    }
+    if out.is_empty() && seen.is_empty() {
+        errors.sheet(SHEET_DEPARTMENTS, "工作表「部门」没有任何部门".into());
+    }
+    Some(out)
+}
+
+fn parse_indicators(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Indicator>> {
+    const S: &str = SHEET_INDICATORS;
+    let t = Table::locate(
+        sheets,
+        S,
+        &[
+            "指标编码", "指标组", "一级指标", "二级指标", "三级指标", "目标值", "权重",
+        ],
+        &["评价维度", "计分方式", "评分标准", "目标值来源", "基准值"],
+        errors,
+    )?;
+    let mut seen: HashMap<IndicatorCode, u32> = HashMap::new();
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let code = IndicatorCode::new(t.text(row, "指标编码"));
+        if code.as_str().is_empty() {
+            errors.at(S, t.cell(row, "指标编码"), "指标编码为空".into());
+            continue;
+        }
+        if let Some(first) = seen.get(&code) {
+            errors.at(
+                S,
+                t.cell(row, "指标编码"),
+                format!("指标编码「{code}」重复（第 {} 行已使用）", first + 1),
+            );
+            continue;
+        }
+        seen.insert(code.clone(), row.row);
+        let mut ok = true;
+        let mut need = |col: &str, errors: &mut Errors| {
+            let v = t.text(row, col);
+            if v.is_empty() {
+                errors.at(S, t.cell(row, col), format!("指标「{code}」的{col}为空"));
+                ok = false;
+            }
+            v
+        };
+        let group = need("指标组", errors);
+        let level1 = need("一级指标", errors);
+        let level2 = need("二级指标", errors);
+        let level3 = need("三级指标", errors);
+        let target_text = t.text(row, "目标值");
+        let target = match score::parse_target(&target_text) {
+            Ok(target) => Some(target),
+            Err(e) => {
+                errors.at(S, t.cell(row, "目标值"), format!("指标「{code}」{e}"));
+                None
+            }
+        };
+        let weight_text = t.text(row, "权重");
+        let weight = match parse_plain_number(&weight_text) {
+            Some(w) if w > Decimal::ZERO => Some(Score(w)),
+            _ => {
+                errors.at(
+                    S,
+                    t.cell(row, "权重"),
+                    format!("指标「{code}」的权重「{weight_text}」无效，应为大于 0 的数值"),
+                );
+                None
+            }
+        };
+        let rule_text = t.text(row, "计分方式");
+        let rule = match (&target, rule_text.is_empty()) {
+            (Some(target), true) => Some(score::infer_rule(target)),
+            (_, false) => match score::parse_rule(&rule_text) {
+                Ok(rule) => Some(rule),
+                Err(e) => {
+                    errors.at(S, t.cell(row, "计分方式"), format!("指标「{code}」{e}"));
+                    None
+                }
+            },
+            (None, true) => None,
+        };
+        if let (Some(rule), Some(target)) = (&rule, &target)
+            && let Err(e) = score::check_compatible(rule, target, &target_text)
+        {
+            errors.at(S, t.cell(row, "计分方式"), format!("指标「{code}」{e}"));
+        }
+        let baseline_text = t.text(row, "基准值");
+        let baseline = if baseline_text.is_empty() {
+            None
+        } else {
+            let b = parse_plain_number(&baseline_text);
+            if b.is_none() {
+                errors.at(
+                    S,
+                    t.cell(row, "基准值"),
+                    format!("指标「{code}」的基准值「{baseline_text}」不是数值"),
+                );
+            }
+            b
+        };
+        let (Some(target), Some(weight), Some(rule), true) = (target, weight, rule, ok) else {
+            continue;
+        };
+        let dimension = match t.text(row, "评价维度") {
+            d if d.is_empty() => level1.clone(),
+            d => d,
+        };
+        out.push(Indicator {
+            code,
+            group,
+            dimension,
+            level1,
+            level2,
+            level3,
+            target_text,
+            target,
+            weight,
+            rule_text,
+            rule,
+            criteria: t.text(row, "评分标准"),
+            target_source: t.text(row, "目标值来源"),
+            baseline,
+            row: row.row,
+        });
+    }
+    Some(out)
+}
+
+fn parse_budget(
+    sheets: &[RawSheet],
+    departments: Option<&[Department]>,
+    errors: &mut Errors,
+) -> Option<Vec<BudgetLine>> {
+    const S: &str = SHEET_BUDGET;
+    let t = Table::locate(
+        sheets,
+        S,
+        &["部门编码", "项目名称", "支出类型", "年初预算", "调整后预算"],
+        &["项目性质"],
+        errors,
+    )?;
+    let mut out = Vec::new();
+    for row in t.rows() {
+        let dept = DeptCode::new(t.text(row, "部门编码"));
+        let name = t.text(row, "项目名称");
+        let mut ok = true;
+        if let Some(depts) = departments
+            && !depts.iter().any(|d| d.code == dept)
+        {
+            errors.at(
+                S,
+                t.cell(row, "部门编码"),
+                format!("部门编码「{dept}」不在「部门」工作表中"),
+            );
+            ok = false;
+        }
+        if name.is_empty() {
+            errors.at(S, t.cell(row, "项目名称"), "项目名称为空".into());
+            ok = false;
+        }
+        let kind_text = t.text(row, "支出类型");
+        let kind = ExpenseKind::parse(&kind_text);
+        if kind.is_none() {
+            errors.at(
+                S,
+                t.cell(row, "支出类型"),
+                format!("支出类型「{kind_text}」无法识别，应为「基本支出」或「项目支出」"),
+            );
+        }
+        let money = |col: &str, errors: &mut Errors| -> Option<Money> {
+            let v = t.text(row, col);
+            match parse_plain_number(&v) {
+                Some(d) if d >= Decimal::ZERO => Some(Money(d)),
+                Some(_) => {
+                    errors.at(S, t.cell(row, col), format!("{col}「{v}」为负数"));
+                    None
+                }
+                None => {
+                    errors.at(
+                        S,
+                        t.cell(row, col),
+                        format!("{col}「{v}」不是数值（单位：万元）"),
+                    );
+                    None
+                }
+            }
+        };
+        let initial = money("年初预算", errors);
+        let adjusted = if t.text(row, "调整后预算").is_empty() {
+            initial
+        } else {
+            money("调整后预算", errors)
+        };
+        if let (Some(kind), Some(initial), Some(adjusted), true) = (kind, initial, adjusted, ok) {
+            out.push(BudgetLine {
+                dept,
+                name,
+                nature: t.text(row, "项目性质"),
+                kind,
+                initial,
+                adjusted,
+                row: row.row,
+            });
+        }
+    }
+    Some(out)
+}
+
+fn check_weights(departments: &[Department], indicators: &[Indicator], errors: &mut Errors) {
+    let hundred = Decimal::ONE_HUNDRED;
+    for dept in departments.iter().filter(|d| !d.group.is_empty()) {
+        let own: Vec<&Indicator> = indicators.iter().filter(|i| i.group == dept.group).collect();
+        if own.is_empty() && dept.group != COMMON_GROUP {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                CellRef::new(dept.row, 0),
+                format!(
+                    "部门「{}」（{}）的指标组「{}」在「指标」工作表中没有任何指标",
+                    dept.name, dept.code, dept.group
+                ),
+            );
+            continue;
+        }
+        let sum: Decimal = indicators
+            .iter()
+            .filter(|i| i.group == COMMON_GROUP || i.group == dept.group)
+            .map(|i| i.weight.value())
+            .sum();
+        if sum != hundred {
+            errors.at(
+                SHEET_DEPARTMENTS,
+                CellRef::new(dept.row, 0),
+                format!(
+                    "部门「{}」（{}）的指标权重合计为 {}，应为 100（共性指标 + 指标组「{}」）",
+                    dept.name,
+                    dept.code,
+                    sum.normalize(),
+                    dept.group
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,198 @@
+//! The typed plan: settings, departments, indicators and budget lines.
+//!
+//! A [`Plan`] is only ever built by [`crate::plan::parse`], so every value in it has been
+//! checked: codes are unique, weights of every department total 100, targets and rules are
+//! readable and compatible, budgets are non-negative.
+
+use crate::domain::{DeptCode, IndicatorCode, Money, Score};
+use crate::score::{Rule, Target};
+use rust_decimal::Decimal;
+
+/// The 指标组 that applies to every department.
+pub const COMMON_GROUP: &str = "共性";
+
+/// The whole plan workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// File name used in locations (`评价方案.xlsx`).
+    pub file: String,
+    /// The 方案 sheet.
+    pub settings: Settings,
+    /// Departments, sorted by code.
+    pub departments: Vec<Department>,
+    /// Indicators in plan order.
+    pub indicators: Vec<Indicator>,
+    /// Budget lines in plan order.
+    pub budget: Vec<BudgetLine>,
+}
+
+/// The 方案 sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// 评价年度.
+    pub year: i32,
+    /// 评价名称.
+    pub name: String,
+    /// 组织单位.
+    pub organiser: String,
+    /// 报送截止日期, as text (`2022-05-20`).
+    pub deadline: String,
+    /// 等级划分.
+    pub grades: GradeScale,
+    /// 执行率预警线, in percent (90 for 90%).
+    pub warn_rate: Decimal,
+    /// 自评差异容差, in points.
+    pub tolerance: Score,
+    /// 说明: free text, e.g. that the plan is sample data.
+    pub note: String,
+}
+
+/// Grades with their lower bounds, best first (`优:90,良:80,中:60,差:0`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeScale(pub Vec<(String, Decimal)>);
+
+impl GradeScale {
+    /// The grade of a total: the first whose lower bound the total reaches.
+    pub fn grade(&self, total: Score) -> &str {
+        self.0
+            .iter()
+            .find(|(_, min)| total.value() >= *min)
+            .or(self.0.last())
+            .map(|(g, _)| g.as_str())
+            .unwrap_or("")
+    }
+}
+
+impl Default for GradeScale {
+    fn default() -> Self {
+        Self(
+            [("优", 90), ("良", 80), ("中", 60), ("差", 0)]
+                .into_iter()
+                .map(|(g, v)| (g.to_string(), Decimal::from(v)))
+                .collect(),
+        )
+    }
+}
+
+/// One row of the 部门 sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Department {
+    /// 部门编码.
+    pub code: DeptCode,
+    /// 部门名称.
+    pub name: String,
+    /// 指标组.
+    pub group: String,
+    /// 联系人.
+    pub contact: String,
+    /// 联系电话.
+    pub phone: String,
+    /// 邮箱.
+    pub email: String,
+    /// 0-based sheet row.
+    pub row: u32,
+}
+
+/// One row of the 指标 sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    /// 指标编码.
+    pub code: IndicatorCode,
+    /// 指标组.
+    pub group: String,
+    /// 评价维度, or 一级指标 when the plan leaves it blank.
+    pub dimension: String,
+    /// 一级指标.
+    pub level1: String,
+    /// 二级指标.
+    pub level2: String,
+    /// 三级指标.
+    pub level3: String,
+    /// 目标值 as written.
+    pub target_text: String,
+    /// 目标值, parsed.
+    pub target: Target,
+    /// 权重.
+    pub weight: Score,
+    /// 计分方式 as written (blank when inferred).
+    pub rule_text: String,
+    /// 计分方式, parsed or inferred.
+    pub rule: Rule,
+    /// 评分标准.
+    pub criteria: String,
+    /// 目标值来源.
+    pub target_source: String,
+    /// 基准值 (last year's figure for 趋势).
+    pub baseline: Option<Decimal>,
+    /// 0-based sheet row.
+    pub row: u32,
+}
+
+/// 支出类型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExpenseKind {
+    /// 基本支出.
+    Basic,
+    /// 项目支出.
+    Project,
+}
+
+impl ExpenseKind {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExpenseKind::Basic => "基本支出",
+            ExpenseKind::Project => "项目支出",
+        }
+    }
+
+    /// Reads the Chinese name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match crate::score::value::normalize_text(s).as_str() {
+            "基本支出" | "基本" => Some(ExpenseKind::Basic),
+            "项目支出" | "项目" => Some(ExpenseKind::Project),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the 预算 sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetLine {
+    /// 部门编码.
+    pub dept: DeptCode,
+    /// 项目名称.
+    pub name: String,
+    /// 项目性质 (经常性项目, 一次性项目 …).
+    pub nature: String,
+    /// 支出类型.
+    pub kind: ExpenseKind,
+    /// 年初预算.
+    pub initial: Money,
+    /// 调整后预算 (年初预算 when the plan leaves it blank).
+    pub adjusted: Money,
+    /// 0-based sheet row.
+    pub row: u32,
+}
+
+impl Plan {
+    /// The department with this code.
+    pub fn department(&self, code: &DeptCode) -> Option<&Department> {
+        self.departments.iter().find(|d| &d.code == code)
+    }
+
+    /// The indicators that apply to a department: 共性 first, then its own group, in plan order.
+    pub fn indicators_for<'a>(&'a self, dept: &'a Department) -> Vec<&'a Indicator> {
+        let common = self.indicators.iter().filter(|i| i.group == COMMON_GROUP);
+        let own = self
+            .indicators
+            .iter()
+            .filter(|i| i.group == dept.group && i.group != COMMON_GROUP);
+        common.chain(own).collect()
+    }
+
+    /// The budget lines of a department, in plan order.
+    pub fn budget_for<'a>(&'a self, dept: &'a DeptCode) -> impl Iterator<Item = &'a BudgetLine> {
+        self.budget.iter().filter(move |b| &b.dept == dept)
+    }
+}

@@ -1,0 +1,118 @@
+//! The built-in sample: plan sheets and the reference department's outcomes, as reviewable
+//! TSV text under `workbook-templates/` and `samples/`, embedded in the binary.
+//!
+//! Input → output: embedded text → [`RawSheet`]s for the plan and typed outcome rows.
+//! The sample plan holds 市应急管理局 with the 82 indicators of the 2021 连云港市应急管理局
+//! report and five fictional departments; the outcomes reproduce the report's scores exactly
+//! (部门管理 36.7, 部门绩效 48.6, 部门影响力 10, total 95.3, 优).
+
+use crate::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS, SHEET_INDICATORS, SHEET_SETTINGS};
+use crate::sheet::RawSheet;
+
+const SETTINGS: &str = include_str!("../workbook-templates/plan-settings.tsv");
+const DEPARTMENTS: &str = include_str!("../workbook-templates/plan-departments.tsv");
+const INDICATORS: &str = include_str!("../workbook-templates/plan-indicators.tsv");
+const BUDGET: &str = include_str!("../workbook-templates/plan-budget.tsv");
+const REFERENCE_OUTCOMES: &str = include_str!("../samples/reference-outcomes.tsv");
+const REFERENCE_BUDGET: &str = include_str!("../samples/reference-budget.tsv");
+
+/// The department code of the reference department (市应急管理局).
+pub const REFERENCE_DEPT: &str = "001";
+
+/// File name the sample plan is written under by `init` and `demo`.
+pub const PLAN_FILE: &str = "评价方案.xlsx";
+
+/// The four plan sheets of the sample, in workbook order.
+pub fn plan_sheets() -> Vec<RawSheet> {
+    vec![
+        RawSheet::from_tsv(SHEET_SETTINGS, SETTINGS),
+        RawSheet::from_tsv(SHEET_DEPARTMENTS, DEPARTMENTS),
+        RawSheet::from_tsv(SHEET_INDICATORS, INDICATORS),
+        RawSheet::from_tsv(SHEET_BUDGET, BUDGET),
+    ]
+}
+
+/// One indicator outcome as a department reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// 指标编码.
+    pub code: String,
+    /// 实际完成值.
+    pub actual: String,
+    /// 自评得分, as typed.
+    pub self_score: String,
+    /// 偏差原因及改进措施.
+    pub reason: String,
+    /// 佐证材料.
+    pub evidence: String,
+}
+
+/// One budget line as a department reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spending {
+    /// 项目名称.
+    pub name: String,
+    /// 项目性质.
+    pub nature: String,
+    /// 支出类型.
+    pub kind: String,
+    /// 调整后预算 (filled by the department only for added projects).
+    pub adjusted: String,
+    /// 执行数.
+    pub spent: String,
+    /// 备注.
+    pub note: String,
+}
+
+fn rows(tsv: &str, cols: &[&str]) -> Vec<Vec<String>> {
+    let sheet = RawSheet::from_tsv("sample", tsv);
+    let Some(header) = sheet.header(cols[0]) else {
+        return Vec::new();
+    };
+    let idx: Vec<Option<u32>> = cols.iter().map(|c| header.col(c)).collect();
+    sheet
+        .rows
+        .iter()
+        .filter(|r| r.row > header.row)
+        .map(|r| {
+            idx.iter()
+                .map(|i| i.map(|c| r.get(c).to_string()).unwrap_or_default())
+                .collect()
+        })
+        .collect()
+}
+
+/// What 市应急管理局 reported for each of its 82 indicators (the reference outcomes).
+pub fn reference_outcomes() -> Vec<Outcome> {
+    rows(
+        REFERENCE_OUTCOMES,
+        &["指标编码", "实际完成值", "自评得分", "偏差原因及改进措施", "佐证材料"],
+    )
+    .into_iter()
+    .map(|r| Outcome {
+        code: r[0].clone(),
+        actual: r[1].clone(),
+        self_score: r[2].clone(),
+        reason: r[3].clone(),
+        evidence: r[4].clone(),
+    })
+    .collect()
+}
+
+/// What 市应急管理局 reported on its budget sheet, including the added 省市级专项经费.
+pub fn reference_spending() -> Vec<Spending> {
+    rows(
+        REFERENCE_BUDGET,
+        &["项目名称", "项目性质", "支出类型", "调整后预算", "执行数", "备注"],
+    )
+    .into_iter()
+    .map(|r| Spending {
+        name: r[0].clone(),
+        nature: r[1].clone(),
+        kind: r[2].clone(),
+        adjusted: r[3].clone(),
+        spent: r[4].clone(),
+        note: r[5].clone(),
+    })
+    .collect()
+}

@@ -1,0 +1,620 @@
+//! Scoring engine: an indicator of the plan + what the department reported → a [`Scored`]
+//! figure with its one-line 计分说明; a department's scores → [`Totals`] per 评价维度, total
+//! and grade; totals of many departments → shared ranks.
+//!
+//! Guarantees: every score lies between 0 and the indicator's weight, has 2 decimals rounded
+//! half away from zero, and a met target gets full marks. A value that cannot be read is a
+//! [`ScoreError`] naming what was expected, never a silent zero.
+//!
+//! - [`target`]: 目标值 → [`Target`]; [`rule`]: 计分方式 → [`Rule`]; [`value`]: the normaliser.
+//! - [`AnswerKind`] says what a department must type for an indicator; templates use it for
+//!   data validation and findings use it for hints.
+
+pub mod rule;
+pub mod target;
+pub mod value;
+
+pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
+pub use target::{Cmp, Direction, Target, TargetError, parse_target};
+
+use crate::domain::{Score, fmt_plain, fmt2, round2};
+use crate::plan::{GradeScale, Indicator};
+use rust_decimal::Decimal;
+use thiserror::Error;
+use value::{Polarity, Value, normalize_text, parse_value, polarity};
+
+/// One indicator's score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scored {
+    /// Between 0 and the weight, 2 decimals.
+    pub score: Score,
+    /// 计分说明: inputs and rule, e.g. `实际 80%，目标 100%，按比例 1×80% = 0.80`.
+    pub explanation: String,
+    /// 待复核: the score is the department's own (评议).
+    pub review: bool,
+}
+
+/// A reported value that cannot be scored.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ScoreError {
+    /// Nothing entered.
+    #[error("实际完成值为空")]
+    Empty,
+    /// Not a number where one is needed.
+    #[error("「{0}」不是数值")]
+    NotNumber(String),
+    /// A number with a unit other than the target's.
+    #[error("「{value}」的单位与目标值「{target}」不一致")]
+    UnitMismatch {
+        /// What was entered.
+        value: String,
+        /// The target text.
+        target: String,
+    },
+    /// Neither yes nor no.
+    #[error("「{value}」无法判断是否达到目标「{target}」")]
+    NotYesNo {
+        /// What was entered.
+        value: String,
+        /// The target text.
+        target: String,
+    },
+    /// Not one of the tier labels.
+    #[error("「{0}」不是可选的档次")]
+    UnknownLabel(String),
+    /// Not a level.
+    #[error("「{0}」不是有效的等级")]
+    NotLevel(String),
+    /// Not a trend word.
+    #[error("「{0}」不是有效的趋势")]
+    NotTrend(String),
+    /// Not a whole non-negative count.
+    #[error("「{0}」不是有效的次数")]
+    BadCount(String),
+    /// A number below zero where only non-negative makes sense.
+    #[error("「{0}」为负数")]
+    Negative(String),
+    /// 评议 needs a self-score.
+    #[error("评议类指标须填写自评得分")]
+    MissingSelfScore,
+    /// Self-score outside 0..weight.
+    #[error("自评得分 {value} 超出 0～{weight} 分")]
+    SelfScoreOutOfRange {
+        /// The self-score.
+        value: String,
+        /// The weight.
+        weight: String,
+    },
+}
+
+/// What a department must type as 实际完成值 for an indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// One of these labels (a dropdown).
+    Labels(Vec<String>),
+    /// A percentage (95%, 0.95 or 95).
+    Percent,
+    /// A number, optionally followed by this unit.
+    Number {
+        /// The target's unit, `""` for none.
+        unit: String,
+    },
+    /// A whole count of occurrences, 0 or more.
+    Count,
+    /// A level `N级`.
+    Level,
+    /// Free text; the score is the department's 自评得分.
+    SelfScore,
+}
+
+impl AnswerKind {
+    /// What an indicator asks for.
+    pub fn of(ind: &Indicator) -> Self {
+        match (&ind.rule, &ind.target) {
+            (Rule::TierShares(_) | Rule::TierSteps { .. }, _) => {
+                AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
+            }
+            (Rule::Deduct { .. }, _) => AnswerKind::Count,
+            (Rule::Review, _) => AnswerKind::SelfScore,
+            (Rule::Trend(_), _) if ind.baseline.is_none() => {
+                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
+            }
+            (Rule::Trend(_), _) => AnswerKind::Number {
+                unit: String::new(),
+            },
+            (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
+            (_, Target::Word(_)) => AnswerKind::Percent,
+            (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
+            (_, t) if t.is_percent() => AnswerKind::Percent,
+            (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
+            (_, Target::Trend(_)) => AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()]),
+        }
+    }
+
+    /// The Chinese sentence telling a department what to type.
+    pub fn describe(&self) -> String {
+        match self {
+            AnswerKind::Labels(l) => format!("请从下拉列表中选择：{}", l.join("、")),
+            AnswerKind::Percent => "请填写百分比，如 95%（也可填 0.95 或 95）".into(),
+            AnswerKind::Number { unit } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
+            AnswerKind::Number { unit } => {
+                format!("请填写阿拉伯数字，单位为「{unit}」，如 12 或 12{unit}")
+            }
+            AnswerKind::Count => "请填写发生次数（0 或正整数），没有发生请填 0".into(),
+            AnswerKind::Level => "请填写等级数字，如 4 或 4级".into(),
+            AnswerKind::SelfScore => "请简述完成情况，并在「自评得分」中填写得分（待复核）".into(),
+        }
+    }
+}
+
+/// The negation offered next to a 达标 word: 完成 → 未完成, 有 → 无, 及时 → 不及时.
+pub fn negate(word: &str) -> String {
+    match word {
+        "有" => "无".into(),
+        "是" => "否".into(),
+        "完成" | "按时" | "达标" | "体现" => format!("未{word}"),
+        _ => format!("不{word}"),
+    }
+}
+
+/// Scores one indicator from the 实际完成值 text and the 自评得分 (needed for 评议 only).
+pub fn score_indicator(
+    ind: &Indicator,
+    actual: &str,
+    self_score: Option<Decimal>,
+) -> Result<Scored, ScoreError> {
+    let w = ind.weight.value();
+    let v = parse_value(actual);
+    if v == Value::Empty && ind.rule != Rule::Review {
+        return Err(ScoreError::Empty);
+    }
+    let raw = normalize_text(actual);
+    let t = &ind.target_text;
+    let full = |what: String| finish(w, w, format!("{what}，得满分 {}", fmt_plain(w)), false);
+    let zero = |what: String| finish(w, Decimal::ZERO, format!("{what}，得 0 分"), false);
+
+    Ok(match &ind.rule {
+        Rule::Review => {
+            let s = self_score.ok_or(ScoreError::MissingSelfScore)?;
+            if s < Decimal::ZERO || s > w {
+                return Err(ScoreError::SelfScoreOutOfRange {
+                    value: fmt_plain(s),
+                    weight: fmt_plain(w),
+                });
+            }
+            finish(w, s, format!("评议类指标，采用自评得分 {}，待复核", fmt2(s)), true)
+        }
+        Rule::Pass => {
+            let met = pass_met(ind, &v, &raw)?;
+            let what = format!("实际 {}，目标 {t}", show(ind, &v, &raw));
+            if met {
+                full(format!("{what}，达标"))
+            } else {
+                zero(format!("{what}，未达标"))
+            }
+        }
+        Rule::Proportional => {
+            let (a, target) = proportional_inputs(ind, &v, &raw)?;
+            let what = format!("实际 {}，目标 {t}", show_number(ind, a));
+            if a >= target || (target.is_zero() && a >= Decimal::ZERO) {
+                full(format!("{what}，达到目标"))
+            } else if a <= Decimal::ZERO {
+                zero(what)
+            } else {
+                let s = w * a / target;
+                let formula = if ind.target.is_percent() && target == Decimal::ONE_HUNDRED
+                    || matches!(ind.target, Target::Word(_))
+                {
+                    format!("{}×{}%", fmt_plain(w), fmt_plain(a))
+                } else {
+                    format!("{}×{}/{}", fmt_plain(w), fmt_plain(a), fmt_plain(target))
+                };
+                finish(w, s, format!("{what}，按比例 {formula} = {}", fmt2(s)), false)
+            }
+        }
+        Rule::Inverse => {
+            let a = quantity(ind, &v, &raw)?;
+            let Target::Compare { cmp, value: target, .. } = &ind.target else {
+                return Err(ScoreError::NotNumber(raw));
+            };
+            let what = format!("实际 {}，目标 {t}", show_number(ind, a));
+            if cmp.holds(a, *target) || a <= *target {
+                full(format!("{what}，达到目标"))
+            } else if target.is_zero() {
+                zero(format!("{what}，超过目标"))
+            } else {
+                let s = w * (Decimal::ONE - (a - target) / target);
+                let formula = format!(
+                    "{}×(1−({}−{})/{})",
+                    fmt_plain(w),
+                    fmt_plain(a),
+                    fmt_plain(*target),
+                    fmt_plain(*target)
+                );
+                finish(
+                    w,
+                    s,
+                    format!("{what}，反向比例 {formula} = {}", fmt2(s.max(Decimal::ZERO))),
+                    false,
+                )
+            }
+        }
+        Rule::TierShares(items) => {
+            let (label, share) = items
+                .iter()
+                .find(|(l, _)| normalize_text(l) == raw)
+                .ok_or_else(|| ScoreError::UnknownLabel(raw.clone()))?;
+            let s = w * share;
+            let pct = fmt_plain(share * Decimal::ONE_HUNDRED);
+            finish(
+                w,
+                s,
+                format!("实际 {label}，按档次 {}×{pct}% = {}", fmt_plain(w), fmt2(s)),
+                false,
+            )
+        }
+        Rule::TierSteps { labels, step } => {
+            let pos = labels
+                .iter()
+                .position(|l| normalize_text(l) == raw)
+                .ok_or_else(|| ScoreError::UnknownLabel(raw.clone()))?;
+            let s = w - *step * Decimal::from(pos as u64);
+            finish(
+                w,
+                s,
+                format!(
+                    "实际 {}，档次 {} 每档 {}，{}−{}×{} = {}",
+                    labels[pos],
+                    labels.join("/"),
+                    fmt_plain(*step),
+                    fmt_plain(w),
+                    fmt_plain(*step),
+                    pos,
+                    fmt2(s.max(Decimal::ZERO))
+                ),
+                false,
+            )
+        }
+        Rule::Deduct { step } => {
+            let n = count(&v, &raw)?;
+            let s = w - *step * n;
+            finish(
+                w,
+                s,
+                format!(
+                    "发生 {} 次，每次扣 {}，{}−{}×{} = {}",
+                    fmt_plain(n),
+                    fmt_plain(*step),
+                    fmt_plain(w),
+                    fmt_plain(*step),
+                    fmt_plain(n),
+                    fmt2(s.max(Decimal::ZERO))
+                ),
+                false,
+            )
+        }
+        Rule::Trend(dir) => {
+            let (met, what) = trend(ind, *dir, &v, &raw)?;
+            if met {
+                full(format!("{what}，目标{}，达标", dir.label()))
+            } else {
+                zero(format!("{what}，目标{}，未达标", dir.label()))
+            }
+        }
+        Rule::Level => {
+            let a = level(&v, &raw)?;
+            let Target::Level(target) = ind.target else {
+                return Err(ScoreError::NotLevel(raw));
+            };
+            let what = format!("实际 {}级，目标 {}级", fmt_plain(a), fmt_plain(target));
+            if a >= target {
+                full(format!("{what}，达到目标"))
+            } else {
+                let s = w * a / target;
+                finish(
+                    w,
+                    s,
+                    format!(
+                        "{what}，按比例 {}×{}/{} = {}",
+                        fmt_plain(w),
+                        fmt_plain(a),
+                        fmt_plain(target),
+                        fmt2(s)
+                    ),
+                    false,
+                )
+            }
+        }
+    })
+}
+
+/// Clamps to 0..=weight and rounds.
+fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Scored {
+    Scored {
+        score: Score(round2(s.clamp(Decimal::ZERO, weight))),
+        explanation,
+        review,
+    }
+}
+
+/// Whether a 达标 indicator is met.
+fn pass_met(ind: &Indicator, v: &Value, raw: &str) -> Result<bool, ScoreError> {
+    match &ind.target {
+        Target::Word(word) => match v {
+            Value::Word(w) => match polarity(w, Some(word)) {
+                Polarity::Yes => Ok(true),
+                Polarity::No => Ok(false),
+                Polarity::Unknown => Err(ScoreError::NotYesNo {
+                    value: raw.into(),
+                    target: ind.target_text.clone(),
+                }),
+            },
+            _ => Ok(percent(ind, v, raw)? >= Decimal::ONE_HUNDRED),
+        },
+        Target::Compare { cmp, value, .. } => Ok(cmp.holds(quantity(ind, v, raw)?, *value)),
+        Target::Level(target) => Ok(level(v, raw)? >= *target),
+        Target::Trend(dir) => Ok(trend(ind, *dir, v, raw)?.0),
+    }
+}
+
+/// Actual and target as numbers on the same scale for 比例.
+fn proportional_inputs(
+    ind: &Indicator,
+    v: &Value,
+    raw: &str,
+) -> Result<(Decimal, Decimal), ScoreError> {
+    match &ind.target {
+        Target::Word(_) => Ok((percent(ind, v, raw)?, Decimal::ONE_HUNDRED)),
+        Target::Level(t) => Ok((level(v, raw)?, *t)),
+        Target::Compare { value, .. } => Ok((quantity(ind, v, raw)?, *value)),
+        Target::Trend(_) => Err(ScoreError::NotNumber(raw.into())),
+    }
+}
+
+/// A completion percentage: `80%`, `0.8`, `80`; 是/完成 → 100, 否/未完成 → 0.
+fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    let word = match &ind.target {
+        Target::Word(w) => Some(w.as_str()),
+        _ => None,
+    };
+    let p = match v {
+        Value::Number {
+            value,
+            percent: true,
+            unit,
+        } if unit.is_empty() => *value,
+        Value::Number {
+            value,
+            percent: false,
+            unit,
+        } if unit.is_empty() => {
+            if *value >= Decimal::ZERO && *value <= Decimal::ONE {
+                *value * Decimal::ONE_HUNDRED
+            } else {
+                *value
+            }
+        }
+        Value::Number { .. } => {
+            return Err(ScoreError::UnitMismatch {
+                value: raw.into(),
+                target: ind.target_text.clone(),
+            });
+        }
+        Value::Word(w) if word.is_some() => match polarity(w, word) {
+            Polarity::Yes => Decimal::ONE_HUNDRED,
+            Polarity::No => Decimal::ZERO,
+            Polarity::Unknown => return Err(ScoreError::NotNumber(raw.into())),
+        },
+        _ => return Err(ScoreError::NotNumber(raw.into())),
+    };
+    if p < Decimal::ZERO {
+        return Err(ScoreError::Negative(raw.into()));
+    }
+    Ok(p)
+}
+
+/// The actual as a number in the target's unit.
+fn quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    if ind.target.is_percent() || matches!(ind.target, Target::Word(_)) {
+        return percent(ind, v, raw);
+    }
+    let target_unit = match &ind.target {
+        Target::Compare { unit, .. } => unit.as_str(),
+        _ => "",
+    };
+    match v {
+        Value::Number {
+            value,
+            unit,
+            percent: false,
+        } if unit.is_empty() || target_unit.is_empty() || units_match(unit, target_unit) => {
+            Ok(*value)
+        }
+        Value::Number { .. } => Err(ScoreError::UnitMismatch {
+            value: raw.into(),
+            target: ind.target_text.clone(),
+        }),
+        Value::Word(w) if matches!(w.as_str(), "无" | "没有" | "零") => Ok(Decimal::ZERO),
+        _ => Err(ScoreError::NotNumber(raw.into())),
+    }
+}
+
+/// Units that mean the same count.
+fn units_match(a: &str, b: &str) -> bool {
+    const SAME: [&[&str]; 3] = [&["人", "人次", "名"], &["个", "家", "所"], &["次", "场"]];
+    a == b || SAME.iter().any(|g| g.contains(&a) && g.contains(&b))
+}
+
+/// A whole count ≥ 0; 无/没有/否 → 0.
+fn count(v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    match v {
+        Value::Number {
+            value,
+            percent: false,
+            unit,
+        } if matches!(unit.as_str(), "" | "次" | "处" | "项" | "个" | "起" | "人" | "人次") => {
+            if *value < Decimal::ZERO || !value.fract().is_zero() {
+                Err(ScoreError::BadCount(raw.into()))
+            } else {
+                Ok(*value)
+            }
+        }
+        Value::Word(w) if matches!(w.as_str(), "无" | "没有" | "否" | "零" | "未发生") => {
+            Ok(Decimal::ZERO)
+        }
+        _ => Err(ScoreError::BadCount(raw.into())),
+    }
+}
+
+/// A level: `4`, `4级`, `四级`, `4星级`.
+fn level(v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    let n = match v {
+        Value::Number {
+            value,
+            percent: false,
+            unit,
+        } if matches!(unit.as_str(), "" | "级" | "星" | "星级") => *value,
+        Value::Word(w) => {
+            let head = w
+                .strip_suffix("星级")
+                .or_else(|| w.strip_suffix('级'))
+                .or_else(|| w.strip_suffix('星'))
+                .unwrap_or(w);
+            let digit = "一二三四五六七八九十"
+                .chars()
+                .position(|c| head.chars().eq(std::iter::once(c)));
+            match digit {
+                Some(i) => Decimal::from(i as u64 + 1),
+                None => return Err(ScoreError::NotLevel(raw.into())),
+            }
+        }
+        _ => return Err(ScoreError::NotLevel(raw.into())),
+    };
+    if n < Decimal::ZERO {
+        return Err(ScoreError::NotLevel(raw.into()));
+    }
+    Ok(n)
+}
+
+/// Whether a trend is met, and the words that say what was compared.
+fn trend(
+    ind: &Indicator,
+    dir: Direction,
+    v: &Value,
+    raw: &str,
+) -> Result<(bool, String), ScoreError> {
+    let word_dir = |w: &str| match w {
+        "下降" | "减少" | "降低" => Some(Some(Direction::Down)),
+        "上升" | "增加" | "提高" | "增长" => Some(Some(Direction::Up)),
+        "持平" | "不变" | "无变化" => Some(None),
+        _ => None,
+    };
+    match (v, ind.baseline) {
+        (Value::Number { value, .. }, Some(b)) => {
+            let met = match dir {
+                Direction::Down => *value < b,
+                Direction::Up => *value > b,
+            };
+            Ok((
+                met,
+                format!("实际 {}，基准值 {}", fmt_plain(*value), fmt_plain(b)),
+            ))
+        }
+        (Value::Word(w), _) => match word_dir(w) {
+            Some(d) => Ok((d == Some(dir), format!("实际 {w}"))),
+            None => Err(ScoreError::NotTrend(raw.into())),
+        },
+        _ => Err(ScoreError::NotTrend(raw.into())),
+    }
+}
+
+/// The actual as shown in an explanation.
+fn show(ind: &Indicator, v: &Value, raw: &str) -> String {
+    match v {
+        Value::Number { .. } => match quantity(ind, v, raw) {
+            Ok(q) => show_number(ind, q),
+            Err(_) => raw.to_string(),
+        },
+        _ => raw.to_string(),
+    }
+}
+
+fn show_number(ind: &Indicator, q: Decimal) -> String {
+    match &ind.target {
+        Target::Word(_) => format!("{}%", fmt_plain(q)),
+        Target::Compare { unit, .. } => format!("{}{unit}", fmt_plain(q)),
+        Target::Level(_) => format!("{}级", fmt_plain(q)),
+        Target::Trend(_) => fmt_plain(q),
+    }
+}
+
+/// Scores per 评价维度, total and grade of one department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Per 评价维度, in order of first appearance.
+    pub dimensions: Vec<DimensionTotal>,
+    /// Sum of all indicator scores.
+    pub total: Score,
+    /// Sum of weights (100 for a valid plan).
+    pub weight: Score,
+    /// Grade from 等级划分.
+    pub grade: String,
+}
+
+/// One 评价维度's weight and score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionTotal {
+    /// 部门管理, 部门绩效 …
+    pub name: String,
+    /// Sum of weights.
+    pub weight: Score,
+    /// Sum of scores.
+    pub score: Score,
+}
+
+/// Adds up indicator scores per 评价维度 and overall, and grades the total.
+pub fn totals<'a>(
+    scored: impl IntoIterator<Item = (&'a Indicator, Score)>,
+    grades: &GradeScale,
+) -> Totals {
+    let mut dims: Vec<DimensionTotal> = Vec::new();
+    for (ind, s) in scored {
+        match dims.iter_mut().find(|d| d.name == ind.dimension) {
+            Some(d) => {
+                d.weight = d.weight + ind.weight;
+                d.score = d.score + s;
+            }
+            None => dims.push(DimensionTotal {
+                name: ind.dimension.clone(),
+                weight: ind.weight,
+                score: s,
+            }),
+        }
+    }
+    let total: Score = dims.iter().map(|d| d.score).sum::<Score>().rounded();
+    let weight: Score = dims.iter().map(|d| d.weight).sum();
+    Totals {
+        grade: grades.grade(total).to_string(),
+        dimensions: dims,
+        total,
+        weight,
+    }
+}
+
+/// Competition ranks (1, 2, 2, 4): each score's rank is 1 + how many scores are higher.
+pub fn competition_ranks(scores: &[Score]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].cmp(&scores[a]));
+    let mut ranks = vec![0; scores.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        ranks[i] = match pos {
+            0 => 1,
+            _ if scores[order[pos - 1]] == scores[i] => ranks[order[pos - 1]],
+            _ => pos as u32 + 1,
+        };
+    }
+    ranks
+}
+
+#[cfg(test)]
+mod tests;

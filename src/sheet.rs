@@ -1,0 +1,213 @@
+//! Sheets as text tables: calamine cells or TSV lines → [`RawSheet`], and header lookup.
+//!
+//! Every stage that reads a table (the plan, the returns) sees the same thing: rows of cell text
+//! keyed by their real sheet position, numbers in their shortest round-trip form (62.69, never
+//! 62.689999…), dates as `YYYY-MM-DD`. Columns are found by header text, not position, so
+//! inserted or reordered columns read the same.
+
+use crate::domain::CellRef;
+use calamine::Data;
+use std::collections::HashMap;
+
+/// One sheet as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawSheet {
+    /// The sheet name.
+    pub name: String,
+    /// Non-empty rows in sheet order.
+    pub rows: Vec<RawRow>,
+}
+
+/// One row: its 0-based sheet row and the text of each cell from column A.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawRow {
+    /// 0-based row in the sheet.
+    pub row: u32,
+    /// Cell texts from column A; missing cells are empty strings.
+    pub cells: Vec<String>,
+}
+
+impl RawRow {
+    /// The text of column `col`, or `""`.
+    pub fn get(&self, col: u32) -> &str {
+        self.cells.get(col as usize).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether every cell is blank.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+impl RawSheet {
+    /// Builds a sheet from TSV text: line 1 is sheet row 1. Trailing `\r` is dropped.
+    pub fn from_tsv(name: &str, tsv: &str) -> Self {
+        let rows = tsv
+            .lines()
+            .enumerate()
+            .map(|(i, line)| RawRow {
+                row: i as u32,
+                cells: line
+                    .trim_end_matches('\r')
+                    .split('\t')
+                    .map(str::to_string)
+                    .collect(),
+            })
+            .filter(|r| !r.is_blank())
+            .collect();
+        Self {
+            name: name.to_string(),
+            rows,
+        }
+    }
+
+    /// Builds a sheet from a calamine range.
+    pub fn from_range(name: &str, range: &calamine::Range<Data>) -> Self {
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (i, r) in range.rows().enumerate() {
+            let mut cells = vec![String::new(); col0 as usize];
+            cells.extend(r.iter().map(cell_text));
+            while cells.last().is_some_and(|c| c.is_empty()) {
+                cells.pop();
+            }
+            let raw = RawRow {
+                row: row0 + i as u32,
+                cells,
+            };
+            if !raw.is_blank() {
+                rows.push(raw);
+            }
+        }
+        Self {
+            name: name.to_string(),
+            rows,
+        }
+    }
+
+    /// Finds the header row: the first of the first 20 rows that holds `anchor`, and maps each
+    /// header text (normalised by [`header_key`]) to its column.
+    pub fn header(&self, anchor: &str) -> Option<Header> {
+        self.rows.iter().take(20).find_map(|r| {
+            let cols: HashMap<String, u32> = r
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.trim().is_empty())
+                .map(|(i, c)| (header_key(c), i as u32))
+                .collect();
+            cols.contains_key(anchor).then(|| Header { row: r.row, cols })
+        })
+    }
+}
+
+/// A located header row.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// 0-based sheet row of the header.
+    pub row: u32,
+    cols: HashMap<String, u32>,
+}
+
+impl Header {
+    /// The column of a header, if present.
+    pub fn col(&self, name: &str) -> Option<u32> {
+        self.cols.get(name).copied()
+    }
+
+    /// The cell of the header row at the first column, for errors about the whole header.
+    pub fn cell(&self) -> CellRef {
+        CellRef::new(self.row, 0)
+    }
+}
+
+/// Header text as a key: white space removed, full-width brackets folded, a trailing unit in
+/// brackets such as `（万元）` dropped, so `年初预算(万元)` finds `年初预算`.
+pub fn header_key(text: &str) -> String {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            _ => c,
+        })
+        .collect();
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && open > 0
+    {
+        s.truncate(open);
+    }
+    s.trim_start_matches('*').to_string()
+}
+
+/// A calamine cell as text: numbers in shortest round-trip form, dates as `YYYY-MM-DD`
+/// (with ` HH:MM:SS` when there is a time), errors as their Excel spelling.
+pub fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => {
+            if dt.is_duration() {
+                return float_text(dt.as_f64());
+            }
+            let (y, m, day, h, min, s, _) = dt.to_ymd_hms_milli();
+            if (h, min, s) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{day:02}")
+            } else {
+                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("{e}"),
+    }
+}
+
+/// A float in its shortest round-trip decimal form: 62.69, not 62.689999….
+pub fn float_text(f: f64) -> String {
+    if f.is_finite() {
+        // Rust's Display for f64 is the shortest text that reads back to the same float.
+        let s = format!("{f}");
+        if s == "-0" { "0".into() } else { s }
+    } else {
+        String::from("#NUM!")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_use_shortest_text() {
+        assert_eq!(float_text(62.69), "62.69");
+        assert_eq!(float_text(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(float_text(2078.17), "2078.17");
+        assert_eq!(float_text(1e20), "100000000000000000000");
+        assert_eq!(float_text(-0.0), "0");
+        assert_eq!(cell_text(&Data::Float(95.0)), "95");
+    }
+
+    #[test]
+    fn header_keys_ignore_units_and_spaces() {
+        assert_eq!(header_key("年初预算(万元)"), "年初预算");
+        assert_eq!(header_key(" 年初预算（万元） "), "年初预算");
+        assert_eq!(header_key("部门\n编码"), "部门编码");
+        assert_eq!(header_key("*指标编码"), "指标编码");
+    }
+
+    #[test]
+    fn tsv_rows_keep_their_sheet_positions() {
+        let s = RawSheet::from_tsv("x", "a\tb\n\n1\t2\r\n");
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[1].row, 2);
+        assert_eq!(s.rows[1].get(1), "2");
+        assert_eq!(s.rows[1].get(5), "");
+        let h = s.header("b").unwrap();
+        assert_eq!(h.col("b"), Some(1));
+    }
+}

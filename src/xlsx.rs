@@ -1,0 +1,158 @@
+//! Shared workbook-writing helpers: formats, column widths that fit Chinese text, document
+//! properties with a reproducible timestamp.
+//!
+//! Every writer (plan, templates, consolidated workbook) builds bytes in memory with these;
+//! none of them touches disk (see [`crate::output`]).
+
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+};
+
+/// Header fill colour (light blue, as finance bureau tables usually have).
+pub const HEADER_FILL: u32 = 0xDDEBF7;
+/// Fill for cells a department must fill in (light yellow).
+pub const INPUT_FILL: u32 = 0xFFF2CC;
+/// Default font for Chinese text, present in Excel and WPS on Windows.
+pub const FONT: &str = "宋体";
+
+/// Width of text in Excel column units: CJK and full-width characters count 2, others 1.
+/// rust_xlsxwriter's autofit undercounts CJK, so every writer uses this instead.
+pub fn display_width(s: &str) -> f64 {
+    s.lines()
+        .map(|line| line.chars().map(char_width).sum::<f64>())
+        .fold(0.0, f64::max)
+}
+
+fn char_width(c: char) -> f64 {
+    let cp = c as u32;
+    let wide = matches!(cp,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+        || matches!(c, '≥' | '≤' | '×' | '—' | '“' | '”' | '‘' | '’' | '…');
+    if wide { 2.0 } else { 1.1 }
+}
+
+/// A column width for these texts: the widest, plus padding, within `min..=max`.
+pub fn fit_width<'a>(texts: impl IntoIterator<Item = &'a str>, min: f64, max: f64) -> f64 {
+    let w = texts.into_iter().map(display_width).fold(0.0, f64::max) + 2.0;
+    w.clamp(min, max)
+}
+
+/// Sets each column's width from its texts.
+pub fn set_widths(
+    ws: &mut Worksheet,
+    columns: &[Vec<&str>],
+    min: f64,
+    max: f64,
+) -> Result<(), XlsxError> {
+    for (c, texts) in columns.iter().enumerate() {
+        ws.set_column_width(c as u16, fit_width(texts.iter().copied(), min, max))?;
+    }
+    Ok(())
+}
+
+/// The base format: Chinese font, thin borders, vertically centred.
+pub fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(10.5)
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter)
+}
+
+/// Header cells: bold, filled, centred, wrapped.
+pub fn header() -> Format {
+    base()
+        .set_bold()
+        .set_background_color(HEADER_FILL)
+        .set_align(FormatAlign::Center)
+        .set_text_wrap()
+}
+
+/// A title line above a table.
+pub fn title() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_size(14)
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+}
+
+/// Wrapped body text.
+pub fn wrap() -> Format {
+    base().set_text_wrap()
+}
+
+/// Money in 万元: `0.00`.
+pub fn money() -> Format {
+    base().set_num_format("0.00")
+}
+
+/// Scores: `0.00`.
+pub fn score() -> Format {
+    base().set_num_format("0.00")
+}
+
+/// Rates: `0.00%`.
+pub fn percent() -> Format {
+    base().set_num_format("0.00%")
+}
+
+/// Document properties with a creation time taken from `SOURCE_DATE_EPOCH` when set, so
+/// that the same inputs give the same bytes.
+pub fn properties(title: &str) -> DocProperties {
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author("jixiao")
+        .set_company("jixiao");
+    match fixed_timestamp() {
+        Some(t) => props.set_creation_datetime(&t),
+        None => props,
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` as an Excel date-time, if set and valid.
+pub fn fixed_timestamp() -> Option<ExcelDateTime> {
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    ExcelDateTime::from_timestamp(secs).ok()
+}
+
+/// Reads `YYYY-MM-DD` as a date, if the text is exactly that.
+pub fn parse_ymd(s: &str) -> Option<ExcelDateTime> {
+    let mut parts = s.trim().split('-');
+    let y: u16 = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let d: u8 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1900..=9999).contains(&y) {
+        return None;
+    }
+    ExcelDateTime::from_ymd(y, m, d).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_double() {
+        assert_eq!(display_width("市应急管理局"), 12.0);
+        assert!((display_width("abc") - 3.3).abs() < 1e-9);
+        assert_eq!(display_width("≥2次"), 2.0 + 1.1 + 2.0);
+        assert_eq!(display_width("第一行\n第二行长"), 8.0);
+    }
+
+    #[test]
+    fn widths_are_clamped() {
+        assert_eq!(fit_width(["短"], 8.0, 40.0), 8.0);
+        assert_eq!(fit_width(["很".repeat(40).as_str()], 8.0, 40.0), 40.0);
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert!(parse_ymd("2022-05-20").is_some());
+        assert!(parse_ymd("2022-13-01").is_none());
+        assert!(parse_ymd("五月").is_none());
+    }
+}
