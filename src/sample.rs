@@ -86,7 +86,13 @@ fn rows(tsv: &str, cols: &[&str]) -> Vec<Vec<String>> {
 pub fn reference_outcomes() -> Vec<Outcome> {
     rows(
         REFERENCE_OUTCOMES,
-        &["指标编码", "实际完成值", "自评得分", "偏差原因及改进措施", "佐证材料"],
+        &[
+            "指标编码",
+            "实际完成值",
+            "自评得分",
+            "偏差原因及改进措施",
+            "佐证材料",
+        ],
     )
     .into_iter()
     .map(|r| Outcome {
@@ -103,7 +109,14 @@ pub fn reference_outcomes() -> Vec<Outcome> {
 pub fn reference_spending() -> Vec<Spending> {
     rows(
         REFERENCE_BUDGET,
-        &["项目名称", "项目性质", "支出类型", "调整后预算", "执行数", "备注"],
+        &[
+            "项目名称",
+            "项目性质",
+            "支出类型",
+            "调整后预算",
+            "执行数",
+            "备注",
+        ],
     )
     .into_iter()
     .map(|r| Spending {

@@ -30,7 +30,10 @@ pub struct RawRow {
 impl RawRow {
     /// The text of column `col`, or `""`.
     pub fn get(&self, col: u32) -> &str {
-        self.cells.get(col as usize).map(String::as_str).unwrap_or("")
+        self.cells
+            .get(col as usize)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Whether every cell is blank.
@@ -96,7 +99,8 @@ impl RawSheet {
                 .filter(|(_, c)| !c.trim().is_empty())
                 .map(|(i, c)| (header_key(c), i as u32))
                 .collect();
-            cols.contains_key(anchor).then(|| Header { row: r.row, cols })
+            cols.contains_key(anchor)
+                .then_some(Header { row: r.row, cols })
         })
     }
 }

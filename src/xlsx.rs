@@ -115,7 +115,11 @@ pub fn properties(title: &str) -> DocProperties {
 
 /// `SOURCE_DATE_EPOCH` as an Excel date-time, if set and valid.
 pub fn fixed_timestamp() -> Option<ExcelDateTime> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
     ExcelDateTime::from_timestamp(secs).ok()
 }
 

@@ -17,12 +17,12 @@ pub mod write;
 pub use model::*;
 
 use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};
-use crate::score::value::{normalize_text, parse_plain_number, split_number};
 use crate::score;
+use crate::score::value::{normalize_text, parse_plain_number, split_number};
 use crate::sheet::{Header, RawRow, RawSheet};
 use calamine::Reader;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -218,12 +218,18 @@ pub fn parse(file: &str, sheets: &[RawSheet]) -> Result<Plan, PlanErrors> {
         list: Vec::new(),
     };
     let settings = parse_settings(sheets, &mut errors);
-    let departments = parse_departments(sheets, &mut errors);
-    let indicators = parse_indicators(sheets, &mut errors);
-    let budget = parse_budget(sheets, departments.as_deref(), &mut errors);
+    let (departments, known) = match parse_departments(sheets, &mut errors) {
+        Some((d, known)) => (Some(d), Some(known)),
+        None => (None, None),
+    };
+    let (indicators, weights) = match parse_indicators(sheets, &mut errors) {
+        Some((i, w)) => (Some(i), Some(w)),
+        None => (None, None),
+    };
+    let budget = parse_budget(sheets, known.as_ref(), &mut errors);
 
-    if let (Some(departments), Some(indicators)) = (&departments, &indicators) {
-        check_weights(departments, indicators, &mut errors);
+    if let (Some(departments), Some(weights)) = (&departments, &weights) {
+        check_weights(departments, weights, &mut errors);
     }
     match (settings, departments, indicators, budget) {
         (Some(settings), Some(mut departments), Some(indicators), Some(budget))
@@ -366,7 +372,12 @@ pub fn parse_percent(v: &str) -> Option<Decimal> {
     (pct >= Decimal::ZERO && pct <= Decimal::ONE_HUNDRED).then_some(pct)
 }
 
-fn parse_departments(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Department>> {
+/// The departments, and every code the sheet lists (duplicates included), so that budget
+/// lines of a department whose row has an error do not cascade into more errors.
+fn parse_departments(
+    sheets: &[RawSheet],
+    errors: &mut Errors,
+) -> Option<(Vec<Department>, HashSet<DeptCode>)> {
     let t = Table::locate(
         sheets,
         SHEET_DEPARTMENTS,
@@ -424,22 +435,36 @@ fn parse_departments(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Dep
     if out.is_empty() && seen.is_empty() {
         errors.sheet(SHEET_DEPARTMENTS, "工作表「部门」没有任何部门".into());
     }
-    Some(out)
+    Some((out, seen.into_keys().collect()))
 }
 
-fn parse_indicators(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Indicator>> {
+/// The valid indicators, and the (指标组, 权重) of every row whose weight could be read, so
+/// that one bad target does not also make every department's weights look wrong.
+type GroupWeights = Vec<(String, Decimal)>;
+
+fn parse_indicators(
+    sheets: &[RawSheet],
+    errors: &mut Errors,
+) -> Option<(Vec<Indicator>, GroupWeights)> {
     const S: &str = SHEET_INDICATORS;
     let t = Table::locate(
         sheets,
         S,
         &[
-            "指标编码", "指标组", "一级指标", "二级指标", "三级指标", "目标值", "权重",
+            "指标编码",
+            "指标组",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "目标值",
+            "权重",
         ],
         &["评价维度", "计分方式", "评分标准", "目标值来源", "基准值"],
         errors,
     )?;
     let mut seen: HashMap<IndicatorCode, u32> = HashMap::new();
     let mut out = Vec::new();
+    let mut weights = Vec::new();
     for row in t.rows() {
         let code = IndicatorCode::new(t.text(row, "指标编码"));
         if code.as_str().is_empty() {
@@ -488,6 +513,11 @@ fn parse_indicators(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Indi
                 None
             }
         };
+        if let Some(w) = weight
+            && !group.is_empty()
+        {
+            weights.push((group.clone(), w.value()));
+        }
         let rule_text = t.text(row, "计分方式");
         let rule = match (&target, rule_text.is_empty()) {
             (Some(target), true) => Some(score::infer_rule(target)),
@@ -544,12 +574,12 @@ fn parse_indicators(sheets: &[RawSheet], errors: &mut Errors) -> Option<Vec<Indi
             row: row.row,
         });
     }
-    Some(out)
+    Some((out, weights))
 }
 
 fn parse_budget(
     sheets: &[RawSheet],
-    departments: Option<&[Department]>,
+    known: Option<&HashSet<DeptCode>>,
     errors: &mut Errors,
 ) -> Option<Vec<BudgetLine>> {
     const S: &str = SHEET_BUDGET;
@@ -565,8 +595,8 @@ fn parse_budget(
         let dept = DeptCode::new(t.text(row, "部门编码"));
         let name = t.text(row, "项目名称");
         let mut ok = true;
-        if let Some(depts) = departments
-            && !depts.iter().any(|d| d.code == dept)
+        if let Some(known) = known
+            && !known.contains(&dept)
         {
             errors.at(
                 S,
@@ -627,11 +657,10 @@ fn parse_budget(
     Some(out)
 }
 
-fn check_weights(departments: &[Department], indicators: &[Indicator], errors: &mut Errors) {
+fn check_weights(departments: &[Department], weights: &GroupWeights, errors: &mut Errors) {
     let hundred = Decimal::ONE_HUNDRED;
     for dept in departments.iter().filter(|d| !d.group.is_empty()) {
-        let own: Vec<&Indicator> = indicators.iter().filter(|i| i.group == dept.group).collect();
-        if own.is_empty() && dept.group != COMMON_GROUP {
+        if !weights.iter().any(|(g, _)| *g == dept.group) && dept.group != COMMON_GROUP {
             errors.at(
                 SHEET_DEPARTMENTS,
                 CellRef::new(dept.row, 0),
@@ -642,10 +671,10 @@ fn check_weights(departments: &[Department], indicators: &[Indicator], errors: &
             );
             continue;
         }
-        let sum: Decimal = indicators
+        let sum: Decimal = weights
             .iter()
-            .filter(|i| i.group == COMMON_GROUP || i.group == dept.group)
-            .map(|i| i.weight.value())
+            .filter(|(g, _)| g == COMMON_GROUP || *g == dept.group)
+            .map(|(_, w)| *w)
             .sum();
         if sum != hundred {
             errors.at(

@@ -127,7 +127,9 @@ impl AnswerKind {
             (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
             (_, t) if t.is_percent() => AnswerKind::Percent,
             (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
-            (_, Target::Trend(_)) => AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()]),
+            (_, Target::Trend(_)) => {
+                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
+            }
         }
     }
 
@@ -182,7 +184,12 @@ pub fn score_indicator(
                     weight: fmt_plain(w),
                 });
             }
-            finish(w, s, format!("评议类指标，采用自评得分 {}，待复核", fmt2(s)), true)
+            finish(
+                w,
+                s,
+                format!("评议类指标，采用自评得分 {}，待复核", fmt2(s)),
+                true,
+            )
         }
         Rule::Pass => {
             let met = pass_met(ind, &v, &raw)?;
@@ -209,12 +216,20 @@ pub fn score_indicator(
                 } else {
                     format!("{}×{}/{}", fmt_plain(w), fmt_plain(a), fmt_plain(target))
                 };
-                finish(w, s, format!("{what}，按比例 {formula} = {}", fmt2(s)), false)
+                finish(
+                    w,
+                    s,
+                    format!("{what}，按比例 {formula} = {}", fmt2(s)),
+                    false,
+                )
             }
         }
         Rule::Inverse => {
             let a = quantity(ind, &v, &raw)?;
-            let Target::Compare { cmp, value: target, .. } = &ind.target else {
+            let Target::Compare {
+                cmp, value: target, ..
+            } = &ind.target
+            else {
                 return Err(ScoreError::NotNumber(raw));
             };
             let what = format!("实际 {}，目标 {t}", show_number(ind, a));
@@ -234,7 +249,10 @@ pub fn score_indicator(
                 finish(
                     w,
                     s,
-                    format!("{what}，反向比例 {formula} = {}", fmt2(s.max(Decimal::ZERO))),
+                    format!(
+                        "{what}，反向比例 {formula} = {}",
+                        fmt2(s.max(Decimal::ZERO))
+                    ),
                     false,
                 )
             }
@@ -452,7 +470,11 @@ fn count(v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
             value,
             percent: false,
             unit,
-        } if matches!(unit.as_str(), "" | "次" | "处" | "项" | "个" | "起" | "人" | "人次") => {
+        } if matches!(
+            unit.as_str(),
+            "" | "次" | "处" | "项" | "个" | "起" | "人" | "人次"
+        ) =>
+        {
             if *value < Decimal::ZERO || !value.fract().is_zero() {
                 Err(ScoreError::BadCount(raw.into()))
             } else {

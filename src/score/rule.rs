@@ -220,11 +220,21 @@ pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Resu
         })
     };
     match (rule, target) {
-        (Rule::Proportional, Target::Compare { cmp: Cmp::Le | Cmp::Lt, .. }) => {
-            bad("目标值是上限，请改用「反向比例」")
-        }
+        (
+            Rule::Proportional,
+            Target::Compare {
+                cmp: Cmp::Le | Cmp::Lt,
+                ..
+            },
+        ) => bad("目标值是上限，请改用「反向比例」"),
         (Rule::Proportional, Target::Trend(_)) => bad("趋势目标请用「趋势:下降」或「趋势:上升」"),
-        (Rule::Inverse, Target::Compare { cmp: Cmp::Le | Cmp::Lt | Cmp::Eq, .. }) => Ok(()),
+        (
+            Rule::Inverse,
+            Target::Compare {
+                cmp: Cmp::Le | Cmp::Lt | Cmp::Eq,
+                ..
+            },
+        ) => Ok(()),
         (Rule::Inverse, _) => bad("反向比例需要「≤N」形式的目标值"),
         (Rule::Level, Target::Level(_)) => Ok(()),
         (Rule::Level, _) => bad("等级需要「N级」形式的目标值"),
@@ -273,7 +283,10 @@ mod tests {
             parse_rule("趋势:下降").unwrap(),
             Rule::Trend(Direction::Down)
         );
-        assert_eq!(parse_rule("趋势：上升").unwrap(), Rule::Trend(Direction::Up));
+        assert_eq!(
+            parse_rule("趋势：上升").unwrap(),
+            Rule::Trend(Direction::Up)
+        );
     }
 
     #[test]
@@ -292,7 +305,10 @@ mod tests {
             parse_rule("扣分:每次"),
             Err(RuleError::BadDeduct(_))
         ));
-        assert!(matches!(parse_rule("趋势:持平"), Err(RuleError::BadTrend(_))));
+        assert!(matches!(
+            parse_rule("趋势:持平"),
+            Err(RuleError::BadTrend(_))
+        ));
     }
 
     #[test]

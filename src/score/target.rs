@@ -177,7 +177,10 @@ mod tests {
     #[test]
     fn reads_every_target_form() {
         assert_eq!(parse_target("≥2次").unwrap(), cmp(Cmp::Ge, "2", "次"));
-        assert_eq!(parse_target(">=35人次").unwrap(), cmp(Cmp::Ge, "35", "人次"));
+        assert_eq!(
+            parse_target(">=35人次").unwrap(),
+            cmp(Cmp::Ge, "35", "人次")
+        );
         assert_eq!(parse_target("＞５").unwrap(), cmp(Cmp::Gt, "5", ""));
         assert_eq!(parse_target("≤3").unwrap(), cmp(Cmp::Le, "3", ""));
         assert_eq!(parse_target("<1%").unwrap(), cmp(Cmp::Lt, "1", "%"));
@@ -199,7 +202,10 @@ mod tests {
         );
         assert_eq!(parse_target("上升").unwrap(), Target::Trend(Direction::Up));
         assert_eq!(parse_target("完成").unwrap(), Target::Word("完成".into()));
-        assert_eq!(parse_target("一等奖").unwrap(), Target::Word("一等奖".into()));
+        assert_eq!(
+            parse_target("一等奖").unwrap(),
+            Target::Word("一等奖".into())
+        );
     }
 
     #[test]

@@ -53,10 +53,7 @@ fn reference_outcomes_reproduce_the_report() {
         .unwrap();
     let indicators = plan.indicators_for(dept);
     assert_eq!(indicators.len(), 82);
-    assert_eq!(
-        indicators.iter().filter(|i| i.group == "共性").count(),
-        27
-    );
+    assert_eq!(indicators.iter().filter(|i| i.group == "共性").count(), 27);
 
     let seed = include_str!("../../tests/fixtures/reference/seed-indicators.tsv");
     let expected: Vec<(String, String)> = seed
@@ -302,13 +299,19 @@ fn answer_kinds_describe_what_to_type() {
         AnswerKind::of(&ind("完成", "1", "")),
         AnswerKind::Labels(vec!["完成".into(), "未完成".into()])
     );
-    assert_eq!(AnswerKind::of(&ind("完成", "1", "比例")), AnswerKind::Percent);
+    assert_eq!(
+        AnswerKind::of(&ind("完成", "1", "比例")),
+        AnswerKind::Percent
+    );
     assert_eq!(AnswerKind::of(&ind("100%", "1", "")), AnswerKind::Percent);
     assert_eq!(
         AnswerKind::of(&ind("≥2次", "1", "")),
         AnswerKind::Number { unit: "次".into() }
     );
-    assert_eq!(AnswerKind::of(&ind("合规", "2", "扣分:每次0.5")), AnswerKind::Count);
+    assert_eq!(
+        AnswerKind::of(&ind("合规", "2", "扣分:每次0.5")),
+        AnswerKind::Count
+    );
     assert_eq!(AnswerKind::of(&ind("4级", "2", "")), AnswerKind::Level);
     assert_eq!(
         AnswerKind::of(&ind("下降", "1", "")),
@@ -335,11 +338,18 @@ fn every_sample_indicator_accepts_its_own_target_as_met() {
             (Rule::Deduct { .. }, _) => "0".into(),
             (Rule::Trend(Direction::Down), _) => "0".into(),
             (Rule::Trend(Direction::Up), _) => "100000".into(),
-            _ => i.target_text.trim_start_matches(['≥', '≤', '=']).to_string(),
+            _ => i
+                .target_text
+                .trim_start_matches(['≥', '≤', '='])
+                .to_string(),
         };
         let s = score_indicator(i, &actual, None)
             .unwrap_or_else(|e| panic!("{} {} «{actual}»: {e}", i.code, i.level3));
-        assert_eq!(s.score, i.weight, "{} «{actual}»: {}", i.code, s.explanation);
+        assert_eq!(
+            s.score, i.weight,
+            "{} «{actual}»: {}",
+            i.code, s.explanation
+        );
     }
 }
 
@@ -349,7 +359,10 @@ fn arb_weight() -> impl Strategy<Value = Decimal> {
 
 fn arb_target_and_rule() -> impl Strategy<Value = (String, String)> {
     prop_oneof![
-        (1u32..500, prop::sample::select(vec!["次", "人次", "个", ""]))
+        (
+            1u32..500,
+            prop::sample::select(vec!["次", "人次", "个", ""])
+        )
             .prop_map(|(n, u)| (format!("≥{n}{u}"), String::new())),
         (1u32..=100).prop_map(|n| (format!("{n}%"), String::new())),
         (1u32..500).prop_map(|n| (format!("≤{n}"), String::new())),
@@ -370,7 +383,18 @@ fn arb_actual() -> impl Strategy<Value = String> {
         (0u32..1000).prop_map(|n| n.to_string()),
         (0u32..200).prop_map(|n| format!("{n}%")),
         prop::sample::select(vec![
-            "完成", "未完成", "高", "中", "低", "下降", "上升", "持平", "是", "否", "四级", "无",
+            "完成",
+            "未完成",
+            "高",
+            "中",
+            "低",
+            "下降",
+            "上升",
+            "持平",
+            "是",
+            "否",
+            "四级",
+            "无",
         ])
         .prop_map(String::from),
         "\\PC{0,6}",

@@ -139,8 +139,22 @@ pub fn parse_plain_number(raw: &str) -> Option<Decimal> {
 
 const NEGATION_PREFIXES: [&str; 8] = ["尚未", "没有", "未", "不", "无", "没", "非", "否"];
 const YES_WORDS: [&str; 16] = [
-    "是", "有", "√", "✓", "✔", "对", "Y", "YES", "TRUE", "完成", "已完成", "达标", "已达标", "符合",
-    "满足", "全部完成",
+    "是",
+    "有",
+    "√",
+    "✓",
+    "✔",
+    "对",
+    "Y",
+    "YES",
+    "TRUE",
+    "完成",
+    "已完成",
+    "达标",
+    "已达标",
+    "符合",
+    "满足",
+    "全部完成",
 ];
 const NO_WORDS: [&str; 8] = ["否", "无", "×", "✗", "✘", "N", "NO", "FALSE"];
 
@@ -205,7 +219,10 @@ mod tests {
     #[test]
     fn keeps_non_numbers_as_words() {
         assert_eq!(parse_value("九十五"), Value::Word("九十五".into()));
-        assert_eq!(parse_value("2021年3月5日"), Value::Word("2021年3月5日".into()));
+        assert_eq!(
+            parse_value("2021年3月5日"),
+            Value::Word("2021年3月5日".into())
+        );
         assert_eq!(parse_value("1,00"), Value::Word("1,00".into()));
         assert_eq!(parse_value(""), Value::Empty);
         assert_eq!(parse_value(" \n　"), Value::Empty);
