@@ -236,13 +236,13 @@ pub fn parse(file: &str, sheets: &[RawSheet]) -> Result<Plan, PlanErrors> {
             if errors.list.is_empty() =>
         {
             departments.sort_by(|a, b| a.code.cmp(&b.code));
-            Ok(Plan {
-                file: file.to_string(),
+            Ok(Plan::new(
+                file.to_string(),
                 settings,
                 departments,
                 indicators,
                 budget,
-            })
+            ))
         }
         _ => Err(PlanErrors(errors.list)),
     }
@@ -658,9 +658,14 @@ fn parse_budget(
 }
 
 fn check_weights(departments: &[Department], weights: &GroupWeights, errors: &mut Errors) {
-    let hundred = Decimal::ONE_HUNDRED;
+    let mut sums: HashMap<&str, Decimal> = HashMap::new();
+    for (g, w) in weights {
+        *sums.entry(g.as_str()).or_default() += *w;
+    }
+    let common = sums.get(COMMON_GROUP).copied().unwrap_or_default();
     for dept in departments.iter().filter(|d| !d.group.is_empty()) {
-        if !weights.iter().any(|(g, _)| *g == dept.group) && dept.group != COMMON_GROUP {
+        let own = sums.get(dept.group.as_str()).copied();
+        if own.is_none() && dept.group != COMMON_GROUP {
             errors.at(
                 SHEET_DEPARTMENTS,
                 CellRef::new(dept.row, 0),
@@ -671,12 +676,12 @@ fn check_weights(departments: &[Department], weights: &GroupWeights, errors: &mu
             );
             continue;
         }
-        let sum: Decimal = weights
-            .iter()
-            .filter(|(g, _)| g == COMMON_GROUP || *g == dept.group)
-            .map(|(_, w)| *w)
-            .sum();
-        if sum != hundred {
+        let sum = if dept.group == COMMON_GROUP {
+            common
+        } else {
+            common + own.unwrap_or_default()
+        };
+        if sum != Decimal::ONE_HUNDRED {
             errors.at(
                 SHEET_DEPARTMENTS,
                 CellRef::new(dept.row, 0),

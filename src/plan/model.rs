@@ -7,6 +7,7 @@
 use crate::domain::{DeptCode, IndicatorCode, Money, Score};
 use crate::score::{Rule, Target};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 /// The 指标组 that applies to every department.
 pub const COMMON_GROUP: &str = "共性";
@@ -24,6 +25,15 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     /// Budget lines in plan order.
     pub budget: Vec<BudgetLine>,
+    /// Indicator positions per 指标组, and budget line positions per department: built once
+    /// so that per-department lookups do not scan the whole plan.
+    index: Index,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Index {
+    groups: HashMap<String, Vec<usize>>,
+    budget: HashMap<DeptCode, Vec<usize>>,
 }
 
 /// The 方案 sheet.
@@ -176,23 +186,58 @@ pub struct BudgetLine {
 }
 
 impl Plan {
+    /// Assembles a plan from checked parts (departments sorted by code) and indexes it.
+    pub(crate) fn new(
+        file: String,
+        settings: Settings,
+        departments: Vec<Department>,
+        indicators: Vec<Indicator>,
+        budget: Vec<BudgetLine>,
+    ) -> Self {
+        let mut index = Index::default();
+        for (i, ind) in indicators.iter().enumerate() {
+            index.groups.entry(ind.group.clone()).or_default().push(i);
+        }
+        for (i, b) in budget.iter().enumerate() {
+            index.budget.entry(b.dept.clone()).or_default().push(i);
+        }
+        Self {
+            file,
+            settings,
+            departments,
+            indicators,
+            budget,
+            index,
+        }
+    }
+
     /// The department with this code.
     pub fn department(&self, code: &DeptCode) -> Option<&Department> {
-        self.departments.iter().find(|d| &d.code == code)
+        self.departments
+            .binary_search_by(|d| d.code.cmp(code))
+            .ok()
+            .map(|i| &self.departments[i])
     }
 
     /// The indicators that apply to a department: 共性 first, then its own group, in plan order.
-    pub fn indicators_for<'a>(&'a self, dept: &'a Department) -> Vec<&'a Indicator> {
-        let common = self.indicators.iter().filter(|i| i.group == COMMON_GROUP);
-        let own = self
-            .indicators
-            .iter()
-            .filter(|i| i.group == dept.group && i.group != COMMON_GROUP);
-        common.chain(own).collect()
+    pub fn indicators_for<'a>(&'a self, dept: &Department) -> Vec<&'a Indicator> {
+        let positions = |g: &str| self.index.groups.get(g).into_iter().flatten();
+        let common = positions(COMMON_GROUP);
+        let own = positions(&dept.group).filter(|_| dept.group != COMMON_GROUP);
+        common.chain(own).map(|&i| &self.indicators[i]).collect()
     }
 
     /// The budget lines of a department, in plan order.
-    pub fn budget_for<'a>(&'a self, dept: &'a DeptCode) -> impl Iterator<Item = &'a BudgetLine> {
-        self.budget.iter().filter(move |b| &b.dept == dept)
+    pub fn budget_for<'a>(
+        &'a self,
+        dept: &DeptCode,
+    ) -> impl Iterator<Item = &'a BudgetLine> + use<'a> {
+        let positions = self
+            .index
+            .budget
+            .get(dept)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        positions.iter().map(|&i| &self.budget[i])
     }
 }
