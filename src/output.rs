@@ -2,7 +2,8 @@
 //!
 //! Guarantees: a reader never sees a half-written file; when writing fails nothing is left
 //! behind (the temporary file is removed); errors name the path and suggest the usual cause
-//! on Windows (the file is open in Excel or WPS).
+//! on Windows (the file is open in Excel or WPS). Files are not fsync'ed: every output can be
+//! regenerated from the inputs, and a thousand fsyncs would dominate `issue`'s run time.
 
 use std::fs;
 use std::io::Write;
@@ -52,7 +53,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
         drop(f);
         fs::rename(&tmp, path)
     })();

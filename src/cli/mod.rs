@@ -5,6 +5,9 @@
 //! the path; `main` prints them and exits 1. Usage errors exit 2 (clap).
 
 mod init;
+mod issue;
+
+pub use issue::{Issued, issue};
 
 use anyhow::bail;
 use clap::{Parser, Subcommand};
@@ -98,7 +101,7 @@ impl Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Init { output, force } => init::run(&init::Config { output, force }),
-        Command::Issue { .. } => not_yet("issue"),
+        Command::Issue { plan, output } => issue::run(&issue::Config { plan, output }),
         Command::Collect { .. } => not_yet("collect"),
         Command::Check { .. } => not_yet("check"),
         Command::Demo { .. } => not_yet("demo"),
@@ -106,5 +109,5 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn not_yet(name: &str) -> anyhow::Result<Outcome> {
-    bail!("「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init")
+    bail!("「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init、jixiao issue")
 }

@@ -1,0 +1,77 @@
+//! `jixiao issue`: plan → one template per department in the output folder.
+//!
+//! Templates are built in parallel (rayon), each written to a temporary name and renamed;
+//! other files in the folder are left alone. A progress bar runs on a terminal; one line per
+//! department is printed in department-code order.
+
+use super::Outcome;
+use crate::report::Progress;
+use crate::{output, plan, template};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Validated arguments of `issue`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The plan workbook.
+    pub plan: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+}
+
+/// What `issue` wrote.
+#[derive(Debug, Clone)]
+pub struct Issued {
+    /// Paths of the templates, in department-code order.
+    pub files: Vec<PathBuf>,
+}
+
+/// Writes every department's template.
+pub fn run(config: &Config) -> Result<Outcome> {
+    issue(config)?;
+    Ok(Outcome::Done)
+}
+
+/// Writes every department's template and says where.
+pub fn issue(config: &Config) -> Result<Issued> {
+    let started = Instant::now();
+    let plan = plan::read(&config.plan)?;
+    std::fs::create_dir_all(&config.output)
+        .with_context(|| format!("无法创建模板输出目录 {}", config.output.display()))?;
+    let progress = Progress::new(plan.departments.len() as u64, "生成模板");
+    let results: Vec<Result<(PathBuf, String)>> = plan
+        .departments
+        .par_iter()
+        .map(|dept| {
+            let name = template::file_name(&plan, dept);
+            let path = config.output.join(&name);
+            let bytes =
+                template::build(&plan, dept).with_context(|| format!("生成 {name} 失败"))?;
+            output::write_atomic(&path, &bytes)?;
+            progress.tick();
+            let line = format!(
+                "已生成 {name}（{} 个指标，{} 条预算）",
+                plan.indicators_for(dept).len(),
+                plan.budget_for(&dept.code).count()
+            );
+            Ok((path, line))
+        })
+        .collect();
+    progress.finish();
+    // Lines in department-code order, whatever the thread timing.
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        let (path, line) = r?;
+        println!("{line}");
+        files.push(path);
+    }
+    println!(
+        "共生成 {} 个部门的自评表模板，位于 {}（用时 {:.1} 秒）",
+        files.len(),
+        config.output.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(Issued { files })
+}
