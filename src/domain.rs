@@ -128,8 +128,8 @@ decimal_newtype!(
     Score
 );
 
-/// A cell position, 0-based internally, printed as Excel's `H12`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A cell position, 0-based internally, printed as Excel's `H12`. The default is `A1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct CellRef {
     /// 0-based row.
     pub row: u32,
@@ -258,11 +258,109 @@ impl Serialize for Level {
     }
 }
 
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $level:ident, $title:literal;)*) => {
+        /// Stable finding codes: the table users and other programs can rely on
+        /// (`docs/findings.md` lists them with what to do).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = $title]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in table order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable code text, e.g. `V02`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code),* }
+            }
+
+            /// The level a finding of this code has.
+            pub fn level(self) -> Level {
+                match self { $(Code::$variant => Level::$level),* }
+            }
+
+            /// A short Chinese title.
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$variant => $title),* }
+            }
+        }
+    };
+}
+
+codes! {
+    FileEmpty = "F01", Error, "文件为空";
+    NotSpreadsheet = "F02", Error, "不是电子表格文件";
+    HtmlAsSpreadsheet = "F03", Error, "网页文件改了扩展名";
+    TextAsSpreadsheet = "F04", Error, "文本/CSV 文件改了扩展名";
+    Encrypted = "F05", Error, "文件已加密";
+    Unreadable = "F06", Error, "文件损坏，无法读取";
+    NotReturn = "F07", Error, "不是部门整体绩效自评表";
+    NotRegularFile = "F08", Error, "不是普通文件";
+    TooLarge = "F09", Error, "文件过大";
+    InternalError = "F10", Error, "读取时发生内部错误";
+    OfficeLockFile = "F11", Info, "Office 临时文件，已忽略";
+    OtherAttachment = "F12", Info, "非自评表附件（佐证材料等）";
+    UnsupportedArchive = "F13", Error, "不支持的压缩格式";
+    IdentifiedByInfo = "I01", Info, "按基本信息识别部门";
+    IdentifiedByFileName = "I02", Info, "按文件名识别部门";
+    IdentifiedBySender = "I03", Info, "按发件人识别部门";
+    UnknownDepartment = "I04", Error, "无法识别报送部门";
+    DepartmentNotInPlan = "I05", Error, "部门不在评价方案中";
+    WrongYear = "I06", Error, "模板年度不符";
+    WrongPlan = "I07", Error, "模板与评价方案不符";
+    Superseded = "I08", Info, "已被替代";
+    IdentityMismatch = "I09", Warning, "基本信息与模板标识不一致";
+    MissingSheet = "S01", Error, "缺少工作表";
+    MissingColumn = "S02", Error, "缺少列";
+    MissingIndicator = "S03", Error, "指标行缺失";
+    ExtraIndicator = "S04", Warning, "方案中没有的指标";
+    DuplicateIndicator = "S05", Warning, "指标重复填报";
+    MissingBudgetLine = "S06", Error, "预算项目行缺失";
+    LockedCellChanged = "L01", Warning, "锁定单元格被修改";
+    RequiredEmpty = "V01", Error, "必填项为空";
+    ValueUnreadable = "V02", Error, "值无法识别";
+    ValueOutOfRange = "V03", Error, "值超出范围";
+    SelfScoreAboveWeight = "V04", Error, "自评得分超过权重";
+    SelfScoreDiffers = "V05", Warning, "自评得分与计算得分不一致";
+    SelfScoreEmpty = "V06", Warning, "自评得分为空";
+    SelfScoreUnreadable = "V07", Error, "自评得分无法识别";
+    ReasonMissing = "V08", Warning, "缺少偏差原因";
+    InfoEmpty = "V09", Warning, "基本信息未填写";
+    NeedsReview = "V10", Info, "评议类指标待复核";
+    SpentMissing = "B01", Error, "执行数为空";
+    SpentNegative = "B02", Error, "执行数为负数";
+    SpentUnreadable = "B03", Error, "执行数无法识别";
+    OverBudget = "B04", Warning, "执行数超过调整后预算";
+    LowExecution = "B05", Warning, "预算执行率低于预警线";
+    AddedProjectUnnamed = "B06", Error, "追加项目缺少名称";
+    RateMismatch = "B07", Warning, "预算执行率与指标填报不一致";
+    AddedProjectNoBudget = "B08", Warning, "追加项目缺少调整后预算";
+    DuplicateReturn = "D01", Info, "同一部门多次报送";
+    NotReturned = "N01", Error, "未报送";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One problem found in a user's file: stable code, level, where, what, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable code, e.g. `P005` (plan) or `R012` (return).
-    pub code: &'static str,
+    /// Stable code, e.g. `V02`.
+    pub code: Code,
     /// Severity.
     pub level: Level,
     /// The file, sheet and cell.
@@ -271,6 +369,24 @@ pub struct Finding {
     pub message: String,
     /// What to do about it, in Chinese.
     pub hint: String,
+}
+
+impl Finding {
+    /// A finding whose level is the code's.
+    pub fn new(
+        code: Code,
+        location: Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            level: code.level(),
+            location,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
 }
 
 impl fmt::Display for Finding {
@@ -301,6 +417,17 @@ mod tests {
         assert_eq!(fmt2(d("95.3")), "95.30");
         assert_eq!(fmt_plain(d("1.50")), "1.5");
         assert_eq!(Score(d("36.7")).to_string(), "36.70");
+    }
+
+    #[test]
+    fn finding_codes_are_unique_and_stable() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "duplicate {}", c.as_str());
+            assert_eq!(c.as_str().len(), 3);
+        }
+        assert_eq!(Code::ValueUnreadable.as_str(), "V02");
+        assert_eq!(Code::ValueUnreadable.level(), Level::Error);
     }
 
     #[test]

@@ -7,12 +7,15 @@
 //! [`output`] are the writing helpers; [`cli`] parses arguments and runs a command.
 
 pub mod cli;
+pub mod collect;
 pub mod domain;
 pub mod output;
+pub mod pipeline;
 pub mod plan;
 pub mod report;
 pub mod sample;
 pub mod score;
 pub mod sheet;
 pub mod template;
+pub mod validate;
 pub mod xlsx;

@@ -51,3 +51,97 @@ impl Progress {
         }
     }
 }
+
+use crate::domain::{Finding, Level};
+use crate::pipeline::Assessment;
+use crate::plan::Plan;
+use anstyle::{AnsiColor, Style};
+use std::fmt::Write as _;
+
+fn level_style(level: Level) -> Style {
+    match level {
+        Level::Error => AnsiColor::Red.on_default().bold(),
+        Level::Warning => AnsiColor::Yellow.on_default(),
+        Level::Info => AnsiColor::Cyan.on_default(),
+    }
+}
+
+/// One finding as a line: `  错误 V02 file!sheet!cell: message（hint）`, level coloured.
+pub fn finding_line(f: &Finding) -> String {
+    let style = level_style(f.level);
+    let mut s = format!(
+        "  {style}{} {}{style:#} {}: {}",
+        f.level, f.code, f.location, f.message
+    );
+    if !f.hint.is_empty() {
+        let _ = write!(s, "（{}）", f.hint);
+    }
+    s
+}
+
+/// The text `check` prints: findings grouped by file, then the counts. Styled with ANSI
+/// codes; print it through `anstream`, which drops them when output is not a terminal.
+pub fn check_text(plan: &Plan, a: &Assessment) -> String {
+    let mut out = String::new();
+    let bold = Style::new().bold();
+    for e in &a.evaluations {
+        let d = e.dept();
+        let _ = writeln!(out, "{bold}{}{bold:#}", e.inputs.file);
+        let own = e
+            .self_total
+            .map(|s| format!("，自评 {s}"))
+            .unwrap_or_default();
+        let status_style = match e.status {
+            crate::score::Status::Rejected => level_style(Level::Error),
+            crate::score::Status::Warnings => level_style(Level::Warning),
+            _ => AnsiColor::Green.on_default(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}（{}）：总分 {}，等级 {}{own}，审核状态 {status_style}{}{status_style:#}",
+            d.name,
+            d.code,
+            e.totals.total,
+            e.totals.grade,
+            e.status.label()
+        );
+        for f in &e.findings {
+            let _ = writeln!(out, "{}", finding_line(f));
+        }
+        out.push('\n');
+    }
+    for u in &a.unmatched {
+        let _ = writeln!(out, "{bold}{}{bold:#}", u.source.display);
+        for f in &u.findings {
+            let _ = writeln!(out, "{}", finding_line(f));
+        }
+        out.push('\n');
+    }
+    if !a.superseded.is_empty() {
+        let _ = writeln!(out, "{bold}已被替代的报送{bold:#}");
+        for s in &a.superseded {
+            let name = plan
+                .department(&s.dept)
+                .map(|d| d.name.as_str())
+                .unwrap_or("");
+            let _ = writeln!(out, "  {}（{name}）：以 {} 为准", s.file, s.by);
+        }
+        out.push('\n');
+    }
+    if !a.missing.is_empty() {
+        let names: Vec<String> = a
+            .missing
+            .iter()
+            .map(|d| format!("{}（{}）", d.name, d.code))
+            .collect();
+        let _ = writeln!(out, "{bold}未报送{bold:#}：{}\n", names.join("、"));
+    }
+    let [passed, warned, rejected, missing] = a.counts();
+    let _ = writeln!(
+        out,
+        "共读取 {} 个文件：通过 {passed}，有警告 {warned}，退回 {rejected}，未报送 {missing}，无法使用的文件 {}",
+        a.files_read,
+        a.unmatched.len()
+    );
+    out
+}

@@ -171,6 +171,51 @@ pub fn cell_text(d: &Data) -> String {
     }
 }
 
+/// A streamed calamine cell as text, the same way as [`cell_text`].
+pub fn cell_text_ref(d: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match d {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => float_text(*f),
+        DataRef::Bool(b) => cell_text(&Data::Bool(*b)),
+        DataRef::DateTime(dt) => cell_text(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => format!("{e}"),
+    }
+}
+
+impl RawSheet {
+    /// Builds a sheet from sparse cells `(row, col, text)` in any order; empty texts are
+    /// dropped.
+    pub fn from_cells(name: &str, mut cells: Vec<(u32, u32, String)>) -> Self {
+        cells.retain(|c| !c.2.trim().is_empty());
+        cells.sort_by_key(|c| (c.0, c.1));
+        let mut rows: Vec<RawRow> = Vec::new();
+        for (r, c, text) in cells {
+            if rows.last().is_none_or(|last| last.row != r) {
+                rows.push(RawRow {
+                    row: r,
+                    cells: Vec::new(),
+                });
+            }
+            if let Some(row) = rows.last_mut() {
+                let c = c as usize;
+                if row.cells.len() <= c {
+                    row.cells.resize(c + 1, String::new());
+                }
+                row.cells[c] = text;
+            }
+        }
+        Self {
+            name: name.to_string(),
+            rows,
+        }
+    }
+}
+
 /// A float in its shortest round-trip decimal form: 62.69, not 62.689999….
 pub fn float_text(f: f64) -> String {
     if f.is_finite() {

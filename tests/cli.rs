@@ -510,3 +510,237 @@ mod issue {
         assert!(err.contains("没有这个文件.xlsx"), "{err}");
     }
 }
+
+/// Fills templates the way a department's spreadsheet program would: through a different
+/// writer (umya-spreadsheet) than the one that made them.
+mod fill {
+    use jixiao::sample::{Outcome, Spending};
+    use std::path::Path;
+    use umya_spreadsheet::Worksheet;
+
+    /// How values are typed.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum Typing {
+        /// As Excel stores what a user types: `80%` becomes the number 0.8, `61` a number.
+        AsExcel,
+        /// Everything as text, as some programs and copy-paste produce.
+        AsText,
+    }
+
+    /// Finds the row (1-based) whose column `col` holds `text`.
+    pub fn find_row(ws: &Worksheet, col: &str, text: &str) -> Option<u32> {
+        (1..=ws.highest_row()).find(|r| {
+            ws.cell(format!("{col}{r}").as_str())
+                .map(|c| c.value().trim() == text)
+                .unwrap_or(false)
+        })
+    }
+
+    fn put(ws: &mut Worksheet, cell: &str, text: &str, typing: Typing) {
+        let c = ws.cell_mut(cell);
+        if typing == Typing::AsExcel {
+            if let Some(p) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+                c.set_value_number(p / 100.0);
+                return;
+            }
+            if let Ok(n) = text.parse::<f64>() {
+                c.set_value_number(n);
+                return;
+            }
+        }
+        c.set_value_string(text);
+    }
+
+    /// Writes a filled copy of `template` to `out`.
+    pub fn fill(
+        template: &Path,
+        out: &Path,
+        outcomes: &[Outcome],
+        spending: &[Spending],
+        filled: &str,
+        typing: Typing,
+    ) {
+        let mut book = umya_spreadsheet::reader::xlsx::read(template).unwrap();
+        {
+            let info = book.sheet_by_name_mut("基本信息").unwrap();
+            for (key, value) in [
+                ("填报人", "张华"),
+                ("联系电话", "0518-85810001"),
+                ("填报日期", filled),
+                ("编制人数", "80"),
+                ("实有人数", "80"),
+            ] {
+                let r = find_row(info, "A", key).unwrap();
+                put(info, &format!("B{r}"), value, typing);
+            }
+        }
+        {
+            let ind = book.sheet_by_name_mut("绩效指标").unwrap();
+            for o in outcomes {
+                let Some(r) = find_row(ind, "A", &o.code) else {
+                    continue;
+                };
+                put(ind, &format!("H{r}"), &o.actual, typing);
+                put(ind, &format!("I{r}"), &o.self_score, typing);
+                ind.cell_mut(format!("J{r}").as_str())
+                    .set_value_string(&o.reason);
+                ind.cell_mut(format!("K{r}").as_str())
+                    .set_value_string(&o.evidence);
+            }
+        }
+        {
+            let budget = book.sheet_by_name_mut("预算执行").unwrap();
+            let mut spare = (1..=budget.highest_row())
+                .find(|r| {
+                    let a = budget
+                        .cell(format!("A{r}").as_str())
+                        .map(|c| c.value().to_string());
+                    let b = budget
+                        .cell(format!("B{r}").as_str())
+                        .map(|c| c.value().to_string());
+                    *r > 2 && a.unwrap_or_default().is_empty() && b.unwrap_or_default().is_empty()
+                })
+                .unwrap();
+            for s in spending {
+                match find_row(budget, "B", &s.name) {
+                    Some(r) => {
+                        put(budget, &format!("G{r}"), &s.spent, typing);
+                        budget
+                            .cell_mut(format!("I{r}").as_str())
+                            .set_value_string(&s.note);
+                    }
+                    None => {
+                        let r = spare;
+                        spare += 1;
+                        budget
+                            .cell_mut(format!("B{r}").as_str())
+                            .set_value_string(&s.name);
+                        budget
+                            .cell_mut(format!("C{r}").as_str())
+                            .set_value_string(&s.nature);
+                        budget
+                            .cell_mut(format!("D{r}").as_str())
+                            .set_value_string(&s.kind);
+                        put(budget, &format!("F{r}"), &s.adjusted, typing);
+                        put(budget, &format!("G{r}"), &s.spent, typing);
+                        budget
+                            .cell_mut(format!("I{r}").as_str())
+                            .set_value_string(&s.note);
+                    }
+                }
+            }
+        }
+        umya_spreadsheet::writer::xlsx::write(&book, out).unwrap();
+    }
+}
+
+mod check {
+    use super::fill::{Typing, fill};
+    use super::*;
+    use jixiao::sample;
+
+    /// Plan, templates and a returns folder in a temporary directory.
+    struct Setup {
+        dir: tempfile::TempDir,
+        plan: std::path::PathBuf,
+        templates: std::path::PathBuf,
+        returns: std::path::PathBuf,
+    }
+
+    fn setup() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = sample_plan_in(dir.path());
+        let templates = dir.path().join("模板");
+        stdout_of(
+            jixiao()
+                .arg("issue")
+                .arg("--plan")
+                .arg(&plan)
+                .arg("-o")
+                .arg(&templates),
+        );
+        let returns = dir.path().join("回收");
+        std::fs::create_dir_all(&returns).unwrap();
+        Setup {
+            dir,
+            plan,
+            templates,
+            returns,
+        }
+    }
+
+    const REFERENCE_TEMPLATE: &str = "2021_001_市应急管理局_部门整体绩效自评表.xlsx";
+
+    fn reference_return(s: &Setup, typing: Typing) -> std::path::PathBuf {
+        let out = s.returns.join(REFERENCE_TEMPLATE);
+        fill(
+            &s.templates.join(REFERENCE_TEMPLATE),
+            &out,
+            &sample::reference_outcomes(),
+            &sample::reference_spending(),
+            "2022-05-10",
+            typing,
+        );
+        out
+    }
+
+    fn check(s: &Setup, inputs: &[&Path]) -> (i32, String) {
+        let mut cmd = jixiao();
+        cmd.arg("check").arg("--plan").arg(&s.plan);
+        for i in inputs {
+            cmd.arg(i);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    }
+
+    #[test]
+    fn the_reference_return_scores_95_3_whichever_way_values_are_typed() {
+        let s = setup();
+        for typing in [Typing::AsExcel, Typing::AsText] {
+            let path = reference_return(&s, typing);
+            let (code, out) = check(&s, &[&path]);
+            assert_eq!(code, 0, "{out}");
+            assert!(
+                out.contains("市应急管理局（001）：总分 95.30，等级 优，自评 95.30"),
+                "{out}"
+            );
+            // The reference report says 支出调整预算执行率 100%; its budget tables say less.
+            assert!(out.contains("警告 B07"), "{out}");
+            assert!(!out.contains("错误"), "{out}");
+            assert!(!out.contains('\u{1b}'), "no colour codes when piped: {out}");
+        }
+    }
+
+    #[test]
+    fn strict_exits_3_only_when_a_return_must_be_sent_back() {
+        let s = setup();
+        let good = reference_return(&s, Typing::AsExcel);
+        let out = jixiao()
+            .arg("check")
+            .arg("--strict")
+            .arg("--plan")
+            .arg(&s.plan)
+            .arg(&good)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let blank = s
+            .templates
+            .join("2021_002_市教育局_部门整体绩效自评表.xlsx");
+        let out = jixiao()
+            .arg("check")
+            .arg("--strict")
+            .arg("--plan")
+            .arg(&s.plan)
+            .arg(&blank)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        let _ = &s.dir;
+    }
+}

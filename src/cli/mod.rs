@@ -4,6 +4,7 @@
 //! Run-level failures (bad plan, unwritable output) are `anyhow` errors whose context names
 //! the path; `main` prints them and exits 1. Usage errors exit 2 (clap).
 
+mod check;
 mod init;
 mod issue;
 
@@ -103,11 +104,21 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Init { output, force } => init::run(&init::Config { output, force }),
         Command::Issue { plan, output } => issue::run(&issue::Config { plan, output }),
         Command::Collect { .. } => not_yet("collect"),
-        Command::Check { .. } => not_yet("check"),
+        Command::Check {
+            plan,
+            strict,
+            inputs,
+        } => check::run(&check::Config {
+            plan,
+            inputs,
+            strict,
+        }),
         Command::Demo { .. } => not_yet("demo"),
     }
 }
 
 fn not_yet(name: &str) -> anyhow::Result<Outcome> {
-    bail!("「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init、jixiao issue")
+    bail!(
+        "「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init、jixiao issue、jixiao check"
+    )
 }

@@ -10,9 +10,12 @@
 //! - [`AnswerKind`] says what a department must type for an indicator; templates use it for
 //!   data validation and findings use it for hints.
 
+mod evaluate;
 pub mod rule;
 pub mod target;
 pub mod value;
+
+pub use evaluate::{Evaluation, IndicatorResult, Status, evaluate};
 
 pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
 pub use target::{Cmp, Direction, Target, TargetError, parse_target};
@@ -344,6 +347,12 @@ pub fn score_indicator(
             }
         }
     })
+}
+
+/// The reported value as a percentage (`95%`, `0.95`, `95` → 95), when it reads as one.
+pub fn as_percent(ind: &Indicator, actual: &str) -> Option<Decimal> {
+    let raw = normalize_text(actual);
+    percent(ind, &parse_value(actual), &raw).ok()
 }
 
 /// Clamps to 0..=weight and rounds.

@@ -1,0 +1,209 @@
+//! Identification: a return's sheets (and its file name) → which department sent it.
+//!
+//! Order of evidence: the very hidden `_meta` sheet written by `issue` (checked against the
+//! plan's year and the department's fingerprint), else 基本信息's 部门编码/部门名称, else the
+//! file name. Each fallback adds a 提示; a template of another year or plan is a 错误.
+
+use super::workbook::ReturnSheets;
+use crate::domain::{CellRef, Code, DeptCode, Finding, Location};
+use crate::plan::{Department, Plan};
+use crate::score::value::normalize_text;
+use crate::sheet::RawSheet;
+use crate::template::{self, SHEET_INFO, SHEET_META};
+
+/// What identification found.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    /// The department, when one could be determined and is in the plan.
+    pub dept: Option<DeptCode>,
+    /// 填报日期 from 基本信息, normalised to `YYYY-MM-DD` when readable.
+    pub filled: Option<String>,
+    /// Findings about identification.
+    pub findings: Vec<Finding>,
+}
+
+/// Looks up `key` in a two-column 项目 | 值 sheet; returns the value and its cell.
+pub fn lookup(sheet: &RawSheet, key: &str) -> Option<(String, CellRef)> {
+    sheet.rows.iter().find_map(|r| {
+        let k = r.cells.iter().position(|c| normalize_text(c) == key)?;
+        let v = r.cells.get(k + 1).map(|v| v.trim().to_string())?;
+        Some((v, CellRef::new(r.row, k as u32 + 1)))
+    })
+}
+
+/// Identifies the department of a return read from `file` (the display name).
+pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets) -> Identity {
+    let mut id = Identity::default();
+    let info = sheets.get(SHEET_INFO);
+    let info_code = info.and_then(|s| lookup(s, "部门编码"));
+    let info_name = info.and_then(|s| lookup(s, "部门名称"));
+    id.filled = info
+        .and_then(|s| lookup(s, "填报日期"))
+        .and_then(|(v, _)| normalize_date(&v));
+
+    if let Some(meta) = sheets.get(SHEET_META) {
+        let at = |cell: CellRef| Location::cell(file, SHEET_META, cell);
+        let code = lookup(meta, "部门编码");
+        let year = lookup(meta, "评价年度");
+        let fp = lookup(meta, "方案指纹");
+        if let Some((code, cell)) = code.filter(|(c, _)| !c.is_empty()) {
+            let code = DeptCode::new(&code);
+            let Some(dept) = plan.department(&code) else {
+                id.findings.push(Finding::new(
+                    Code::DepartmentNotInPlan,
+                    at(cell),
+                    format!("模板中的部门编码「{code}」不在本年度评价方案中"),
+                    "请确认使用的是财政局本年度下发的模板",
+                ));
+                return id;
+            };
+            if let Some((y, cell)) = year
+                && y != plan.settings.year.to_string()
+            {
+                id.findings.push(Finding::new(
+                    Code::WrongYear,
+                    at(cell),
+                    format!("模板年度为 {y}，本次评价年度为 {}", plan.settings.year),
+                    format!("请使用 {} 年度的模板重新填报", plan.settings.year),
+                ));
+            } else if let Some((f, cell)) = fp
+                && f != template::fingerprint(plan, dept)
+            {
+                id.findings.push(Finding::new(
+                    Code::WrongPlan,
+                    at(cell),
+                    "模板与当前评价方案不一致（方案在下发后有修改，或使用了其他方案的模板）",
+                    "请使用财政局最新下发的模板，把已填内容复制过去后重新报送",
+                ));
+            }
+            if let Some((c, cell)) = &info_code
+                && !c.is_empty()
+                && DeptCode::new(c) != dept.code
+            {
+                id.findings.push(Finding::new(
+                    Code::IdentityMismatch,
+                    Location::cell(file, SHEET_INFO, *cell),
+                    format!(
+                        "基本信息中的部门编码「{c}」与模板标识「{}」（{}）不一致，按模板标识处理",
+                        dept.code, dept.name
+                    ),
+                    "请不要修改基本信息中的锁定单元格",
+                ));
+            }
+            id.dept = Some(dept.code.clone());
+            return id;
+        }
+    }
+
+    // No usable _meta: 基本信息, then the file name.
+    let by_code = info_code
+        .as_ref()
+        .and_then(|(c, cell)| plan.department(&DeptCode::new(c)).map(|d| (d, *cell)));
+    let by_name = info_name.as_ref().and_then(|(n, cell)| {
+        let n = normalize_text(n);
+        plan.departments
+            .iter()
+            .find(|d| normalize_text(&d.name) == n)
+            .map(|d| (d, *cell))
+    });
+    if let Some((dept, cell)) = by_code.or(by_name) {
+        id.findings.push(Finding::new(
+            Code::IdentifiedByInfo,
+            Location::cell(file, SHEET_INFO, cell),
+            format!(
+                "文件中没有模板标识，按基本信息识别为「{}」（{}）",
+                dept.name, dept.code
+            ),
+            "请使用财政局下发的模板填报，不要另建工作簿",
+        ));
+        id.dept = Some(dept.code.clone());
+        return id;
+    }
+    if let Some((c, cell)) = info_code.filter(|(c, _)| !c.is_empty()) {
+        id.findings.push(Finding::new(
+            Code::DepartmentNotInPlan,
+            Location::cell(file, SHEET_INFO, cell),
+            format!("部门编码「{c}」不在本年度评价方案中"),
+            "请核对部门编码，或联系财政局确认",
+        ));
+        return id;
+    }
+    if let Some(dept) = by_file_name(plan, file) {
+        id.findings.push(Finding::new(
+            Code::IdentifiedByFileName,
+            Location::file(file),
+            format!(
+                "文件中没有模板标识和部门编码，按文件名识别为「{}」（{}）",
+                dept.name, dept.code
+            ),
+            "请使用财政局下发的模板填报，并不要修改基本信息",
+        ));
+        id.dept = Some(dept.code.clone());
+        return id;
+    }
+    id.findings.push(Finding::new(
+        Code::UnknownDepartment,
+        Location::file(file),
+        "无法识别报送部门：没有模板标识，基本信息和文件名中也没有可识别的部门编码或名称",
+        "请使用财政局下发的模板填报，不要修改文件名",
+    ));
+    id
+}
+
+/// A department named by the file: `{年度}_{编码}_…` first, then the longest department name
+/// the file name contains.
+fn by_file_name<'a>(plan: &'a Plan, file: &str) -> Option<&'a Department> {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let parts: Vec<&str> = base.split(['_', '-', ' ', '.']).collect();
+    if let Some(d) = plan
+        .departments
+        .iter()
+        .find(|d| parts.contains(&d.code.as_str()))
+    {
+        return Some(d);
+    }
+    plan.departments
+        .iter()
+        .filter(|d| !d.name.is_empty() && base.contains(d.name.as_str()))
+        .max_by_key(|d| d.name.chars().count())
+}
+
+/// `2022-05-10`, `2022/5/10`, `2022.5.10`, `2022年5月10日` → `2022-05-10`.
+pub fn normalize_date(s: &str) -> Option<String> {
+    let t = normalize_text(s.split_whitespace().next()?);
+    let t = t.replace(['年', '月', '/', '.'], "-").replace('日', "");
+    let mut it = t.split('-');
+    let y: u32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    if it.next().is_some()
+        || !(1900..=2200).contains(&y)
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&d)
+    {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_every_common_form() {
+        assert_eq!(normalize_date("2022-05-10").as_deref(), Some("2022-05-10"));
+        assert_eq!(normalize_date("2022/5/1").as_deref(), Some("2022-05-01"));
+        assert_eq!(
+            normalize_date("2022年5月10日").as_deref(),
+            Some("2022-05-10")
+        );
+        assert_eq!(normalize_date("2022.05.10").as_deref(), Some("2022-05-10"));
+        assert_eq!(
+            normalize_date("2022-05-10 14:30:00").as_deref(),
+            Some("2022-05-10")
+        );
+        assert_eq!(normalize_date("五月十日"), None);
+        assert_eq!(normalize_date("2022-13-01"), None);
+    }
+}

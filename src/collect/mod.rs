@@ -1,0 +1,432 @@
+//! Collection: INPUT paths → identified returns, one per department.
+//!
+//! - [`discover`] walks the inputs (files and folders, recursively, in name order) into
+//!   [`Source`]s; what cannot be a return is reported, not dropped.
+//! - [`read_all`] reads every source in parallel (rayon). Each file's work is isolated: an
+//!   unreadable file, or even a panic inside a library, becomes a [`Finding`] for that file
+//!   and the batch goes on. Content decides the format ([`sniff`]), not the extension.
+//! - [`resolve`] keeps the newest return per department (填报日期, then file time) and lists
+//!   the others as superseded; results are ordered by department code whatever the thread
+//!   timing.
+//!
+//! Input files are only ever read.
+
+pub mod identify;
+pub mod sniff;
+pub mod workbook;
+
+use crate::domain::{Code, DeptCode, Finding, Location};
+use crate::plan::Plan;
+use rayon::prelude::*;
+use sniff::Kind;
+use std::fs;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+pub use workbook::ReturnSheets;
+
+/// Files larger than this are not read (a return is a few dozen KB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Extensions read as returns when found in a folder.
+const SPREADSHEET_EXT: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+/// Extensions of supporting documents departments attach (佐证材料).
+const ATTACHMENT_EXT: [&str; 12] = [
+    "pdf", "doc", "docx", "wps", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd",
+];
+
+/// Where a return came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path on disk.
+    pub path: PathBuf,
+    /// The name users see in findings: the file name, or the path below the input folder.
+    pub display: String,
+    /// Modification time, for choosing between two returns of one department.
+    pub modified: Option<SystemTime>,
+}
+
+/// One file after reading and identification.
+#[derive(Debug, Clone)]
+pub struct ReadReturn {
+    /// Where it came from.
+    pub source: Source,
+    /// The sheets, when the file is a readable workbook.
+    pub sheets: Option<ReturnSheets>,
+    /// The department, when identified.
+    pub dept: Option<DeptCode>,
+    /// 填报日期 as `YYYY-MM-DD`, when readable.
+    pub filled: Option<String>,
+    /// Findings so far (reading and identification).
+    pub findings: Vec<Finding>,
+}
+
+/// A return replaced by a newer one of the same department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superseded {
+    /// The older file.
+    pub file: String,
+    /// The department.
+    pub dept: DeptCode,
+    /// The file that replaced it.
+    pub by: String,
+}
+
+/// Everything read, sorted out.
+#[derive(Debug, Clone, Default)]
+pub struct Collected {
+    /// One return per department, by department code.
+    pub returns: Vec<ReadReturn>,
+    /// Files that are not a usable return of a plan department, by name.
+    pub unmatched: Vec<ReadReturn>,
+    /// Older returns replaced by newer ones.
+    pub superseded: Vec<Superseded>,
+}
+
+/// A path given on the command line or found below one, and how to show it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The path.
+    pub path: PathBuf,
+    /// Display name.
+    pub display: String,
+    /// Found by walking a folder (then only likely returns are read).
+    pub walked: bool,
+}
+
+/// Walks the inputs. Missing inputs and special files come back as findings.
+pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        let display = display_name(input);
+        match fs::metadata(input) {
+            Ok(m) if m.is_dir() => walk(input, input, &mut files, &mut problems),
+            Ok(_) => files.push(Input {
+                path: input.clone(),
+                display,
+                walked: false,
+            }),
+            Err(e) => problems.push(problem(
+                input.clone(),
+                display,
+                Code::Unreadable,
+                format!("找不到或无法访问：{e}"),
+                "请检查路径是否正确",
+            )),
+        }
+    }
+    (files, problems)
+}
+
+fn display_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<ReadReturn>) {
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(problem(
+                dir.to_path_buf(),
+                rel(dir),
+                Code::Unreadable,
+                format!("无法读取目录：{e}"),
+                "请检查目录权限",
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = display_name(&path);
+        if name.starts_with('.')
+            || name.eq_ignore_ascii_case("thumbs.db")
+            || name.eq_ignore_ascii_case("desktop.ini")
+        {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(root, &path, files, problems),
+            Ok(m) if m.is_file() => files.push(Input {
+                display: rel(&path),
+                path,
+                walked: true,
+            }),
+            Ok(_) => problems.push(problem(
+                path.clone(),
+                rel(&path),
+                Code::NotRegularFile,
+                "不是普通文件（设备、管道或套接字），已跳过",
+                "请只放入部门报送的文件",
+            )),
+            Err(e) => problems.push(problem(
+                path.clone(),
+                rel(&path),
+                Code::Unreadable,
+                format!("无法访问：{e}（可能是失效的快捷方式或链接）"),
+                "请检查该文件",
+            )),
+        }
+    }
+}
+
+fn problem(
+    path: PathBuf,
+    display: String,
+    code: Code,
+    msg: impl Into<String>,
+    hint: &str,
+) -> ReadReturn {
+    let finding = Finding::new(code, Location::file(display.clone()), msg, hint);
+    ReadReturn {
+        source: Source {
+            path,
+            display,
+            modified: None,
+        },
+        sheets: None,
+        dept: None,
+        filled: None,
+        findings: vec![finding],
+    }
+}
+
+/// Reads and identifies every input in parallel; `tick` is called once per file.
+pub fn read_all(plan: &Plan, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<ReadReturn> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let result = catch_unwind(AssertUnwindSafe(|| read_one(plan, input)));
+            tick();
+            result.unwrap_or_else(|payload| {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                problem(
+                    input.path.clone(),
+                    input.display.clone(),
+                    Code::InternalError,
+                    format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
+                    "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
+                )
+            })
+        })
+        .collect()
+}
+
+/// Reads one file: size check, content sniffing, workbook reading, identification.
+pub fn read_one(plan: &Plan, input: &Input) -> ReadReturn {
+    let display = input.display.clone();
+    let lower = display.to_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("").to_string();
+    let base = lower.rsplit('/').next().unwrap_or(&lower).to_string();
+    let fail = |code, msg: String, hint: &str| {
+        problem(input.path.clone(), display.clone(), code, msg, hint)
+    };
+
+    if base.starts_with("~$") {
+        return fail(
+            Code::OfficeLockFile,
+            "这是 Excel/WPS 打开文件时生成的临时文件".into(),
+            "无需处理",
+        );
+    }
+    if input.walked && ATTACHMENT_EXT.contains(&ext.as_str()) {
+        return fail(
+            Code::OtherAttachment,
+            format!("{} 文件不是自评表，未读取", ext.to_uppercase()),
+            "佐证材料由部门留存备查，无需处理",
+        );
+    }
+    let meta = match fs::metadata(&input.path) {
+        Ok(m) => m,
+        Err(e) => return fail(Code::Unreadable, format!("无法访问：{e}"), "请检查该文件"),
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return fail(
+            Code::TooLarge,
+            format!(
+                "文件有 {:.1} MB，超过 {} MB 上限",
+                meta.len() as f64 / 1048576.0,
+                MAX_FILE_BYTES / 1048576
+            ),
+            "自评表通常只有几十 KB，请删除多余的工作表、图片后重新保存",
+        );
+    }
+    let bytes = match fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                Code::Unreadable,
+                format!("无法读取：{e}"),
+                "请检查文件权限，或文件是否正被其他程序占用",
+            );
+        }
+    };
+    let mut read = read_bytes(
+        plan,
+        &display,
+        &bytes,
+        input.walked && !SPREADSHEET_EXT.contains(&ext.as_str()),
+    );
+    read.source.path = input.path.clone();
+    read.source.modified = meta.modified().ok();
+    read
+}
+
+/// Reads a return from bytes (a file's, or an attachment's); `display` names it in findings.
+/// With `quiet_non_spreadsheet`, a file that is plainly not a spreadsheet is a 提示 rather
+/// than an 错误 (an unrelated file lying in a returns folder).
+pub fn read_bytes(
+    plan: &Plan,
+    display: &str,
+    bytes: &[u8],
+    quiet_non_spreadsheet: bool,
+) -> ReadReturn {
+    let mut out = ReadReturn {
+        source: Source {
+            path: PathBuf::from(display),
+            display: display.to_string(),
+            modified: None,
+        },
+        sheets: None,
+        dept: None,
+        filled: None,
+        findings: Vec::new(),
+    };
+    let here = || Location::file(display);
+    let mut fail = |code: Code, msg: &str, hint: &str| {
+        out.findings.push(Finding::new(code, here(), msg, hint));
+    };
+    let resave = "请用 Excel 或 WPS 打开财政局下发的模板填写，并以 .xlsx 格式保存后重新报送";
+    match sniff::sniff(bytes) {
+        Kind::Empty => fail(
+            Code::FileEmpty,
+            "文件是空的（0 字节），可能是保存或发送时出错",
+            "请重新保存后报送",
+        ),
+        Kind::Html => fail(
+            Code::HtmlAsSpreadsheet,
+            "这是网页（HTML）文件，不是 Excel 工作簿，可能是「另存为网页」后改了扩展名",
+            resave,
+        ),
+        Kind::Text => fail(
+            Code::TextAsSpreadsheet,
+            "这是文本（CSV/TXT）文件，不是 Excel 工作簿，格式和批注都已丢失",
+            resave,
+        ),
+        Kind::EncryptedOoxml => fail(
+            Code::Encrypted,
+            "文件已加密，请取消密码后重新报送",
+            "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
+        ),
+        Kind::Zip => fail(
+            Code::NotSpreadsheet,
+            "这是 ZIP 压缩包，不是 Excel 工作簿",
+            "请直接报送自评表文件",
+        ),
+        Kind::Binary if quiet_non_spreadsheet => out.findings.push(Finding {
+            level: crate::domain::Level::Info,
+            ..Finding::new(
+                Code::NotSpreadsheet,
+                here(),
+                "不是电子表格文件，未读取",
+                "如不是自评表，无需处理",
+            )
+        }),
+        Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
+        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => match workbook::read_sheets(bytes, kind) {
+            Ok(sheets) => {
+                use crate::template::{SHEET_INDICATORS, SHEET_META};
+                if sheets.get(SHEET_INDICATORS).is_none() && sheets.get(SHEET_META).is_none() {
+                    let names = sheets.names.join("、");
+                    fail(
+                        Code::NotReturn,
+                        &format!("这个工作簿不是部门整体绩效自评表（工作表：{names}）"),
+                        "请使用财政局下发的自评表模板填写",
+                    );
+                } else {
+                    let id = identify::identify(plan, display, &sheets);
+                    out.dept = id.dept;
+                    out.filled = id.filled;
+                    out.findings.extend(id.findings);
+                    out.sheets = Some(sheets);
+                }
+            }
+            Err(workbook::OpenError::Encrypted) => fail(
+                Code::Encrypted,
+                "文件已加密，请取消密码后重新报送",
+                "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
+            ),
+            Err(workbook::OpenError::Corrupt(why)) => fail(
+                Code::Unreadable,
+                &format!("文件已损坏或格式不正确，无法读取（{why}）"),
+                "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
+            ),
+        },
+    }
+    out
+}
+
+/// Sorts read files into one return per department, unmatched files and superseded returns.
+pub fn resolve(read: Vec<ReadReturn>) -> Collected {
+    let mut out = Collected::default();
+    let mut identified: Vec<ReadReturn> = Vec::new();
+    for r in read {
+        match (&r.dept, &r.sheets) {
+            (Some(_), Some(_)) => identified.push(r),
+            _ => out.unmatched.push(r),
+        }
+    }
+    // Within a department: a return on the right template first, then the newest by 填报日期,
+    // then by file time, then by name (for stability).
+    let wrong_template = |r: &ReadReturn| {
+        r.findings
+            .iter()
+            .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
+    };
+    identified.sort_by(|a, b| {
+        a.dept
+            .cmp(&b.dept)
+            .then_with(|| wrong_template(a).cmp(&wrong_template(b)))
+            .then_with(|| b.filled.cmp(&a.filled))
+            .then_with(|| b.source.modified.cmp(&a.source.modified))
+            .then_with(|| b.source.display.cmp(&a.source.display))
+    });
+    for r in identified {
+        match out.returns.last_mut() {
+            Some(winner) if winner.dept == r.dept => {
+                let dept = r.dept.clone().unwrap_or_else(|| DeptCode::new(""));
+                winner.findings.push(Finding::new(
+                    Code::DuplicateReturn,
+                    Location::file(winner.source.display.clone()),
+                    format!("本部门还报送了 {}，以本文件（较新）为准", r.source.display),
+                    "如需以另一份为准，请删除本文件后重新汇总",
+                ));
+                out.superseded.push(Superseded {
+                    file: r.source.display.clone(),
+                    dept,
+                    by: winner.source.display.clone(),
+                });
+            }
+            _ => out.returns.push(r),
+        }
+    }
+    out.unmatched
+        .sort_by(|a, b| a.source.display.cmp(&b.source.display));
+    out
+}

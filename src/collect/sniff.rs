@@ -1,0 +1,125 @@
+//! Content sniffing: the first bytes of a file → what it really is, whatever its extension.
+//!
+//! An .xlsx renamed .xls, an HTML page or a CSV saved as .xls, an encrypted workbook: each is
+//! recognised here so that the finding can say what the file is and what to do.
+
+/// What a file's bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Zero bytes.
+    Empty,
+    /// A ZIP container holding `xl/workbook.xml` (xlsx, xlsm).
+    Xlsx,
+    /// A ZIP container holding an OpenDocument spreadsheet.
+    Ods,
+    /// Some other ZIP archive.
+    Zip,
+    /// An OLE2 compound file with an `EncryptedPackage` stream: a password-protected xlsx.
+    EncryptedOoxml,
+    /// An OLE2 compound file: a BIFF .xls (or a Word/other OLE document; calamine decides).
+    Ole,
+    /// HTML (Excel's and WPS's "save as web page", often renamed .xls).
+    Html,
+    /// Plain text: CSV or TSV.
+    Text,
+    /// Anything else.
+    Binary,
+}
+
+const ZIP: &[u8] = b"PK\x03\x04";
+const ZIP_EMPTY: &[u8] = b"PK\x05\x06";
+const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Looks at the bytes.
+pub fn sniff(bytes: &[u8]) -> Kind {
+    if bytes.is_empty() {
+        return Kind::Empty;
+    }
+    if bytes.starts_with(ZIP) || bytes.starts_with(ZIP_EMPTY) {
+        return zip_kind(bytes);
+    }
+    if bytes.starts_with(OLE) {
+        return if contains_utf16(bytes, "EncryptedPackage") {
+            Kind::EncryptedOoxml
+        } else {
+            Kind::Ole
+        };
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
+    let lower = text.trim_start().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<table")
+        || (lower.starts_with("<?xml") && lower.contains("<html"))
+        || lower.contains("urn:schemas-microsoft-com:office:excel")
+    {
+        return Kind::Html;
+    }
+    if looks_like_text(head) {
+        return Kind::Text;
+    }
+    Kind::Binary
+}
+
+fn zip_kind(bytes: &[u8]) -> Kind {
+    // Entry names sit in local headers near the start and in the central directory at the end;
+    // a plain byte search over both is enough to tell the kinds apart.
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if has(b"xl/workbook.xml") || has(b"xl/workbook.bin") {
+        Kind::Xlsx
+    } else if has(b"application/vnd.oasis.opendocument.spreadsheet") {
+        Kind::Ods
+    } else {
+        Kind::Zip
+    }
+}
+
+fn contains_utf16(bytes: &[u8], s: &str) -> bool {
+    let needle: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// Text if there are no NUL bytes and almost everything is printable (any encoding: GBK CSV
+/// is text too).
+fn looks_like_text(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
+        .count();
+    control * 100 <= head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_kinds_apart() {
+        assert_eq!(sniff(b""), Kind::Empty);
+        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml...."), Kind::Xlsx);
+        assert_eq!(
+            sniff(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
+            Kind::Ods
+        );
+        assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Kind::Zip);
+        assert_eq!(sniff(b"\xEF\xBB\xBF<html><body>"), Kind::Html);
+        assert_eq!(sniff(b"  <!DOCTYPE html>"), Kind::Html);
+        assert_eq!(
+            sniff("部门编码,实际完成值\n001,95%\n".as_bytes()),
+            Kind::Text
+        );
+        assert_eq!(
+            sniff(&[0xB2, 0xBF, 0xC3, 0xC5, b',', b'1', b'\n']),
+            Kind::Text
+        );
+        assert_eq!(sniff(&[0, 1, 2, 3, 200, 7]), Kind::Binary);
+        let mut ole = OLE.to_vec();
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(sniff(&ole), Kind::EncryptedOoxml);
+        assert_eq!(sniff(OLE), Kind::Ole);
+    }
+}

@@ -1,0 +1,142 @@
+//! Workbook reader: a return's bytes → the text of the sheets a return needs.
+//!
+//! Only `基本信息`, `预算执行`, `绩效指标` and `_meta` are read. .xlsx is streamed cell by cell
+//! (calamine's cell reader), never expanded into a dense range, and reading stops at bounds
+//! no real return comes near; .xls and .ods go through calamine's ranges.
+
+use super::sniff::Kind;
+use crate::sheet::{RawSheet, cell_text_ref};
+use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
+use calamine::{Ods, Reader, Xls, Xlsx, open_workbook_from_rs};
+use std::io::Cursor;
+
+/// Sheets a return is read from.
+pub const WANTED: [&str; 4] = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_META];
+/// Cells beyond this row or column are ignored (a return has a few hundred rows, 11 columns).
+pub const MAX_ROW: u32 = 20_000;
+/// See [`MAX_ROW`].
+pub const MAX_COL: u32 = 255;
+/// Reading a sheet stops after this many cells.
+pub const MAX_CELLS: usize = 400_000;
+
+/// The sheets read from one workbook.
+#[derive(Debug, Clone, Default)]
+pub struct ReturnSheets {
+    /// Every sheet name in the workbook, in order.
+    pub names: Vec<String>,
+    /// The wanted sheets that exist, under their canonical names.
+    pub sheets: Vec<RawSheet>,
+    /// Which program wrote it: `xlsx`, `xls` or `ods`.
+    pub format: &'static str,
+}
+
+impl ReturnSheets {
+    /// A sheet by canonical name.
+    pub fn get(&self, name: &str) -> Option<&RawSheet> {
+        self.sheets.iter().find(|s| s.name == name)
+    }
+}
+
+/// Why a workbook could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    /// Password protected.
+    Encrypted,
+    /// Damaged or not what it claims; the reader's own words.
+    Corrupt(String),
+}
+
+/// Reads the wanted sheets of a spreadsheet already sniffed as `kind`.
+pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> {
+    match kind {
+        Kind::Xlsx => read_xlsx(bytes),
+        Kind::Ods => {
+            let wb: Ods<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
+            read_ranges(wb, "ods")
+        }
+        _ => {
+            let wb: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
+            read_ranges(wb, "xls")
+        }
+    }
+}
+
+fn classify(e: &dyn std::fmt::Display) -> OpenError {
+    let text = e.to_string();
+    if text.contains("password") || text.contains("Password") || text.contains("encrypt") {
+        OpenError::Encrypted
+    } else {
+        OpenError::Corrupt(text)
+    }
+}
+
+fn wanted_name(name: &str) -> Option<&'static str> {
+    WANTED.iter().copied().find(|w| *w == name.trim())
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
+    let names = wb.sheet_names();
+    let mut sheets = Vec::new();
+    for name in &names {
+        let Some(canonical) = wanted_name(name) else {
+            continue;
+        };
+        if sheets.iter().any(|s: &RawSheet| s.name == canonical) {
+            continue;
+        }
+        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| classify(&e))?;
+        let mut cells = Vec::new();
+        let mut seen = 0usize;
+        while let Some(cell) = reader.next_cell().map_err(|e| classify(&e))? {
+            seen += 1;
+            if seen > MAX_CELLS {
+                break;
+            }
+            let (r, c) = cell.get_position();
+            if r > MAX_ROW || c > MAX_COL {
+                continue;
+            }
+            let text = cell_text_ref(cell.get_value());
+            if !text.trim().is_empty() {
+                cells.push((r, c, text));
+            }
+        }
+        sheets.push(RawSheet::from_cells(canonical, cells));
+    }
+    Ok(ReturnSheets {
+        names,
+        sheets,
+        format: "xlsx",
+    })
+}
+
+fn read_ranges<RS, R>(mut wb: R, format: &'static str) -> Result<ReturnSheets, OpenError>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let names = wb.sheet_names();
+    let mut sheets = Vec::new();
+    for name in &names {
+        let Some(canonical) = wanted_name(name) else {
+            continue;
+        };
+        if sheets.iter().any(|s: &RawSheet| s.name == canonical) {
+            continue;
+        }
+        let range = wb.worksheet_range(name).map_err(|e| classify(&e))?;
+        let mut sheet = RawSheet::from_range(canonical, &range);
+        sheet.rows.retain(|r| r.row <= MAX_ROW);
+        for r in &mut sheet.rows {
+            r.cells.truncate(MAX_COL as usize + 1);
+        }
+        sheets.push(sheet);
+    }
+    Ok(ReturnSheets {
+        names,
+        sheets,
+        format,
+    })
+}

@@ -1,0 +1,194 @@
+//! Evaluation: a validated return ([`Inputs`]) → every indicator's score, the totals, the
+//! self-assessed total and the findings that only scoring can see (unreadable values, a
+//! self-score far from the computed one, a missing 偏差原因).
+
+use super::{AnswerKind, Rule, ScoreError, Scored, Totals, score_indicator, totals};
+use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
+use crate::plan::{Department, Plan};
+use crate::template::SHEET_INDICATORS;
+use crate::validate::{IndicatorInput, Inputs};
+
+/// 审核状态 of a department.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// 通过: no findings above 提示.
+    Passed,
+    /// 有警告.
+    Warnings,
+    /// 退回: at least one 错误.
+    Rejected,
+    /// 未报送.
+    Missing,
+}
+
+impl Status {
+    /// The Chinese word.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Passed => "通过",
+            Status::Warnings => "有警告",
+            Status::Rejected => "退回",
+            Status::Missing => "未报送",
+        }
+    }
+
+    /// The status a set of findings gives.
+    pub fn of(findings: &[Finding]) -> Self {
+        if findings.iter().any(|f| f.level == Level::Error) {
+            Status::Rejected
+        } else if findings.iter().any(|f| f.level == Level::Warning) {
+            Status::Warnings
+        } else {
+            Status::Passed
+        }
+    }
+}
+
+/// One indicator's input and score.
+#[derive(Debug, Clone)]
+pub struct IndicatorResult<'p> {
+    /// What was reported.
+    pub input: IndicatorInput<'p>,
+    /// The score, when the value could be read.
+    pub scored: Option<Scored>,
+}
+
+/// A department's evaluated return.
+#[derive(Debug, Clone)]
+pub struct Evaluation<'p> {
+    /// The validated inputs (budget, info, file).
+    pub inputs: Inputs<'p>,
+    /// Every plan indicator, in plan order.
+    pub indicators: Vec<IndicatorResult<'p>>,
+    /// Scores per 评价维度, total and grade (unreadable values count 0).
+    pub totals: Totals,
+    /// Sum of the department's own 自评得分, when any was given.
+    pub self_total: Option<Score>,
+    /// Every finding of this return.
+    pub findings: Vec<Finding>,
+    /// 审核状态.
+    pub status: Status,
+}
+
+impl Evaluation<'_> {
+    /// The department.
+    pub fn dept(&self) -> &Department {
+        self.inputs.dept
+    }
+}
+
+/// Scores a validated return.
+pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
+    let mut findings = inputs.findings.clone();
+    let file = inputs.file.clone();
+    let at = |cell: Option<CellRef>| match cell {
+        Some(c) => Location::cell(file.as_str(), SHEET_INDICATORS, c),
+        None => Location::sheet(file.as_str(), SHEET_INDICATORS),
+    };
+    let tolerance = plan.settings.tolerance.value();
+    let mut results = Vec::with_capacity(inputs.indicators.len());
+    for input in &inputs.indicators {
+        let ind = input.indicator;
+        if input.row.is_none() {
+            results.push(IndicatorResult {
+                input: input.clone(),
+                scored: None,
+            });
+            continue;
+        }
+        let name = format!("指标「{}」（{}）", ind.code, ind.level3);
+        let expected = AnswerKind::of(ind).describe();
+        let scored = match score_indicator(ind, &input.actual, input.self_score) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let (code, cell) = match &e {
+                    ScoreError::Empty => (Code::RequiredEmpty, input.cells.actual),
+                    ScoreError::Negative(_) => (Code::ValueOutOfRange, input.cells.actual),
+                    ScoreError::MissingSelfScore => (Code::RequiredEmpty, input.cells.self_score),
+                    // Already reported by validation (V04).
+                    ScoreError::SelfScoreOutOfRange { .. } => {
+                        results.push(IndicatorResult {
+                            input: input.clone(),
+                            scored: None,
+                        });
+                        continue;
+                    }
+                    _ => (Code::ValueUnreadable, input.cells.actual),
+                };
+                let msg = match &e {
+                    ScoreError::Empty => format!("{name}未填写实际完成值"),
+                    other => format!("{name}：{other}"),
+                };
+                findings.push(Finding::new(code, at(cell), msg, expected.clone()));
+                None
+            }
+        };
+        if let Some(s) = &scored {
+            if s.review {
+                findings.push(Finding::new(
+                    Code::NeedsReview,
+                    at(input.cells.self_score),
+                    format!("{name}为评议类指标，采用自评得分 {}，待财政局复核", s.score),
+                    "请准备好佐证材料备查",
+                ));
+            } else if let Some(own) = input.self_score
+                && own <= ind.weight.value()
+                && (own - s.score.value()).abs() > tolerance
+            {
+                findings.push(Finding::new(
+                    Code::SelfScoreDiffers,
+                    at(input.cells.self_score),
+                    format!(
+                        "{name}自评得分 {}，按评分规则计算为 {}（{}）",
+                        fmt_plain(own),
+                        fmt2(s.score.value()),
+                        s.explanation
+                    ),
+                    format!(
+                        "差异超过 {} 分，请核对实际完成值或自评得分",
+                        fmt_plain(tolerance)
+                    ),
+                ));
+            }
+            if s.score < ind.weight && input.reason.trim().is_empty() && ind.rule != Rule::Review {
+                findings.push(Finding::new(
+                    Code::ReasonMissing,
+                    at(input.cells.reason),
+                    format!(
+                        "{name}未得满分（{} / {}），但未填写偏差原因及改进措施",
+                        s.score,
+                        fmt2(ind.weight.value())
+                    ),
+                    "请说明未完成的原因和下一步改进措施",
+                ));
+            }
+        }
+        results.push(IndicatorResult {
+            input: input.clone(),
+            scored,
+        });
+    }
+    let t = totals(
+        results.iter().map(|r| {
+            (
+                r.input.indicator,
+                r.scored.as_ref().map(|s| s.score).unwrap_or(Score::ZERO),
+            )
+        }),
+        &plan.settings.grades,
+    );
+    let own: Vec<Score> = results
+        .iter()
+        .filter_map(|r| r.input.self_score.map(Score))
+        .collect();
+    let self_total = (!own.is_empty()).then(|| own.into_iter().sum::<Score>().rounded());
+    let status = Status::of(&findings);
+    Evaluation {
+        inputs,
+        indicators: results,
+        totals: t,
+        self_total,
+        findings,
+        status,
+    }
+}
