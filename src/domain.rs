@@ -431,6 +431,15 @@ mod tests {
     }
 
     #[test]
+    fn the_findings_table_lists_every_code() {
+        let doc = include_str!("../docs/findings.md");
+        for c in Code::ALL {
+            let row = format!("| {} | {} | {} |", c.as_str(), c.level(), c.title());
+            assert!(doc.contains(&row), "docs/findings.md lacks «{row}»");
+        }
+    }
+
+    #[test]
     fn cell_names_match_excel() {
         assert_eq!(CellRef::new(11, 7).to_string(), "H12");
         assert_eq!(CellRef::col_name(25), "Z");

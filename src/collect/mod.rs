@@ -314,6 +314,11 @@ pub fn read_bytes(
     };
     let resave = "请用 Excel 或 WPS 打开财政局下发的模板填写，并以 .xlsx 格式保存后重新报送";
     match sniff::sniff(bytes) {
+        Kind::Rar | Kind::SevenZip => fail(
+            Code::UnsupportedArchive,
+            "这是 RAR/7z 压缩包，无法读取",
+            "请改用 .zip 压缩，或直接把自评表作为邮件附件发送",
+        ),
         Kind::Empty => fail(
             Code::FileEmpty,
             "文件是空的（0 字节），可能是保存或发送时出错",

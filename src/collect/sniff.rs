@@ -14,6 +14,10 @@ pub enum Kind {
     Ods,
     /// Some other ZIP archive.
     Zip,
+    /// A RAR archive.
+    Rar,
+    /// A 7z archive.
+    SevenZip,
     /// An OLE2 compound file with an `EncryptedPackage` stream: a password-protected xlsx.
     EncryptedOoxml,
     /// An OLE2 compound file: a BIFF .xls (or a Word/other OLE document; calamine decides).
@@ -37,6 +41,12 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     }
     if bytes.starts_with(ZIP) || bytes.starts_with(ZIP_EMPTY) {
         return zip_kind(bytes);
+    }
+    if bytes.starts_with(b"Rar!\x1a\x07") {
+        return Kind::Rar;
+    }
+    if bytes.starts_with(b"7z\xBC\xAF\x27\x1C") {
+        return Kind::SevenZip;
     }
     if bytes.starts_with(OLE) {
         return if contains_utf16(bytes, "EncryptedPackage") {
@@ -117,6 +127,8 @@ mod tests {
             Kind::Text
         );
         assert_eq!(sniff(&[0, 1, 2, 3, 200, 7]), Kind::Binary);
+        assert_eq!(sniff(b"Rar!\x1a\x07\x01\x00"), Kind::Rar);
+        assert_eq!(sniff(b"7z\xBC\xAF\x27\x1C\x00\x04"), Kind::SevenZip);
         let mut ole = OLE.to_vec();
         ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(sniff(&ole), Kind::EncryptedOoxml);

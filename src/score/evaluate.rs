@@ -182,6 +182,7 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
         .filter_map(|r| r.input.self_score.map(Score))
         .collect();
     let self_total = (!own.is_empty()).then(|| own.into_iter().sum::<Score>().rounded());
+    collapse_blank(&inputs, &mut findings);
     let status = Status::of(&findings);
     Evaluation {
         inputs,
@@ -191,4 +192,33 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
         findings,
         status,
     }
+}
+
+/// A template sent back unfilled gets one finding, not one per empty cell.
+fn collapse_blank(inputs: &Inputs<'_>, findings: &mut Vec<Finding>) {
+    let nothing_entered = inputs
+        .indicators
+        .iter()
+        .all(|i| i.actual.trim().is_empty() && i.self_score.is_none())
+        && inputs.budget.iter().all(|b| b.spent.is_none());
+    if !nothing_entered || inputs.indicators.iter().all(|i| i.row.is_none()) {
+        return;
+    }
+    findings.retain(|f| {
+        !matches!(
+            f.code,
+            Code::RequiredEmpty
+                | Code::SelfScoreEmpty
+                | Code::SpentMissing
+                | Code::InfoEmpty
+                | Code::ReasonMissing
+                | Code::LowExecution
+        )
+    });
+    findings.push(Finding::new(
+        Code::RequiredEmpty,
+        Location::file(inputs.file.as_str()),
+        "自评表尚未填写：实际完成值、自评得分和执行数都是空的（可能报送了空白模板）",
+        "请填写「基本信息」「预算执行」「绩效指标」中的黄色单元格后重新报送",
+    ));
 }
