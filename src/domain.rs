@@ -30,6 +30,49 @@ pub fn fmt_plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// Seconds since the Unix epoch as Beijing time (UTC+8), `YYYY-MM-DD HH:MM`: the clock
+/// every user of a Chinese city's finance bureau reads.
+pub fn beijing_time(unix_secs: i64) -> String {
+    let secs = unix_secs + 8 * 3600;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+/// A file time as Beijing time.
+pub fn beijing_file_time(t: std::time::SystemTime) -> String {
+    let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    };
+    beijing_time(secs)
+}
+
+/// The run's clock: `SOURCE_DATE_EPOCH` when set (reproducible outputs), else now.
+pub fn run_time() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    match secs {
+        Some(s) => beijing_time(s),
+        None => beijing_file_time(std::time::SystemTime::now()),
+    }
+}
+
 macro_rules! text_newtype {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -437,6 +480,13 @@ mod tests {
             let row = format!("| {} | {} | {} |", c.as_str(), c.level(), c.title());
             assert!(doc.contains(&row), "docs/findings.md lacks «{row}»");
         }
+    }
+
+    #[test]
+    fn beijing_time_is_utc_plus_8() {
+        assert_eq!(beijing_time(0), "1970-01-01 08:00");
+        assert_eq!(beijing_time(1_650_000_000), "2022-04-15 13:20");
+        assert_eq!(beijing_time(951_782_400), "2000-02-29 08:00");
     }
 
     #[test]

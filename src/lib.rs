@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod collect;
+pub mod consolidate;
+pub mod demo;
 pub mod domain;
 pub mod output;
 pub mod pipeline;

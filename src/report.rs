@@ -139,9 +139,54 @@ pub fn check_text(plan: &Plan, a: &Assessment) -> String {
     let [passed, warned, rejected, missing] = a.counts();
     let _ = writeln!(
         out,
-        "共读取 {} 个文件：通过 {passed}，有警告 {warned}，退回 {rejected}，未报送 {missing}，无法使用的文件 {}",
+        "共读取 {} 个文件：通过 {passed}，有警告 {warned}，退回 {rejected}，未报送 {missing}，未使用的文件 {}",
         a.files_read,
         a.unmatched.len()
     );
+    out
+}
+
+/// The terminal summary of `collect`: counts, the top five, where the outputs are.
+pub fn collect_text(
+    r: &crate::consolidate::Report,
+    workbook: &std::path::Path,
+    summary: &std::path::Path,
+    feedback_dir: &std::path::Path,
+    feedback: usize,
+) -> String {
+    let mut out = String::new();
+    let bold = Style::new().bold();
+    let a = r.assessment;
+    let [passed, warned, rejected, missing] = a.counts();
+    let _ = writeln!(
+        out,
+        "{bold}{}{bold:#}：读取 {} 个文件，{} 个部门中 通过 {passed}，有警告 {warned}，退回 {rejected}，未报送 {missing}；未使用的文件 {}，已被替代 {}。",
+        r.plan.settings.name,
+        a.files_read,
+        r.plan.departments.len(),
+        a.unmatched.len(),
+        a.superseded.len()
+    );
+    let top: Vec<String> = r
+        .rows
+        .iter()
+        .filter_map(|row| Some((row.rank?, row.eval?)))
+        .take(5)
+        .map(|(rank, e)| {
+            format!(
+                "  {rank}. {}（{}） {} 分 {}",
+                e.inputs.dept.name, e.inputs.dept.code, e.totals.total, e.totals.grade
+            )
+        })
+        .collect();
+    if !top.is_empty() {
+        let _ = writeln!(out, "前五名：");
+        for t in top {
+            let _ = writeln!(out, "{t}");
+        }
+    }
+    let _ = writeln!(out, "汇总表：{}", workbook.display());
+    let _ = writeln!(out, "审核意见：{}（{feedback} 份）", feedback_dir.display());
+    let _ = writeln!(out, "summary.json：{}", summary.display());
     out
 }

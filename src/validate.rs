@@ -22,6 +22,8 @@ pub struct Inputs<'p> {
     pub dept: &'p Department,
     /// The file as users see it.
     pub file: String,
+    /// The file's modification time (报送时间 when 填报日期 is missing).
+    pub modified: Option<std::time::SystemTime>,
     /// 基本信息.
     pub info: Info,
     /// One entry per plan indicator, in plan order.
@@ -194,6 +196,7 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> 
     Inputs {
         dept,
         file: file.to_string(),
+        modified: read.source.modified,
         info,
         indicators,
         budget,

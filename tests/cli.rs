@@ -512,43 +512,27 @@ mod issue {
 }
 
 /// Fills templates the way a department's spreadsheet program would: through a different
-/// writer (umya-spreadsheet) than the one that made them.
+/// writer (umya-spreadsheet, via the library's demo filler) than the one that made them.
 mod fill {
+    use jixiao::demo::fill::{Answers, info};
+    pub use jixiao::demo::fill::{Typing, find_row};
     use jixiao::sample::{Outcome, Spending};
     use std::path::Path;
-    use umya_spreadsheet::Worksheet;
 
-    /// How values are typed.
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    pub enum Typing {
-        /// As Excel stores what a user types: `80%` becomes the number 0.8, `61` a number.
-        AsExcel,
-        /// Everything as text, as some programs and copy-paste produce.
-        AsText,
-    }
-
-    /// Finds the row (1-based) whose column `col` holds `text`.
-    pub fn find_row(ws: &Worksheet, col: &str, text: &str) -> Option<u32> {
-        (1..=ws.highest_row()).find(|r| {
-            ws.cell(format!("{col}{r}").as_str())
-                .map(|c| c.value().trim() == text)
-                .unwrap_or(false)
-        })
-    }
-
-    fn put(ws: &mut Worksheet, cell: &str, text: &str, typing: Typing) {
-        let c = ws.cell_mut(cell);
-        if typing == Typing::AsExcel {
-            if let Some(p) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
-                c.set_value_number(p / 100.0);
-                return;
-            }
-            if let Ok(n) = text.parse::<f64>() {
-                c.set_value_number(n);
-                return;
-            }
-        }
-        c.set_value_string(text);
+    /// A filled copy of `template`, in memory, for tests that then break it.
+    pub fn fill_book(
+        template: &Path,
+        outcomes: &[Outcome],
+        spending: &[Spending],
+        filled: &str,
+        typing: Typing,
+    ) -> umya_spreadsheet::Workbook {
+        let answers = Answers {
+            info: info("张华", "0518-85810001", filled),
+            outcomes: outcomes.to_vec(),
+            spending: spending.to_vec(),
+        };
+        jixiao::demo::fill::fill(&std::fs::read(template).unwrap(), &answers, typing).unwrap()
     }
 
     /// Writes a filled copy of `template` to `out`.
@@ -564,131 +548,13 @@ mod fill {
         umya_spreadsheet::writer::xlsx::write(&book, out).unwrap();
     }
 
-    /// A filled copy of `template`, in memory, for tests that then break it.
-    pub fn fill_book(
-        template: &Path,
-        outcomes: &[Outcome],
-        spending: &[Spending],
-        filled: &str,
-        typing: Typing,
-    ) -> umya_spreadsheet::Workbook {
-        let mut book = umya_spreadsheet::reader::xlsx::read(template).unwrap();
-        {
-            let info = book.sheet_by_name_mut("基本信息").unwrap();
-            for (key, value) in [
-                ("填报人", "张华"),
-                ("联系电话", "0518-85810001"),
-                ("填报日期", filled),
-                ("编制人数", "80"),
-                ("实有人数", "80"),
-            ] {
-                let r = find_row(info, "A", key).unwrap();
-                put(info, &format!("B{r}"), value, typing);
-            }
-        }
-        {
-            let ind = book.sheet_by_name_mut("绩效指标").unwrap();
-            for o in outcomes {
-                let Some(r) = find_row(ind, "A", &o.code) else {
-                    continue;
-                };
-                put(ind, &format!("H{r}"), &o.actual, typing);
-                put(ind, &format!("I{r}"), &o.self_score, typing);
-                ind.cell_mut(format!("J{r}").as_str())
-                    .set_value_string(&o.reason);
-                ind.cell_mut(format!("K{r}").as_str())
-                    .set_value_string(&o.evidence);
-            }
-        }
-        {
-            let budget = book.sheet_by_name_mut("预算执行").unwrap();
-            let mut spare = (1..=budget.highest_row())
-                .find(|r| {
-                    let a = budget
-                        .cell(format!("A{r}").as_str())
-                        .map(|c| c.value().to_string());
-                    let b = budget
-                        .cell(format!("B{r}").as_str())
-                        .map(|c| c.value().to_string());
-                    *r > 2 && a.unwrap_or_default().is_empty() && b.unwrap_or_default().is_empty()
-                })
-                .unwrap();
-            for s in spending {
-                match find_row(budget, "B", &s.name) {
-                    Some(r) => {
-                        put(budget, &format!("G{r}"), &s.spent, typing);
-                        budget
-                            .cell_mut(format!("I{r}").as_str())
-                            .set_value_string(&s.note);
-                    }
-                    None => {
-                        let r = spare;
-                        spare += 1;
-                        budget
-                            .cell_mut(format!("B{r}").as_str())
-                            .set_value_string(&s.name);
-                        budget
-                            .cell_mut(format!("C{r}").as_str())
-                            .set_value_string(&s.nature);
-                        budget
-                            .cell_mut(format!("D{r}").as_str())
-                            .set_value_string(&s.kind);
-                        put(budget, &format!("F{r}"), &s.adjusted, typing);
-                        put(budget, &format!("G{r}"), &s.spent, typing);
-                        budget
-                            .cell_mut(format!("I{r}").as_str())
-                            .set_value_string(&s.note);
-                    }
-                }
-            }
-        }
-        book
-    }
-
-    /// Outcomes for any department of the sample plan that meet every target, with
-    /// self-scores equal to the weights (as a diligent department would report).
+    /// Outcomes of a department that meet every target, self-scores equal to the weights.
     pub fn full_marks(plan: &jixiao::plan::Plan, code: &str) -> (Vec<Outcome>, Vec<Spending>) {
-        use jixiao::score::{AnswerKind, Direction, Rule};
         let dept = plan
             .department(&jixiao::domain::DeptCode::new(code))
             .unwrap();
-        let outcomes = plan
-            .indicators_for(dept)
-            .into_iter()
-            .map(|i| {
-                let actual = match (&i.rule, AnswerKind::of(i)) {
-                    (Rule::Trend(d), AnswerKind::Labels(_)) => d.label().to_string(),
-                    (_, AnswerKind::Labels(l)) => l[0].clone(),
-                    (Rule::Deduct { .. }, _) => "0".into(),
-                    (Rule::Trend(Direction::Down), _) => "1".into(),
-                    (Rule::Trend(Direction::Up), _) => "100000".into(),
-                    (Rule::Review, _) => "社会评价总体良好".into(),
-                    _ => i
-                        .target_text
-                        .trim_start_matches(['≥', '≤', '='])
-                        .to_string(),
-                };
-                Outcome {
-                    code: i.code.to_string(),
-                    actual,
-                    self_score: i.weight.value().normalize().to_string(),
-                    reason: String::new(),
-                    evidence: "年度工作总结".into(),
-                }
-            })
-            .collect();
-        let spending = plan
-            .budget_for(&dept.code)
-            .map(|b| Spending {
-                name: b.name.clone(),
-                nature: b.nature.clone(),
-                kind: b.kind.label().into(),
-                adjusted: b.adjusted.value().to_string(),
-                spent: b.adjusted.value().to_string(),
-                note: String::new(),
-            })
-            .collect();
-        (outcomes, spending)
+        let a = jixiao::demo::full_marks(plan, dept);
+        (a.outcomes, a.spending)
     }
 }
 

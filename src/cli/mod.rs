@@ -5,12 +5,15 @@
 //! the path; `main` prints them and exits 1. Usage errors exit 2 (clap).
 
 mod check;
+mod collect;
+mod demo;
+
+pub use collect::{Written, collect};
 mod init;
 mod issue;
 
 pub use issue::{Issued, issue};
 
-use anyhow::bail;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -103,7 +106,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Init { output, force } => init::run(&init::Config { output, force }),
         Command::Issue { plan, output } => issue::run(&issue::Config { plan, output }),
-        Command::Collect { .. } => not_yet("collect"),
+        Command::Collect {
+            plan,
+            output,
+            strict,
+            inputs,
+        } => collect::run(&collect::Config {
+            plan,
+            output,
+            inputs,
+            strict,
+        }),
         Command::Check {
             plan,
             strict,
@@ -113,12 +126,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             inputs,
             strict,
         }),
-        Command::Demo { .. } => not_yet("demo"),
+        Command::Demo { output } => demo::run(&demo::Config { output }),
     }
-}
-
-fn not_yet(name: &str) -> anyhow::Result<Outcome> {
-    bail!(
-        "「jixiao {name}」在此版本中尚不可用；目前可用的命令：jixiao init、jixiao issue、jixiao check"
-    )
 }

@@ -183,6 +183,7 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
         .collect();
     let self_total = (!own.is_empty()).then(|| own.into_iter().sum::<Score>().rounded());
     collapse_blank(&inputs, &mut findings);
+    sort_findings(&mut findings);
     let status = Status::of(&findings);
     Evaluation {
         inputs,
@@ -221,4 +222,27 @@ fn collapse_blank(inputs: &Inputs<'_>, findings: &mut Vec<Finding>) {
         "自评表尚未填写：实际完成值、自评得分和执行数都是空的（可能报送了空白模板）",
         "请填写「基本信息」「预算执行」「绩效指标」中的黄色单元格后重新报送",
     ));
+}
+
+/// Errors first, then warnings, then notes; within a level, in the order a reader meets them
+/// in the workbook (sheet order of the template, then row, then column).
+pub fn sort_findings(findings: &mut [Finding]) {
+    use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
+    let sheet_rank = |s: &Option<String>| match s.as_deref() {
+        None => 0,
+        Some(SHEET_META) => 1,
+        Some(SHEET_INFO) => 2,
+        Some(SHEET_BUDGET) => 3,
+        Some(SHEET_INDICATORS) => 4,
+        Some(_) => 5,
+    };
+    findings.sort_by(|a, b| {
+        a.level
+            .cmp(&b.level)
+            .then_with(|| sheet_rank(&a.location.sheet).cmp(&sheet_rank(&b.location.sheet)))
+            .then_with(|| {
+                let key = |f: &Finding| f.location.cell.map(|c| (c.row, c.col));
+                key(a).cmp(&key(b))
+            })
+    });
 }

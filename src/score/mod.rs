@@ -35,6 +35,8 @@ pub struct Scored {
     pub explanation: String,
     /// 待复核: the score is the department's own (评议).
     pub review: bool,
+    /// The reported value as it was understood (`0.8` in a % cell shows as `80%`).
+    pub actual: String,
 }
 
 /// A reported value that cannot be scored.
@@ -164,6 +166,34 @@ pub fn negate(word: &str) -> String {
 
 /// Scores one indicator from the 实际完成值 text and the 自评得分 (needed for 评议 only).
 pub fn score_indicator(
+    ind: &Indicator,
+    actual: &str,
+    self_score: Option<Decimal>,
+) -> Result<Scored, ScoreError> {
+    let mut scored = score_value(ind, actual, self_score)?;
+    scored.actual = display_actual(ind, actual);
+    Ok(scored)
+}
+
+/// The reported value as understood by the rule, for tables and explanations.
+fn display_actual(ind: &Indicator, actual: &str) -> String {
+    let v = parse_value(actual);
+    let raw = normalize_text(actual);
+    match (&ind.rule, &v) {
+        (Rule::Review, _) => actual.trim().to_string(),
+        (_, Value::Word(_) | Value::Empty) => raw,
+        (Rule::Deduct { .. }, Value::Number { value, .. }) => format!("{} 次", fmt_plain(*value)),
+        (Rule::Trend(_), Value::Number { value, unit, .. }) => {
+            format!("{}{unit}", fmt_plain(*value))
+        }
+        (Rule::Level, _) => level(&v, &raw)
+            .map(|l| format!("{}级", fmt_plain(l)))
+            .unwrap_or(raw),
+        _ => show(ind, &v, &raw),
+    }
+}
+
+fn score_value(
     ind: &Indicator,
     actual: &str,
     self_score: Option<Decimal>,
@@ -361,6 +391,7 @@ fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Sco
         score: Score(round2(s.clamp(Decimal::ZERO, weight))),
         explanation,
         review,
+        actual: String::new(),
     }
 }
 

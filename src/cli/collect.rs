@@ -1,0 +1,137 @@
+//! `jixiao collect`: plan + INPUTs → the consolidated workbook, 审核意见 and summary.json in
+//! the output folder, and a short summary on the terminal.
+//!
+//! Every output is written to a temporary name and renamed; an unwritable output is a run
+//! failure (exit 1) naming the path. Inputs are only read.
+
+use super::Outcome;
+use crate::consolidate::{self, Report, RunInfo};
+use crate::report::{self, Progress};
+use crate::{output, pipeline, plan};
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Validated arguments of `collect`.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The plan workbook.
+    pub plan: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Files and folders to read.
+    pub inputs: Vec<PathBuf>,
+    /// Exit 3 when a return must be sent back.
+    pub strict: bool,
+}
+
+/// Folder for the feedback texts, inside the output folder.
+pub const FEEDBACK_DIR: &str = "审核意见";
+
+/// Where `collect` put its outputs.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The consolidated workbook.
+    pub workbook: PathBuf,
+    /// summary.json.
+    pub summary: PathBuf,
+    /// The feedback texts.
+    pub feedback: Vec<PathBuf>,
+}
+
+/// Reads, validates, scores and consolidates.
+pub fn run(config: &Config) -> Result<Outcome> {
+    let (written, blocked) = collect(config)?;
+    let _ = written;
+    Ok(if config.strict && blocked {
+        Outcome::Blocked
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Runs the whole collection; returns what was written and whether any return must be sent
+/// back.
+pub fn collect(config: &Config) -> Result<(Written, bool)> {
+    let plan = plan::read(&config.plan)?;
+    std::fs::create_dir_all(&config.output)
+        .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
+    let progress: OnceLock<Progress> = OnceLock::new();
+    let assessment = pipeline::assess(
+        &plan,
+        &config.inputs,
+        &|n| {
+            let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
+        },
+        &|| {
+            if let Some(p) = progress.get() {
+                p.tick();
+            }
+        },
+    );
+    if let Some(p) = progress.get() {
+        p.finish();
+    }
+    let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
+
+    let workbook = config
+        .output
+        .join(consolidate::workbook::file_name(plan.settings.year));
+    let bytes = consolidate::workbook::build(&report)
+        .with_context(|| format!("生成汇总表 {} 失败", workbook.display()))?;
+    output::write_atomic(&workbook, &bytes)?;
+
+    let summary = config.output.join("summary.json");
+    output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
+
+    let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+
+    anstream::print!(
+        "{}",
+        report::collect_text(
+            &report,
+            &workbook,
+            &summary,
+            &config.output.join(FEEDBACK_DIR),
+            feedback.len()
+        )
+    );
+    let blocked = assessment.has_errors();
+    Ok((
+        Written {
+            workbook,
+            summary,
+            feedback,
+        },
+        blocked,
+    ))
+}
+
+/// Writes this run's feedback texts and removes the ones an earlier run left for departments
+/// that no longer have findings (only files named after plan departments are touched).
+fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
+    let texts = consolidate::feedback::texts(report);
+    let mut written = Vec::new();
+    for (name, text) in &texts {
+        let path = dir.join(name);
+        output::write_atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let ours: Vec<String> = report
+            .plan
+            .departments
+            .iter()
+            .map(|d| crate::template::safe_file_name(&format!("{}_{}.txt", d.code, d.name)))
+            .collect();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if ours.contains(&name) && !texts.iter().any(|(n, _)| *n == name) {
+                std::fs::remove_file(entry.path()).with_context(|| {
+                    format!("无法删除过期的审核意见 {}", entry.path().display())
+                })?;
+            }
+        }
+    }
+    Ok(written)
+}

@@ -1,0 +1,141 @@
+//! 审核意见: one plain-text reply per department with findings (and a reminder for each
+//! department that did not return), ready to paste into an email.
+//!
+//! Text is UTF-8 with a byte-order mark and CRLF line ends, so Notepad on any Windows shows
+//! it correctly. Locations are given as `工作表!单元格` of the department's own file.
+
+use super::Report;
+use crate::domain::{Finding, Level};
+use crate::score::Status;
+
+/// `审核意见/{部门编码}_{部门名称}.txt` names and texts, in department-code order.
+pub fn texts(report: &Report) -> Vec<(String, String)> {
+    let mut rows: Vec<_> = report.rows.iter().collect();
+    rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+    let mut out = Vec::new();
+    for row in rows {
+        let name =
+            crate::template::safe_file_name(&format!("{}_{}.txt", row.dept.code, row.dept.name));
+        let body = match row.eval {
+            Some(e) if !e.findings.is_empty() => department_text(report, e),
+            Some(_) => continue,
+            None => missing_text(report, row.dept),
+        };
+        out.push((name, to_notepad(&body)));
+    }
+    out
+}
+
+/// BOM + CRLF.
+fn to_notepad(s: &str) -> String {
+    let mut out = String::from('\u{FEFF}');
+    for line in s.lines() {
+        out.push_str(line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn closing(report: &Report) -> String {
+    let s = &report.plan.settings;
+    let who = if s.organiser.is_empty() {
+        "市财政局".to_string()
+    } else {
+        s.organiser.clone()
+    };
+    format!(
+        "如有疑问，请联系{who}。\n\n{}",
+        report.run.generated_at.split(' ').next().unwrap_or("")
+    )
+}
+
+fn where_in_file(f: &Finding) -> String {
+    match (&f.location.sheet, &f.location.cell) {
+        (Some(s), Some(c)) => format!("「{s}」{c}"),
+        (Some(s), None) => format!("「{s}」"),
+        _ => "文件".to_string(),
+    }
+}
+
+fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
+    let s = &report.plan.settings;
+    let d = e.inputs.dept;
+    let mut t = String::new();
+    t.push_str(&format!("{}：\n\n", d.name));
+    let verdict = match e.status {
+        Status::Rejected => "需要修改后重新报送（退回）",
+        Status::Warnings => "已受理，有需要核实的问题",
+        _ => "已受理",
+    };
+    t.push_str(&format!(
+        "贵单位报送的{}自评表（文件：{}）经审核，结果为：{verdict}。\n",
+        s.name, e.inputs.file
+    ));
+    if e.status != Status::Rejected {
+        t.push_str(&format!(
+            "按评价方案计分：总分 {} 分，等级「{}」{}。\n",
+            e.totals.total,
+            e.totals.grade,
+            e.self_total
+                .map(|x| format!("（自评总分 {x} 分）"))
+                .unwrap_or_default()
+        ));
+    }
+    t.push('\n');
+    let sections = [
+        (Level::Error, "必须修改的问题（修改后请重新报送）"),
+        (Level::Warning, "请核实的问题"),
+        (Level::Info, "提示"),
+    ];
+    let mut n = 0;
+    for (level, title) in sections {
+        let items: Vec<&Finding> = e.findings.iter().filter(|f| f.level == level).collect();
+        if items.is_empty() {
+            continue;
+        }
+        n += 1;
+        let head = ["一", "二", "三"][n - 1];
+        t.push_str(&format!("{head}、{title}（{} 项）\n", items.len()));
+        for (k, f) in items.iter().enumerate() {
+            t.push_str(&format!(
+                "  {}. {}：{}\n",
+                k + 1,
+                where_in_file(f),
+                f.message
+            ));
+            if !f.hint.is_empty() {
+                t.push_str(&format!("     处理办法：{}\n", f.hint));
+            }
+        }
+        t.push('\n');
+    }
+    if e.status == Status::Rejected {
+        let deadline = if s.deadline.is_empty() {
+            "截止日期".to_string()
+        } else {
+            s.deadline.clone()
+        };
+        t.push_str(&format!(
+            "请在原文件上修改（不要改动文件名和锁定的单元格），于 {deadline} 前重新报送，以最后一次报送为准。\n"
+        ));
+    }
+    t.push_str(&closing(report));
+    t
+}
+
+fn missing_text(report: &Report, d: &crate::plan::Department) -> String {
+    let s = &report.plan.settings;
+    let deadline = if s.deadline.is_empty() {
+        "截止日期".to_string()
+    } else {
+        s.deadline.clone()
+    };
+    format!(
+        "{}：\n\n截至 {}，尚未收到贵单位的{}自评表。\n请使用财政局下发的模板（{}）填写，于 {deadline} 前报送。\n\n{}",
+        d.name,
+        report.run.generated_at,
+        s.name,
+        crate::template::file_name(report.plan, d),
+        closing(report)
+    )
+}

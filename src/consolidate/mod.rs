@@ -1,0 +1,160 @@
+//! Consolidation: an [`Assessment`] → the city-wide outputs, each as bytes or text; writing
+//! them to disk is the caller's job.
+//!
+//! - [`Report`] is the one ordered view every output shares: ranked departments (by rank,
+//!   then code; ties share a rank), then returns sent back (退回, no rank), then departments
+//!   that did not return (未报送).
+//! - [`workbook`] builds `{年度}年度部门整体绩效评价汇总.xlsx`;
+//! - [`feedback`] writes the 审核意见 text for each department with findings;
+//! - [`summary`] writes `summary.json` (decimals as strings).
+//!
+//! The same assessment always gives the same outputs; with `SOURCE_DATE_EPOCH` set, the same
+//! bytes.
+
+pub mod feedback;
+pub mod summary;
+pub mod workbook;
+
+use crate::pipeline::Assessment;
+use crate::plan::{Department, Plan};
+use crate::score::{Evaluation, Status, competition_ranks};
+
+/// Facts about the run shown in 说明 and summary.json.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunInfo {
+    /// The plan's file name.
+    pub plan_file: String,
+    /// The inputs as given on the command line.
+    pub inputs: Vec<String>,
+    /// When the run happened (Beijing time; fixed by `SOURCE_DATE_EPOCH`).
+    pub generated_at: String,
+    /// `jixiao 0.1.0`.
+    pub tool: String,
+}
+
+impl RunInfo {
+    /// Run facts for this plan file and these inputs, at [`crate::domain::run_time`].
+    pub fn new(plan_file: &str, inputs: &[std::path::PathBuf]) -> Self {
+        Self {
+            plan_file: plan_file.to_string(),
+            inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+            generated_at: crate::domain::run_time(),
+            tool: format!("jixiao {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// One department's line in every output.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a, 'p> {
+    /// The department.
+    pub dept: &'p Department,
+    /// Its evaluation, unless it did not return.
+    pub eval: Option<&'a Evaluation<'p>>,
+    /// Its rank, when its return was accepted.
+    pub rank: Option<u32>,
+    /// 审核状态.
+    pub status: Status,
+}
+
+/// The ordered results every output is made from.
+#[derive(Debug)]
+pub struct Report<'a, 'p> {
+    /// The plan.
+    pub plan: &'p Plan,
+    /// Everything read.
+    pub assessment: &'a Assessment<'p>,
+    /// Ranked, then sent back, then not returned.
+    pub rows: Vec<Row<'a, 'p>>,
+    /// 评价维度 in plan order: one column each in 汇总排名.
+    pub dimensions: Vec<String>,
+    /// Run facts.
+    pub run: RunInfo,
+}
+
+impl<'a, 'p> Report<'a, 'p> {
+    /// Orders and ranks the assessment.
+    pub fn new(plan: &'p Plan, assessment: &'a Assessment<'p>, run: RunInfo) -> Self {
+        let ranked: Vec<&Evaluation> = assessment
+            .evaluations
+            .iter()
+            .filter(|e| e.status != Status::Rejected)
+            .collect();
+        let totals: Vec<_> = ranked.iter().map(|e| e.totals.total).collect();
+        let ranks = competition_ranks(&totals);
+        let mut rows: Vec<Row> = ranked
+            .iter()
+            .zip(ranks)
+            .map(|(e, rank)| Row {
+                dept: e.inputs.dept,
+                eval: Some(*e),
+                rank: Some(rank),
+                status: e.status,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then_with(|| a.dept.code.cmp(&b.dept.code))
+        });
+        rows.extend(
+            assessment
+                .evaluations
+                .iter()
+                .filter(|e| e.status == Status::Rejected)
+                .map(|e| Row {
+                    dept: e.inputs.dept,
+                    eval: Some(e),
+                    rank: None,
+                    status: Status::Rejected,
+                }),
+        );
+        rows.extend(assessment.missing.iter().map(|d| Row {
+            dept: d,
+            eval: None,
+            rank: None,
+            status: Status::Missing,
+        }));
+        let mut dimensions: Vec<String> = Vec::new();
+        for i in &plan.indicators {
+            if !dimensions.contains(&i.dimension) {
+                dimensions.push(i.dimension.clone());
+            }
+        }
+        Self {
+            plan,
+            assessment,
+            rows,
+            dimensions,
+            run,
+        }
+    }
+
+    /// Departments with a return, in department-code order.
+    pub fn evaluations(&self) -> impl Iterator<Item = &'a Evaluation<'p>> + '_ {
+        self.assessment.evaluations.iter()
+    }
+
+    /// 报送时间: 填报日期 when given, else the file's time (Beijing time).
+    pub fn submitted_at(e: &Evaluation) -> String {
+        if !e.inputs.info.filled.is_empty() {
+            return e.inputs.info.filled.clone();
+        }
+        e.inputs
+            .modified
+            .map(crate::domain::beijing_file_time)
+            .unwrap_or_default()
+    }
+}
+
+/// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters.
+pub fn sheet_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| match c {
+            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '_',
+            c => c,
+        })
+        .collect();
+    cleaned.trim_matches('\'').chars().take(31).collect()
+}

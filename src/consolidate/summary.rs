@@ -1,0 +1,126 @@
+//! `summary.json`: the same results for other programs, decimals as strings, departments in
+//! code order (schema in SPEC).
+
+use super::Report;
+use crate::domain::Finding;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Summary<'a> {
+    year: i32,
+    plan: &'a str,
+    generated_by: &'a str,
+    generated_at: &'a str,
+    departments: Vec<Dept<'a>>,
+    unmatched: Vec<Unmatched<'a>>,
+    superseded: Vec<Replaced<'a>>,
+}
+
+#[derive(Serialize)]
+struct Dept<'a> {
+    code: &'a str,
+    name: &'a str,
+    status: &'a str,
+    rank: Option<u32>,
+    total: Option<String>,
+    grade: Option<&'a str>,
+    dimensions: serde_json::Map<String, serde_json::Value>,
+    self_total: Option<String>,
+    file: Option<&'a str>,
+    submitted_at: Option<String>,
+    budget: Option<Budget>,
+    findings: Vec<&'a Finding>,
+}
+
+#[derive(Serialize)]
+struct Budget {
+    initial: String,
+    adjusted: String,
+    spent: String,
+    rate: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Unmatched<'a> {
+    file: &'a str,
+    findings: &'a [Finding],
+}
+
+#[derive(Serialize)]
+struct Replaced<'a> {
+    file: &'a str,
+    department: &'a str,
+    by: &'a str,
+}
+
+/// The JSON text (pretty-printed, UTF-8, no BOM).
+pub fn json(report: &Report) -> String {
+    let mut rows: Vec<_> = report.rows.iter().collect();
+    rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+    let departments = rows
+        .into_iter()
+        .map(|row| {
+            let e = row.eval;
+            let mut dimensions = serde_json::Map::new();
+            if let Some(e) = e {
+                for d in &e.totals.dimensions {
+                    dimensions.insert(
+                        d.name.clone(),
+                        serde_json::Value::String(d.score.to_string()),
+                    );
+                }
+            }
+            Dept {
+                code: row.dept.code.as_str(),
+                name: &row.dept.name,
+                status: row.status.label(),
+                rank: row.rank,
+                total: e.map(|e| e.totals.total.to_string()),
+                grade: e.map(|e| e.totals.grade.as_str()),
+                dimensions,
+                self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
+                file: e.map(|e| e.inputs.file.as_str()),
+                submitted_at: e.map(Report::submitted_at),
+                budget: e.map(|e| {
+                    let b = e.inputs.budget_summary;
+                    Budget {
+                        initial: b.initial.to_string(),
+                        adjusted: b.adjusted.to_string(),
+                        spent: b.spent.to_string(),
+                        rate: b.rate().map(crate::domain::fmt2),
+                    }
+                }),
+                findings: e.map(|e| e.findings.iter().collect()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let a = report.assessment;
+    let summary = Summary {
+        year: report.plan.settings.year,
+        plan: &report.run.plan_file,
+        generated_by: &report.run.tool,
+        generated_at: &report.run.generated_at,
+        departments,
+        unmatched: a
+            .unmatched
+            .iter()
+            .map(|u| Unmatched {
+                file: &u.source.display,
+                findings: &u.findings,
+            })
+            .collect(),
+        superseded: a
+            .superseded
+            .iter()
+            .map(|s| Replaced {
+                file: &s.file,
+                department: s.dept.as_str(),
+                by: &s.by,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&summary)
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,1001 @@
+//! The consolidated workbook: [`Report`] → bytes of `{年度}年度部门整体绩效评价汇总.xlsx`.
+//!
+//! Sheets, in order: 汇总排名 (with a column chart of totals), 预算执行汇总 (with a bar chart
+//! of 执行率 and a city total), 项目明细, 指标得分明细, one sheet per department in the layout
+//! of the reference appendix, 审核问题, 未报送, 说明. Money and scores as `0.00`, rates as
+//! `0.00%`; text from returns is always written as text, never as a formula.
+
+use super::{Report, Row, sheet_name};
+use crate::domain::{Level, Money, Score};
+use crate::score::Status;
+use crate::validate::{BudgetInput, rate};
+use crate::xlsx;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatFormula, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
+
+/// The consolidated workbook's file name.
+pub fn file_name(year: i32) -> String {
+    format!("{year}年度部门整体绩效评价汇总.xlsx")
+}
+
+/// Sheet names of the consolidated workbook (per-department sheets come between 指标得分明细
+/// and 审核问题).
+pub const SHEETS: [&str; 7] = [
+    "汇总排名",
+    "预算执行汇总",
+    "项目明细",
+    "指标得分明细",
+    "审核问题",
+    "未报送",
+    "说明",
+];
+
+fn num(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or_default()
+}
+
+/// A percent value (95.3) as the fraction Excel formats with `0.00%`.
+fn frac(pct: Decimal) -> f64 {
+    num(pct / Decimal::ONE_HUNDRED)
+}
+
+struct Formats {
+    header: Format,
+    text: Format,
+    wrap: Format,
+    center: Format,
+    money: Format,
+    score: Format,
+    percent: Format,
+    title: Format,
+    total_text: Format,
+    total_money: Format,
+    total_percent: Format,
+    good: Format,
+    warn: Format,
+    bad: Format,
+    muted: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let total = xlsx::base().set_bold().set_background_color(0xF2F2F2);
+        Self {
+            header: xlsx::header(),
+            text: xlsx::base(),
+            wrap: xlsx::wrap(),
+            center: xlsx::base().set_align(FormatAlign::Center),
+            money: xlsx::money(),
+            score: xlsx::score(),
+            percent: xlsx::percent(),
+            title: xlsx::title().set_align(FormatAlign::Left),
+            total_text: total.clone(),
+            total_money: total.clone().set_num_format("0.00"),
+            total_percent: total.set_num_format("0.00%"),
+            good: Format::new()
+                .set_background_color(0xC6EFCE)
+                .set_font_color(0x006100),
+            warn: Format::new()
+                .set_background_color(0xFFEB9C)
+                .set_font_color(0x9C5700),
+            bad: Format::new()
+                .set_background_color(0xFFC7CE)
+                .set_font_color(0x9C0006),
+            muted: Format::new()
+                .set_background_color(0xEDEDED)
+                .set_font_color(0x595959),
+        }
+    }
+}
+
+/// Builds the workbook.
+pub fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&xlsx::properties(&report.plan.settings.name));
+    ranking(wb.add_worksheet(), report, &f)?;
+    budget_summary(wb.add_worksheet(), report, &f)?;
+    projects(wb.add_worksheet(), report, &f)?;
+    indicator_details(wb.add_worksheet(), report, &f)?;
+    let mut used: Vec<String> = SHEETS.iter().map(|s| s.to_string()).collect();
+    for row in report.rows.iter().filter(|r| r.eval.is_some()) {
+        let mut name = sheet_name(&format!("{} {}", row.dept.code, row.dept.name));
+        let mut n = 2;
+        while used.contains(&name) {
+            name = sheet_name(&format!("{} {}", row.dept.code, n));
+            n += 1;
+        }
+        used.push(name.clone());
+        department(wb.add_worksheet(), report, row, &name, &f)?;
+    }
+    findings(wb.add_worksheet(), report, &f)?;
+    missing(wb.add_worksheet(), report, &f)?;
+    about(wb.add_worksheet(), report, &f)?;
+    wb.save_to_buffer()
+}
+
+fn headers(ws: &mut Worksheet, row: u32, names: &[&str], f: &Formats) -> Result<(), XlsxError> {
+    for (c, h) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &f.header)?;
+    }
+    ws.set_row_height(row, 30)?;
+    Ok(())
+}
+
+fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
+    for (c, width) in w.iter().enumerate() {
+        ws.set_column_width(c as u16, *width)?;
+    }
+    Ok(())
+}
+
+/// Print setup as for templates: A4 landscape, one page wide, repeated header row.
+fn print(ws: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header_row, header_row)?;
+    ws.set_footer(format!(
+        "&L{}&R第 &P 页，共 &N 页",
+        footer.replace('&', "&&")
+    ));
+    Ok(())
+}
+
+/// Colours a column by the text of its cells: 优/通过 green, 有警告/中/良 amber, 退回/差 red.
+fn status_colours(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    col: u16,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    let cell = format!(
+        "{}{}",
+        crate::domain::CellRef::col_name(col.into()),
+        first + 1
+    );
+    for (words, fmt) in [
+        (&["优", "通过"][..], &f.good),
+        (&["有警告", "警告"][..], &f.warn),
+        (&["退回", "差", "错误"][..], &f.bad),
+        (&["未报送"][..], &f.muted),
+    ] {
+        let cond = words
+            .iter()
+            .map(|w| format!("{cell}=\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(",");
+        let cf = ConditionalFormatFormula::new()
+            .set_rule(format!("=OR({cond})").as_str())
+            .set_format(fmt);
+        ws.add_conditional_format(first, col, last, col, &cf)?;
+    }
+    Ok(())
+}
+
+fn opt_score(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    s: Option<Score>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match s {
+        Some(s) => ws.write_number_with_format(r, c, num(s.value()), &f.score)?,
+        None => ws.write_blank(r, c, &f.text)?,
+    };
+    Ok(())
+}
+
+fn opt_rate(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    pct: Option<Decimal>,
+    fmt: &Format,
+    blank: &Format,
+) -> Result<(), XlsxError> {
+    match pct {
+        Some(p) => ws.write_number_with_format(r, c, frac(p), fmt)?,
+        None => ws.write_blank(r, c, blank)?,
+    };
+    Ok(())
+}
+
+fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("汇总排名")?;
+    let plan = report.plan;
+    ws.write_string_with_format(0, 0, format!("{} 汇总排名", plan.settings.name), &f.title)?;
+    ws.set_row_height(0, 26)?;
+    let mut names: Vec<&str> = vec!["排名", "部门编码", "部门名称"];
+    names.extend(report.dimensions.iter().map(String::as_str));
+    names.extend([
+        "总分",
+        "等级",
+        "自评总分",
+        "差异",
+        "预算执行率",
+        "审核状态",
+        "报送文件",
+        "报送时间",
+    ]);
+    headers(ws, 1, &names, f)?;
+    let nd = report.dimensions.len() as u16;
+    let col = |k: u16| 3 + nd + k; // 0 总分, 1 等级, …
+    let mut r = 2;
+    for row in &report.rows {
+        match row.rank {
+            Some(rank) => ws.write_number_with_format(r, 0, rank, &f.center)?,
+            None => ws.write_string_with_format(r, 0, "—", &f.center)?,
+        };
+        ws.write_string_with_format(r, 1, row.dept.code.as_str(), &f.center)?;
+        ws.write_string_with_format(r, 2, &row.dept.name, &f.text)?;
+        let e = row.eval;
+        for (k, dim) in report.dimensions.iter().enumerate() {
+            let s = e
+                .and_then(|e| e.totals.dimensions.iter().find(|d| &d.name == dim))
+                .map(|d| d.score);
+            opt_score(ws, r, 3 + k as u16, s, f)?;
+        }
+        opt_score(ws, r, col(0), e.map(|e| e.totals.total), f)?;
+        // A return sent back has provisional scores but no grade.
+        let grade = e
+            .filter(|_| row.status != Status::Rejected)
+            .map(|e| e.totals.grade.as_str());
+        ws.write_string_with_format(r, col(1), grade.unwrap_or(""), &f.center)?;
+        opt_score(ws, r, col(2), e.and_then(|e| e.self_total), f)?;
+        opt_score(
+            ws,
+            r,
+            col(3),
+            e.and_then(|e| e.self_total.map(|s| s - e.totals.total)),
+            f,
+        )?;
+        opt_rate(
+            ws,
+            r,
+            col(4),
+            e.and_then(|e| e.inputs.budget_summary.rate()),
+            &f.percent,
+            &f.text,
+        )?;
+        ws.write_string_with_format(r, col(5), row.status.label(), &f.center)?;
+        ws.write_string_with_format(
+            r,
+            col(6),
+            e.map(|e| e.inputs.file.as_str()).unwrap_or(""),
+            &f.text,
+        )?;
+        ws.write_string_with_format(
+            r,
+            col(7),
+            e.map(Report::submitted_at).unwrap_or_default(),
+            &f.center,
+        )?;
+        r += 1;
+    }
+    let last = r.saturating_sub(1).max(2);
+    let mut w: Vec<f64> = vec![
+        6.0,
+        9.0,
+        xlsx::fit_width(report.rows.iter().map(|r| r.dept.name.as_str()), 12.0, 30.0),
+    ];
+    w.extend(
+        report
+            .dimensions
+            .iter()
+            .map(|d| xlsx::fit_width([d.as_str()], 10.0, 16.0)),
+    );
+    w.extend([9.0, 6.0, 9.0, 8.0, 11.0, 9.0]);
+    w.push(xlsx::fit_width(
+        report.evaluations().map(|e| e.inputs.file.as_str()),
+        14.0,
+        48.0,
+    ));
+    w.push(17.0);
+    widths(ws, &w)?;
+    ws.set_freeze_panes(2, 3)?;
+    ws.autofilter(1, 0, last, col(7))?;
+    status_colours(ws, 2, r.saturating_sub(1), col(1), f)?;
+    status_colours(ws, 2, r.saturating_sub(1), col(5), f)?;
+
+    let ranked = report.rows.iter().filter(|row| row.rank.is_some()).count() as u32;
+    if ranked > 0 {
+        let mut chart = Chart::new(ChartType::Column);
+        chart.title().set_name("各部门总分");
+        chart
+            .add_series()
+            .set_name("总分")
+            .set_categories(("汇总排名", 2, 2, 1 + ranked, 2))
+            .set_values(("汇总排名", 2, col(0), 1 + ranked, col(0)));
+        chart.legend().set_hidden();
+        chart.y_axis().set_min(0).set_max(100);
+        ws.insert_chart(r + 2, 2, &chart)?;
+    }
+    print(ws, 1, &report.plan.settings.name)?;
+    Ok(())
+}
+
+fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("预算执行汇总")?;
+    ws.write_string_with_format(0, 0, "预算执行汇总（单位：万元）", &f.title)?;
+    ws.set_row_height(0, 26)?;
+    headers(
+        ws,
+        1,
+        &[
+            "部门编码",
+            "部门名称",
+            "年初预算",
+            "调整后预算",
+            "执行数",
+            "执行率",
+            "基本支出年初预算",
+            "基本支出调整后预算",
+            "基本支出执行数",
+            "基本支出执行率",
+            "项目支出年初预算",
+            "项目支出调整后预算",
+            "项目支出执行数",
+            "项目支出执行率",
+            "审核状态",
+        ],
+        f,
+    )?;
+    let mut r = 2;
+    let mut city = [Money::ZERO; 9];
+    let mut rows: Vec<&Row> = report.rows.iter().collect();
+    rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+    for row in rows {
+        ws.write_string_with_format(r, 0, row.dept.code.as_str(), &f.center)?;
+        ws.write_string_with_format(r, 1, &row.dept.name, &f.text)?;
+        let (s, has_spent) = match row.eval {
+            Some(e) => (e.inputs.budget_summary, true),
+            None => {
+                // Not returned: the plan's budget, no spending.
+                let mut s = crate::validate::BudgetSummary::default();
+                for b in report.plan.budget_for(&row.dept.code) {
+                    s.initial = s.initial + b.initial;
+                    s.adjusted = s.adjusted + b.adjusted;
+                    let part = match b.kind {
+                        crate::plan::ExpenseKind::Basic => &mut s.basic,
+                        crate::plan::ExpenseKind::Project => &mut s.project,
+                    };
+                    part[0] = part[0] + b.initial;
+                    part[1] = part[1] + b.adjusted;
+                }
+                (s, false)
+            }
+        };
+        let groups = [[s.initial, s.adjusted, s.spent], s.basic, s.project];
+        for (g, vals) in groups.iter().enumerate() {
+            let c0 = 2 + 4 * g as u16;
+            ws.write_number_with_format(r, c0, num(vals[0].value()), &f.money)?;
+            ws.write_number_with_format(r, c0 + 1, num(vals[1].value()), &f.money)?;
+            if has_spent {
+                ws.write_number_with_format(r, c0 + 2, num(vals[2].value()), &f.money)?;
+            } else {
+                ws.write_blank(r, c0 + 2, &f.money)?;
+            }
+            let pct = if has_spent {
+                rate(vals[2], vals[1])
+            } else {
+                None
+            };
+            opt_rate(ws, r, c0 + 3, pct, &f.percent, &f.text)?;
+            for k in 0..3 {
+                city[3 * g + k] = city[3 * g + k] + vals[k];
+            }
+        }
+        ws.write_string_with_format(r, 14, row.status.label(), &f.center)?;
+        r += 1;
+    }
+    let data_last = r.saturating_sub(1);
+    ws.write_string_with_format(r, 0, "", &f.total_text)?;
+    ws.write_string_with_format(r, 1, "全市合计", &f.total_text)?;
+    for g in 0..3 {
+        let c0 = 2 + 4 * g as u16;
+        for k in 0..3 {
+            ws.write_number_with_format(
+                r,
+                c0 + k as u16,
+                num(city[3 * g + k].value()),
+                &f.total_money,
+            )?;
+        }
+        opt_rate(
+            ws,
+            r,
+            c0 + 3,
+            rate(city[3 * g + 2], city[3 * g + 1]),
+            &f.total_percent,
+            &f.total_text,
+        )?;
+    }
+    ws.write_string_with_format(r, 14, "", &f.total_text)?;
+    widths(
+        ws,
+        &[
+            9.0,
+            xlsx::fit_width(report.rows.iter().map(|r| r.dept.name.as_str()), 12.0, 30.0),
+            12.0,
+            12.0,
+            12.0,
+            9.0,
+            12.0,
+            12.0,
+            12.0,
+            9.0,
+            12.0,
+            12.0,
+            12.0,
+            9.0,
+            9.0,
+        ],
+    )?;
+    ws.set_freeze_panes(2, 2)?;
+    ws.autofilter(1, 0, data_last.max(2), 14)?;
+    status_colours(ws, 2, data_last, 14, f)?;
+    if data_last >= 2 {
+        let mut chart = Chart::new(ChartType::Bar);
+        chart.title().set_name("各部门预算执行率");
+        chart
+            .add_series()
+            .set_name("执行率")
+            .set_categories(("预算执行汇总", 2, 1, data_last, 1))
+            .set_values(("预算执行汇总", 2, 5, data_last, 5));
+        chart.legend().set_hidden();
+        chart.x_axis().set_num_format("0%");
+        ws.insert_chart(r + 2, 1, &chart)?;
+    }
+    print(ws, 1, "预算执行汇总")?;
+    Ok(())
+}
+
+/// 项目明细 status of one line.
+pub fn project_status(line: &BudgetInput, warn_rate: Decimal) -> &'static str {
+    match (line.plan.is_some(), line.spent) {
+        (_, None) => "未填报",
+        (false, Some(_)) => "年中追加",
+        (true, Some(s)) if s.value().is_zero() && line.adjusted.value() > Decimal::ZERO => "未执行",
+        (true, Some(s)) if s.value() > line.adjusted.value() => "超预算",
+        (true, Some(_)) if line.rate().is_some_and(|r| r < warn_rate) => "执行偏低",
+        _ => "正常",
+    }
+}
+
+fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("项目明细")?;
+    headers(
+        ws,
+        0,
+        &[
+            "部门编码",
+            "部门名称",
+            "项目名称",
+            "项目性质",
+            "支出类型",
+            "年初预算",
+            "调整后预算",
+            "执行数",
+            "执行率",
+            "状态",
+            "备注",
+        ],
+        f,
+    )?;
+    let mut r = 1;
+    let warn = report.plan.settings.warn_rate;
+    for e in report.evaluations() {
+        for line in &e.inputs.budget {
+            ws.write_string_with_format(r, 0, e.inputs.dept.code.as_str(), &f.center)?;
+            ws.write_string_with_format(r, 1, &e.inputs.dept.name, &f.text)?;
+            ws.write_string_with_format(r, 2, &line.name, &f.text)?;
+            ws.write_string_with_format(r, 3, &line.nature, &f.text)?;
+            ws.write_string_with_format(r, 4, line.kind.label(), &f.text)?;
+            ws.write_number_with_format(r, 5, num(line.initial.value()), &f.money)?;
+            ws.write_number_with_format(r, 6, num(line.adjusted.value()), &f.money)?;
+            match line.spent {
+                Some(s) => ws.write_number_with_format(r, 7, num(s.value()), &f.money)?,
+                None => ws.write_blank(r, 7, &f.money)?,
+            };
+            opt_rate(ws, r, 8, line.rate(), &f.percent, &f.text)?;
+            ws.write_string_with_format(r, 9, project_status(line, warn), &f.center)?;
+            ws.write_string_with_format(r, 10, &line.note, &f.wrap)?;
+            r += 1;
+        }
+    }
+    let last = r.saturating_sub(1).max(1);
+    widths(
+        ws,
+        &[
+            9.0, 16.0, 28.0, 12.0, 10.0, 12.0, 12.0, 12.0, 9.0, 9.0, 30.0,
+        ],
+    )?;
+    ws.set_freeze_panes(1, 3)?;
+    ws.autofilter(0, 0, last, 10)?;
+    let cf = |text: &str, fmt: &Format| {
+        ConditionalFormatFormula::new()
+            .set_rule(format!("=$J2=\"{text}\"").as_str())
+            .set_format(fmt)
+    };
+    for (text, fmt) in [
+        ("未执行", &f.bad),
+        ("超预算", &f.bad),
+        ("未填报", &f.bad),
+        ("执行偏低", &f.warn),
+        ("年中追加", &f.muted),
+    ] {
+        ws.add_conditional_format(1, 9, last, 9, &cf(text, fmt))?;
+    }
+    print(ws, 0, "项目明细")?;
+    Ok(())
+}
+
+fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("指标得分明细")?;
+    headers(
+        ws,
+        0,
+        &[
+            "部门编码",
+            "部门名称",
+            "指标编码",
+            "评价维度",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "目标值",
+            "实际完成值",
+            "权重",
+            "得分",
+            "得分率",
+            "自评得分",
+            "待复核",
+            "计分说明",
+        ],
+        f,
+    )?;
+    let mut r = 1;
+    for e in report.evaluations() {
+        for res in &e.indicators {
+            let i = res.input.indicator;
+            ws.write_string_with_format(r, 0, e.inputs.dept.code.as_str(), &f.center)?;
+            ws.write_string_with_format(r, 1, &e.inputs.dept.name, &f.text)?;
+            ws.write_string_with_format(r, 2, i.code.as_str(), &f.center)?;
+            ws.write_string_with_format(r, 3, &i.dimension, &f.text)?;
+            ws.write_string_with_format(r, 4, &i.level1, &f.text)?;
+            ws.write_string_with_format(r, 5, &i.level2, &f.text)?;
+            ws.write_string_with_format(r, 6, &i.level3, &f.text)?;
+            ws.write_string_with_format(r, 7, &i.target_text, &f.center)?;
+            let shown = res
+                .scored
+                .as_ref()
+                .map(|s| s.actual.as_str())
+                .unwrap_or(res.input.actual.as_str());
+            ws.write_string_with_format(r, 8, shown, &f.text)?;
+            ws.write_number_with_format(r, 9, num(i.weight.value()), &f.score)?;
+            let s = res.scored.as_ref();
+            opt_score(ws, r, 10, s.map(|s| s.score), f)?;
+            opt_rate(
+                ws,
+                r,
+                11,
+                s.map(|s| score_rate(s.score, i.weight)),
+                &f.percent,
+                &f.text,
+            )?;
+            opt_score(ws, r, 12, res.input.self_score.map(Score), f)?;
+            ws.write_string_with_format(
+                r,
+                13,
+                if s.is_some_and(|s| s.review) {
+                    "是"
+                } else {
+                    ""
+                },
+                &f.center,
+            )?;
+            let why = match s {
+                Some(s) => s.explanation.clone(),
+                None => "未能计分（见「审核问题」）".to_string(),
+            };
+            ws.write_string_with_format(r, 14, &why, &f.text)?;
+            r += 1;
+        }
+    }
+    widths(
+        ws,
+        &[
+            9.0, 16.0, 9.0, 11.0, 10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 8.0, 7.0, 60.0,
+        ],
+    )?;
+    ws.set_freeze_panes(1, 3)?;
+    ws.autofilter(0, 0, r.saturating_sub(1).max(1), 14)?;
+    print(ws, 0, "指标得分明细")?;
+    Ok(())
+}
+
+/// 得分率 in percent.
+fn score_rate(score: Score, weight: Score) -> Decimal {
+    if weight.value().is_zero() {
+        Decimal::ZERO
+    } else {
+        score.value() / weight.value() * Decimal::ONE_HUNDRED
+    }
+}
+
+fn department(
+    ws: &mut Worksheet,
+    report: &Report,
+    row: &Row,
+    name: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let Some(e) = row.eval else { return Ok(()) };
+    let plan = report.plan;
+    let d = row.dept;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        &format!(
+            "{} {}年度部门整体绩效评价指标评分表",
+            d.name, plan.settings.year
+        ),
+        &xlsx::title(),
+    )?;
+    ws.set_row_height(0, 28)?;
+    let rank = row
+        .rank
+        .map(|r| format!("第 {r} 名"))
+        .unwrap_or_else(|| "不参与排名".into());
+    let line = format!(
+        "总分 {}　等级 {}　{rank}　审核状态 {}　自评总分 {}　报送文件 {}",
+        e.totals.total,
+        e.totals.grade,
+        e.status.label(),
+        e.self_total
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "—".into()),
+        e.inputs.file
+    );
+    ws.merge_range(1, 0, 1, 8, &line, &f.text)?;
+    let hr = 2;
+    headers(
+        ws,
+        hr,
+        &[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "目标值",
+            "实际完成值",
+            "权重",
+            "得分",
+            "得分率",
+            "计分说明",
+        ],
+        f,
+    )?;
+    let first = hr + 1;
+    let n = e.indicators.len() as u32;
+    let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
+    for (k, res) in e.indicators.iter().enumerate() {
+        let r = first + k as u32;
+        let i = res.input.indicator;
+        ws.write_string_with_format(r, 2, &i.level3, &f.wrap)?;
+        ws.write_string_with_format(r, 3, &i.target_text, &f.center)?;
+        let shown = res
+            .scored
+            .as_ref()
+            .map(|s| s.actual.as_str())
+            .unwrap_or(res.input.actual.as_str());
+        ws.write_string_with_format(r, 4, shown, &f.wrap)?;
+        ws.write_number_with_format(r, 5, num(i.weight.value()), &f.score)?;
+        let s = res.scored.as_ref();
+        opt_score(ws, r, 6, s.map(|s| s.score), f)?;
+        opt_rate(
+            ws,
+            r,
+            7,
+            s.map(|s| score_rate(s.score, i.weight)),
+            &f.percent,
+            &f.text,
+        )?;
+        let why = s
+            .map(|s| s.explanation.clone())
+            .unwrap_or_else(|| "未能计分（见「审核问题」）".into());
+        ws.write_string_with_format(r, 8, &why, &f.wrap)?;
+        let lines = [
+            (i.level3.as_str(), 28.0),
+            (why.as_str(), 52.0),
+            (shown, 14.0),
+        ]
+        .iter()
+        .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
+        .fold(1.0, f64::max);
+        ws.set_row_height(r, lines * 14.0 + 4.0)?;
+    }
+    // 一级/二级 merged as in the appendix.
+    let mut start = 0usize;
+    for k in 1..=e.indicators.len() {
+        let key = |j: usize| &e.indicators[j].input.indicator.level1;
+        if k == e.indicators.len() || key(k) != key(start) {
+            merge_or_write(
+                ws,
+                first + start as u32,
+                first + k as u32 - 1,
+                0,
+                key(start),
+                &center_wrap,
+            )?;
+            start = k;
+        }
+    }
+    let mut start = 0usize;
+    for k in 1..=e.indicators.len() {
+        let key = |j: usize| {
+            let i = e.indicators[j].input.indicator;
+            (&i.level1, &i.level2)
+        };
+        if k == e.indicators.len() || key(k) != key(start) {
+            merge_or_write(
+                ws,
+                first + start as u32,
+                first + k as u32 - 1,
+                1,
+                key(start).1,
+                &center_wrap,
+            )?;
+            start = k;
+        }
+    }
+    // Subtotals per 评价维度, total and grade.
+    let mut r = first + n;
+    for dim in &e.totals.dimensions {
+        ws.merge_range(r, 0, r, 4, &format!("{} 小计", dim.name), &f.total_text)?;
+        ws.write_number_with_format(r, 5, num(dim.weight.value()), &f.total_money)?;
+        ws.write_number_with_format(r, 6, num(dim.score.value()), &f.total_money)?;
+        ws.write_number_with_format(
+            r,
+            7,
+            frac(score_rate(dim.score, dim.weight)),
+            &f.total_percent,
+        )?;
+        ws.write_blank(r, 8, &f.total_text)?;
+        r += 1;
+    }
+    ws.merge_range(r, 0, r, 4, "合计", &f.total_text)?;
+    ws.write_number_with_format(r, 5, num(e.totals.weight.value()), &f.total_money)?;
+    ws.write_number_with_format(r, 6, num(e.totals.total.value()), &f.total_money)?;
+    ws.write_number_with_format(
+        r,
+        7,
+        frac(score_rate(e.totals.total, e.totals.weight)),
+        &f.total_percent,
+    )?;
+    ws.write_blank(r, 8, &f.total_text)?;
+    r += 1;
+    ws.merge_range(r, 0, r, 4, "等级", &f.total_text)?;
+    ws.merge_range(r, 5, r, 8, &e.totals.grade, &f.total_text)?;
+    widths(ws, &[10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 52.0])?;
+    ws.set_freeze_panes(hr + 1, 0)?;
+    print(ws, hr, &format!("{}（{}）", d.name, d.code))?;
+    Ok(())
+}
+
+fn merge_or_write(
+    ws: &mut Worksheet,
+    r0: u32,
+    r1: u32,
+    c: u16,
+    text: &str,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    if r0 == r1 {
+        ws.write_string_with_format(r0, c, text, fmt)?;
+    } else {
+        ws.merge_range(r0, c, r1, c, text, fmt)?;
+    }
+    Ok(())
+}
+
+fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("审核问题")?;
+    headers(
+        ws,
+        0,
+        &[
+            "部门编码",
+            "部门名称",
+            "文件",
+            "级别",
+            "代码",
+            "位置",
+            "问题",
+            "处理建议",
+        ],
+        f,
+    )?;
+    let mut r = 1;
+    let mut put = |ws: &mut Worksheet,
+                   code: &str,
+                   name: &str,
+                   file: &str,
+                   level: &str,
+                   fcode: &str,
+                   loc: &str,
+                   msg: &str,
+                   hint: &str|
+     -> Result<(), XlsxError> {
+        for (c, v) in [code, name, file, level, fcode, loc, msg, hint]
+            .iter()
+            .enumerate()
+        {
+            let fmt = if c >= 6 { &f.wrap } else { &f.text };
+            ws.write_string_with_format(r, c as u16, *v, fmt)?;
+        }
+        r += 1;
+        Ok(())
+    };
+    for e in report.evaluations() {
+        for x in &e.findings {
+            put(
+                ws,
+                e.inputs.dept.code.as_str(),
+                &e.inputs.dept.name,
+                &e.inputs.file,
+                x.level.label(),
+                x.code.as_str(),
+                &x.location.to_string(),
+                &x.message,
+                &x.hint,
+            )?;
+        }
+    }
+    for u in &report.assessment.unmatched {
+        for x in &u.findings {
+            put(
+                ws,
+                "",
+                "",
+                &u.source.display,
+                x.level.label(),
+                x.code.as_str(),
+                &x.location.to_string(),
+                &x.message,
+                &x.hint,
+            )?;
+        }
+    }
+    for s in &report.assessment.superseded {
+        let name = report
+            .plan
+            .department(&s.dept)
+            .map(|d| d.name.as_str())
+            .unwrap_or("");
+        let code = crate::domain::Code::Superseded;
+        put(
+            ws,
+            s.dept.as_str(),
+            name,
+            &s.file,
+            code.level().label(),
+            code.as_str(),
+            &s.file,
+            &format!("已被 {} 替代，未参与汇总", s.by),
+            "无需处理",
+        )?;
+    }
+    for d in &report.assessment.missing {
+        let code = crate::domain::Code::NotReturned;
+        put(
+            ws,
+            d.code.as_str(),
+            &d.name,
+            "",
+            code.level().label(),
+            code.as_str(),
+            "",
+            "未报送部门整体绩效自评表",
+            "请尽快填写财政局下发的模板并报送",
+        )?;
+    }
+    let last = r.saturating_sub(1).max(1);
+    widths(ws, &[9.0, 16.0, 30.0, 6.0, 6.0, 36.0, 60.0, 40.0])?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, last, 7)?;
+    for (level, fmt) in [
+        (Level::Error, &f.bad),
+        (Level::Warning, &f.warn),
+        (Level::Info, &f.muted),
+    ] {
+        let cf = ConditionalFormatFormula::new()
+            .set_rule(format!("=$D2=\"{}\"", level.label()).as_str())
+            .set_format(fmt);
+        ws.add_conditional_format(1, 3, last, 3, &cf)?;
+    }
+    print(ws, 0, "审核问题")?;
+    Ok(())
+}
+
+fn missing(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("未报送")?;
+    headers(
+        ws,
+        0,
+        &["部门编码", "部门名称", "联系人", "联系电话", "邮箱"],
+        f,
+    )?;
+    for (k, d) in report.assessment.missing.iter().enumerate() {
+        let r = k as u32 + 1;
+        ws.write_string_with_format(r, 0, d.code.as_str(), &f.center)?;
+        ws.write_string_with_format(r, 1, &d.name, &f.text)?;
+        ws.write_string_with_format(r, 2, &d.contact, &f.text)?;
+        ws.write_string_with_format(r, 3, &d.phone, &f.text)?;
+        ws.write_string_with_format(r, 4, &d.email, &f.text)?;
+    }
+    widths(ws, &[9.0, 20.0, 10.0, 16.0, 28.0])?;
+    ws.set_freeze_panes(1, 0)?;
+    print(ws, 0, "未报送")?;
+    Ok(())
+}
+
+fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("说明")?;
+    let s = &report.plan.settings;
+    let a = report.assessment;
+    let [passed, warned, rejected, missing] = a.counts();
+    let grades: Vec<String> = s
+        .grades
+        .0
+        .iter()
+        .map(|(g, m)| format!("{g}:{}", m.normalize()))
+        .collect();
+    let rows: Vec<(&str, String)> = vec![
+        ("评价名称", s.name.clone()),
+        ("评价年度", s.year.to_string()),
+        ("评价方案", report.run.plan_file.clone()),
+        ("组织单位", s.organiser.clone()),
+        ("报送截止日期", s.deadline.clone()),
+        ("读取的输入", report.run.inputs.join("；")),
+        ("读取文件数", a.files_read.to_string()),
+        ("方案中的部门", report.plan.departments.len().to_string()),
+        ("通过", passed.to_string()),
+        ("有警告", warned.to_string()),
+        ("退回", rejected.to_string()),
+        ("未报送", missing.to_string()),
+        ("未使用的文件", a.unmatched.len().to_string()),
+        ("已被替代的报送", a.superseded.len().to_string()),
+        ("等级划分", grades.join(",")),
+        ("执行率预警线", format!("{}%", s.warn_rate.normalize())),
+        ("自评差异容差", format!("{} 分", s.tolerance.value().normalize())),
+        ("计分", "得分由系统按评价方案的计分方式计算，保留两位小数（四舍五入）；评议类指标采用部门自评得分，标记待复核。排名按总分从高到低，同分同名次；退回的报送不参与排名。".into()),
+        ("生成工具", report.run.tool.clone()),
+        ("生成时间", report.run.generated_at.clone()),
+    ];
+    let rows = if s.note.is_empty() {
+        rows
+    } else {
+        let mut r = rows;
+        r.insert(1, ("方案说明", s.note.clone()));
+        r
+    };
+    headers(ws, 0, &["项目", "内容"], f)?;
+    for (k, (key, value)) in rows.iter().enumerate() {
+        let r = k as u32 + 1;
+        ws.write_string_with_format(r, 0, *key, &f.text)?;
+        ws.write_string_with_format(r, 1, value, &f.wrap)?;
+    }
+    widths(ws, &[16.0, 90.0])?;
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! Filling a template the way a department's spreadsheet program would: through
+//! umya-spreadsheet, a different writer than the one that made the template.
+//!
+//! Used by `demo` to produce realistic returns, and by the tests. Values can be typed as
+//! Excel stores them (`80%` becomes the number 0.8) or as text.
+
+use crate::sample::{Outcome, Spending};
+use umya_spreadsheet::{Workbook, Worksheet};
+
+/// How values are typed into cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// As Excel stores what a user types: `80%` becomes 0.8, `61` a number.
+    AsExcel,
+    /// Everything as text, as some programs and copy-paste produce.
+    AsText,
+}
+
+/// What a department enters.
+#[derive(Debug, Clone, Default)]
+pub struct Answers {
+    /// 基本信息 items: (项目, value).
+    pub info: Vec<(String, String)>,
+    /// 绩效指标 rows by 指标编码.
+    pub outcomes: Vec<Outcome>,
+    /// 预算执行: plan lines by name; unknown names go into the spare rows.
+    pub spending: Vec<Spending>,
+}
+
+/// Standard 基本信息 answers.
+pub fn info(filler: &str, phone: &str, filled: &str) -> Vec<(String, String)> {
+    [
+        ("填报人", filler),
+        ("联系电话", phone),
+        ("填报日期", filled),
+        ("编制人数", "80"),
+        ("实有人数", "78"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// The row (1-based) whose column `col` holds `text`.
+pub fn find_row(ws: &Worksheet, col: &str, text: &str) -> Option<u32> {
+    (1..=ws.highest_row()).find(|r| {
+        ws.cell(format!("{col}{r}").as_str())
+            .map(|c| c.value().trim() == text)
+            .unwrap_or(false)
+    })
+}
+
+/// Writes `text` into `cell` as `typing` says.
+pub fn put(ws: &mut Worksheet, cell: &str, text: &str, typing: Typing) {
+    let c = ws.cell_mut(cell);
+    if typing == Typing::AsExcel {
+        if let Some(p) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+            c.set_value_number(p / 100.0);
+            return;
+        }
+        let code_like = text.starts_with('0') && text != "0" && !text.starts_with("0.");
+        if !code_like && let Ok(n) = text.parse::<f64>() {
+            c.set_value_number(n);
+            return;
+        }
+    }
+    c.set_value_string(text);
+}
+
+/// Fills a template (its bytes) with answers.
+pub fn fill(template: &[u8], answers: &Answers, typing: Typing) -> Result<Workbook, String> {
+    let mut book =
+        umya_spreadsheet::reader::xlsx::read_reader(std::io::Cursor::new(template), true)
+            .map_err(|e| e.to_string())?;
+    if let Ok(ws) = book.sheet_by_name_mut("基本信息") {
+        for (key, value) in &answers.info {
+            if let Some(r) = find_row(ws, "A", key) {
+                put(ws, &format!("B{r}"), value, typing);
+            }
+        }
+    }
+    if let Ok(ws) = book.sheet_by_name_mut("绩效指标") {
+        for o in &answers.outcomes {
+            let Some(r) = find_row(ws, "A", &o.code) else {
+                continue;
+            };
+            put(ws, &format!("H{r}"), &o.actual, typing);
+            put(ws, &format!("I{r}"), &o.self_score, typing);
+            ws.cell_mut(format!("J{r}").as_str())
+                .set_value_string(&o.reason);
+            ws.cell_mut(format!("K{r}").as_str())
+                .set_value_string(&o.evidence);
+        }
+    }
+    if let Ok(ws) = book.sheet_by_name_mut("预算执行") {
+        let empty = |ws: &Worksheet, r: u32, col: &str| {
+            ws.cell(format!("{col}{r}").as_str())
+                .map(|c| c.value().trim().is_empty())
+                .unwrap_or(true)
+        };
+        let mut spare = (3..=ws.highest_row()).find(|r| empty(ws, *r, "A") && empty(ws, *r, "B"));
+        for s in &answers.spending {
+            match find_row(ws, "B", &s.name) {
+                Some(r) => {
+                    put(ws, &format!("G{r}"), &s.spent, typing);
+                    ws.cell_mut(format!("I{r}").as_str())
+                        .set_value_string(&s.note);
+                }
+                None => {
+                    let Some(r) = spare else { continue };
+                    spare = Some(r + 1);
+                    ws.cell_mut(format!("B{r}").as_str())
+                        .set_value_string(&s.name);
+                    ws.cell_mut(format!("C{r}").as_str())
+                        .set_value_string(&s.nature);
+                    ws.cell_mut(format!("D{r}").as_str())
+                        .set_value_string(&s.kind);
+                    put(ws, &format!("F{r}"), &s.adjusted, typing);
+                    put(ws, &format!("G{r}"), &s.spent, typing);
+                    ws.cell_mut(format!("I{r}").as_str())
+                        .set_value_string(&s.note);
+                }
+            }
+        }
+    }
+    Ok(book)
+}
+
+/// The bytes of a filled workbook.
+pub fn to_bytes(book: &Workbook) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    umya_spreadsheet::writer::xlsx::write_writer(book, &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
