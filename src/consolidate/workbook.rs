@@ -100,7 +100,9 @@ pub fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     projects(wb.add_worksheet(), report, &f)?;
     indicator_details(wb.add_worksheet(), report, &f)?;
     let mut used: Vec<String> = SHEETS.iter().map(|s| s.to_string()).collect();
-    for row in report.rows.iter().filter(|r| r.eval.is_some()) {
+    let mut by_code: Vec<&Row> = report.rows.iter().filter(|r| r.eval.is_some()).collect();
+    by_code.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+    for row in by_code {
         let mut name = sheet_name(&format!("{} {}", row.dept.code, row.dept.name));
         let mut n = 2;
         while used.contains(&name) {
@@ -997,5 +999,6 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         ws.write_string_with_format(r, 1, value, &f.wrap)?;
     }
     widths(ws, &[16.0, 90.0])?;
+    print(ws, 0, "说明")?;
     Ok(())
 }
