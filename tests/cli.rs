@@ -1404,7 +1404,14 @@ mod consolidate {
         let dir = tempfile::tempdir().unwrap();
         let out = demo(dir.path());
         assert!(out.contains("演示完成"), "{out}");
-        for sub in ["评价方案.xlsx", "模板", "回收", "汇总/summary.json", "汇总/审核意见", WORKBOOK] {
+        for sub in [
+            "评价方案.xlsx",
+            "模板",
+            "回收",
+            "汇总/summary.json",
+            "汇总/审核意见",
+            WORKBOOK,
+        ] {
             assert!(dir.path().join(sub).exists(), "{sub}");
         }
         let path = dir.path().join(WORKBOOK);
@@ -1476,7 +1483,12 @@ mod consolidate {
         assert_eq!(d006["status"], "未报送");
         assert!(d006["total"].is_null());
         assert_eq!(json["superseded"][0]["department"], "003");
-        assert!(json["superseded"][0]["file"].as_str().unwrap().contains("初稿"));
+        assert!(
+            json["superseded"][0]["file"]
+                .as_str()
+                .unwrap()
+                .contains("初稿")
+        );
         assert_eq!(json["unmatched"][0]["findings"][0]["code"], "F12");
 
         let missing = rows(&dir.path().join(WORKBOOK), "未报送");
@@ -1484,13 +1496,25 @@ mod consolidate {
 
         let feedback = dir.path().join("汇总/审核意见");
         let t002 = std::fs::read(feedback.join("002_市教育局.txt")).unwrap();
-        assert!(t002.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM for Notepad");
+        assert!(
+            t002.starts_with(&[0xEF, 0xBB, 0xBF]),
+            "UTF-8 BOM for Notepad"
+        );
         let t002 = String::from_utf8(t002).unwrap();
         assert!(t002.contains("\r\n"));
         assert!(t002.contains("退回"));
-        assert!(t002.contains("「绩效指标」H") && t002.contains("九十五"), "{t002}");
-        assert!(feedback.join("006_市民政局.txt").exists(), "a reminder for the missing");
-        assert!(!feedback.join("005_市生态环境局.txt").exists(), "no findings, no feedback");
+        assert!(
+            t002.contains("「绩效指标」H") && t002.contains("九十五"),
+            "{t002}"
+        );
+        assert!(
+            feedback.join("006_市民政局.txt").exists(),
+            "a reminder for the missing"
+        );
+        assert!(
+            !feedback.join("005_市生态环境局.txt").exists(),
+            "no findings, no feedback"
+        );
     }
 
     #[test]
@@ -1535,8 +1559,18 @@ mod consolidate {
                 .arg(&c)
                 .arg(&inputs),
         );
-        for sheet in ["汇总排名", "预算执行汇总", "项目明细", "指标得分明细", "审核问题"] {
-            assert_eq!(rows(&outs[0].join(name), sheet), rows(&c.join(name), sheet), "{sheet}");
+        for sheet in [
+            "汇总排名",
+            "预算执行汇总",
+            "项目明细",
+            "指标得分明细",
+            "审核问题",
+        ] {
+            assert_eq!(
+                rows(&outs[0].join(name), sheet),
+                rows(&c.join(name), sheet),
+                "{sheet}"
+            );
         }
     }
 
@@ -1550,7 +1584,10 @@ mod consolidate {
                 .unwrap()
                 .map(|e| {
                     let e = e.unwrap();
-                    (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read(e.path()).unwrap(),
+                    )
                 })
                 .collect();
             v.sort();
@@ -1589,7 +1626,10 @@ mod consolidate {
             .unwrap();
         assert_eq!(result.status.code(), Some(1));
         let err = String::from_utf8_lossy(&result.stderr);
-        assert!(err.contains("2021年度部门整体绩效评价汇总.xlsx") && err.contains("无法写入"), "{err}");
+        assert!(
+            err.contains("2021年度部门整体绩效评价汇总.xlsx") && err.contains("无法写入"),
+            "{err}"
+        );
         let left: Vec<String> = std::fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -1603,10 +1643,16 @@ mod consolidate {
         let dir = tempfile::tempdir().unwrap();
         demo(dir.path());
         let plan = jixiao::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        let dept = plan.department(&jixiao::domain::DeptCode::new("002")).unwrap();
+        let dept = plan
+            .department(&jixiao::domain::DeptCode::new("002"))
+            .unwrap();
         let mut answers: Answers = jixiao::demo::full_marks(&plan, dept);
         answers.info = info("=HYPERLINK(\"http://x\",\"点我\")", "0518", "2022-05-10");
-        let jy13 = answers.outcomes.iter_mut().find(|o| o.code == "JY13").unwrap();
+        let jy13 = answers
+            .outcomes
+            .iter_mut()
+            .find(|o| o.code == "JY13")
+            .unwrap();
         jy13.actual = "=cmd|' /C calc'!A0".into();
         jy13.reason = "=1+1".into();
         answers.spending[0].note = "@SUM(1,2)".into();
@@ -1637,7 +1683,11 @@ mod consolidate {
             );
         }
         let details = rows(&path, "指标得分明细");
-        assert!(details.iter().any(|r| r.iter().any(|c| c == "=cmd|' /C calc'!A0")));
+        assert!(
+            details
+                .iter()
+                .any(|r| r.iter().any(|c| c == "=cmd|' /C calc'!A0"))
+        );
         let projects = rows(&path, "项目明细");
         assert!(projects.iter().any(|r| r.iter().any(|c| c == "@SUM(1,2)")));
     }
