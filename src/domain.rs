@@ -349,6 +349,7 @@ codes! {
     OfficeLockFile = "F11", Info, "Office 临时文件，已忽略";
     OtherAttachment = "F12", Info, "非自评表附件（佐证材料等）";
     UnsupportedArchive = "F13", Error, "不支持的压缩格式";
+    Oversized = "F14", Error, "文件结构超出安全范围";
     IdentifiedByInfo = "I01", Info, "按基本信息识别部门";
     IdentifiedByFileName = "I02", Info, "按文件名识别部门";
     IdentifiedBySender = "I03", Info, "按发件人识别部门";

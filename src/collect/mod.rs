@@ -11,6 +11,7 @@
 //!
 //! Input files are only ever read.
 
+pub mod guard;
 pub mod identify;
 pub mod sniff;
 pub mod workbook;
@@ -102,11 +103,18 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
         let display = display_name(input);
         match fs::metadata(input) {
             Ok(m) if m.is_dir() => walk(input, input, &mut files, &mut problems),
-            Ok(_) => files.push(Input {
+            Ok(m) if m.is_file() => files.push(Input {
                 path: input.clone(),
                 display,
                 walked: false,
             }),
+            Ok(_) => problems.push(problem(
+                input.clone(),
+                display,
+                Code::NotRegularFile,
+                "不是普通文件（设备、管道或套接字），已跳过",
+                "请只放入部门报送的文件",
+            )),
             Err(e) => problems.push(problem(
                 input.clone(),
                 display,
@@ -121,8 +129,32 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
 
 fn display_name(p: &Path) -> String {
     p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(show_os)
         .unwrap_or_else(|| p.display().to_string())
+}
+
+/// A file name for display: as is when it is Unicode; otherwise invalid bytes are shown as
+/// `\xNN`, so that two different broken names never look the same.
+pub fn show_os(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
+    }
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<ReadReturn>) {
@@ -130,7 +162,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<Read
         p.strip_prefix(root)
             .unwrap_or(p)
             .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .map(|c| show_os(c.as_os_str()))
             .collect::<Vec<_>>()
             .join("/")
     };
@@ -253,7 +285,14 @@ pub fn read_one(plan: &Plan, input: &Input) -> ReadReturn {
         );
     }
     let meta = match fs::metadata(&input.path) {
-        Ok(m) => m,
+        Ok(m) if m.is_file() => m,
+        Ok(_) => {
+            return fail(
+                Code::NotRegularFile,
+                "不是普通文件（设备、管道或套接字），已跳过".into(),
+                "请只放入部门报送的文件",
+            );
+        }
         Err(e) => return fail(Code::Unreadable, format!("无法访问：{e}"), "请检查该文件"),
     };
     if meta.len() > MAX_FILE_BYTES {
@@ -354,6 +393,18 @@ pub fn read_bytes(
             )
         }),
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
+        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole)
+            if let Err(why) = match kind {
+                Kind::Ole => guard::check_xls(bytes),
+                _ => guard::check_zip(bytes),
+            } =>
+        {
+            fail(
+                Code::Oversized,
+                &format!("文件结构超出安全范围，未读取：{why}"),
+                "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
+            )
+        }
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => match workbook::read_sheets(bytes, kind) {
             Ok(sheets) => {
                 use crate::template::{SHEET_INDICATORS, SHEET_META};

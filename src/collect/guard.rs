@@ -1,0 +1,177 @@
+//! Guards: cheap looks at a file's structure before any parser sees it, so that no single
+//! file can exhaust memory or time.
+//!
+//! - ZIP containers (xlsx, ods): the central directory is read first; too many entries, an
+//!   entry or a total that would decompress past the limits, or a compression ratio no
+//!   spreadsheet has, and the file is refused. Names are never used as paths.
+//! - BIFF .xls: calamine expands each sheet into a dense range spanning its first to its last
+//!   cell; the cell records are scanned first and a sheet whose span is absurd (A1 and
+//!   IV65536 is 16 million cells) is refused.
+
+use std::io::{Cursor, Read};
+
+/// Entries a spreadsheet container may hold.
+pub const MAX_ENTRIES: usize = 10_000;
+/// Uncompressed size of one entry.
+pub const MAX_ENTRY_BYTES: u64 = 128 * 1024 * 1024;
+/// Uncompressed size of all entries.
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+/// Compression ratio above which a large entry is taken for a bomb.
+pub const MAX_RATIO: u64 = 200;
+/// Cells a sheet's dense span may cover.
+pub const MAX_SPAN_CELLS: u64 = 2_000_000;
+
+/// Checks a ZIP container's directory. `Err` says why, in Chinese.
+pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("压缩包结构损坏（{e}）"))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(format!("包含 {} 个内部文件，超过上限 {MAX_ENTRIES}", archive.len()));
+    }
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| format!("压缩包结构损坏（{e}）"))?;
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        if size > MAX_ENTRY_BYTES {
+            return Err(format!(
+                "内部文件 {} 解压后有 {} MB，超过上限",
+                entry.name(),
+                size / 1_048_576
+            ));
+        }
+        if size > 1_048_576 && size / packed > MAX_RATIO {
+            return Err(format!(
+                "内部文件 {} 压缩比为 {}:1，疑似压缩炸弹",
+                entry.name(),
+                size / packed
+            ));
+        }
+        total = total.saturating_add(size);
+        if total > MAX_TOTAL_BYTES {
+            return Err(format!(
+                "解压后总大小超过 {} MB 上限",
+                MAX_TOTAL_BYTES / 1_048_576
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the cell span of every sheet of a BIFF .xls. Files that are not BIFF (or that the
+/// scan cannot follow) pass: calamine decides.
+pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let stream = ["/Workbook", "/Book"]
+        .iter()
+        .find_map(|name| cfb.open_stream(name).ok());
+    let Some(mut stream) = stream else {
+        return Ok(());
+    };
+    let mut data = Vec::new();
+    if stream
+        .by_ref()
+        .take(crate::collect::MAX_FILE_BYTES)
+        .read_to_end(&mut data)
+        .is_err()
+    {
+        return Ok(());
+    }
+    let mut pos = 0usize;
+    let mut span: Option<(u32, u32, u32, u32)> = None; // min row, max row, min col, max col
+    let mut sheet = 0;
+    let check = |span: Option<(u32, u32, u32, u32)>, sheet: usize| -> Result<(), String> {
+        if let Some((r0, r1, c0, c1)) = span {
+            let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+            if cells > MAX_SPAN_CELLS {
+                return Err(format!(
+                    "第 {sheet} 个工作表的单元格范围异常（{} 行 × {} 列），可能在很远的位置有零散内容",
+                    r1 - r0 + 1,
+                    c1 - c0 + 1
+                ));
+            }
+        }
+        Ok(())
+    };
+    while pos + 4 <= data.len() {
+        let kind = u16::from_le_bytes([data[pos], data[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
+        let body = &data[(pos + 4).min(data.len())..(pos + 4 + len).min(data.len())];
+        pos += 4 + len;
+        match kind {
+            0x0809 => {
+                check(span.take(), sheet)?;
+                sheet += 1;
+            }
+            // Number, Label, LabelSst, RK, Formula, BoolErr, RString: row, col first.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0006 | 0x0205 | 0x00D6 if body.len() >= 4 => {
+                let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
+                let c = u32::from(u16::from_le_bytes([body[2], body[3]]));
+                widen(&mut span, r, c, c);
+            }
+            // MulRk: row, first col, …, last col.
+            0x00BD if body.len() >= 6 => {
+                let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
+                let c0 = u32::from(u16::from_le_bytes([body[2], body[3]]));
+                let n = body.len();
+                let c1 = u32::from(u16::from_le_bytes([body[n - 2], body[n - 1]]));
+                widen(&mut span, r, c0, c1.max(c0));
+            }
+            _ => {}
+        }
+    }
+    check(span, sheet)
+}
+
+fn widen(span: &mut Option<(u32, u32, u32, u32)>, r: u32, c0: u32, c1: u32) {
+    *span = Some(match *span {
+        None => (r, r, c0, c1),
+        Some((a, b, c, d)) => (a.min(r), b.max(r), c.min(c0), d.max(c1)),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            w.start_file(name, opts).unwrap();
+            w.write_all(content).unwrap();
+            w.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    #[test]
+    fn ordinary_containers_pass() {
+        assert!(check_zip(&zip_with("xl/workbook.xml", b"<workbook/>")).is_ok());
+    }
+
+    #[test]
+    fn a_bomb_is_refused_from_its_directory() {
+        let bomb = zip_with("xl/worksheets/sheet1.xml", &vec![b'a'; 4 * 1024 * 1024]);
+        assert!(bomb.len() < 20_000);
+        let e = check_zip(&bomb).unwrap_err();
+        assert!(e.contains("压缩炸弹"), "{e}");
+    }
+
+    #[test]
+    fn broken_containers_are_reported() {
+        assert!(check_zip(b"PK\x03\x04garbage").is_err());
+    }
+
+    #[test]
+    fn non_biff_passes_the_xls_scan() {
+        assert!(check_xls(b"not an ole file").is_ok());
+    }
+}
