@@ -23,10 +23,13 @@ pub const MAX_SPAN_CELLS: u64 = 2_000_000;
 
 /// Checks a ZIP container's directory. `Err` says why, in Chinese.
 pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("压缩包结构损坏（{e}）"))?;
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("压缩包结构损坏（{e}）"))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(format!("包含 {} 个内部文件，超过上限 {MAX_ENTRIES}", archive.len()));
+        return Err(format!(
+            "包含 {} 个内部文件，超过上限 {MAX_ENTRIES}",
+            archive.len()
+        ));
     }
     let mut total: u64 = 0;
     for i in 0..archive.len() {

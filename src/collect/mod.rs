@@ -486,3 +486,58 @@ pub fn resolve(read: Vec<ReadReturn>) -> Collected {
         .sort_by(|a, b| a.source.display.cmp(&b.source.display));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn plan() -> &'static Plan {
+        static PLAN: OnceLock<Plan> = OnceLock::new();
+        PLAN.get_or_init(|| {
+            crate::plan::parse("评价方案.xlsx", &crate::sample::plan_sheets()).unwrap()
+        })
+    }
+
+    fn template() -> &'static [u8] {
+        static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+        BYTES.get_or_init(|| crate::template::build(plan(), &plan().departments[0]).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Damaged templates (bytes flipped, cut short) never panic: they read or they are
+        /// a finding.
+        #[test]
+        fn damaged_templates_are_findings_not_panics(
+            flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..24),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = template().to_vec();
+            for (at, value) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            let keep = cut.index(bytes.len()).max(bytes.len() / 2);
+            bytes.truncate(keep);
+            let read = read_bytes(plan(), "damaged.xlsx", &bytes, false);
+            prop_assert!(read.sheets.is_some() || !read.findings.is_empty());
+        }
+
+        /// Arbitrary bytes never panic.
+        #[test]
+        fn arbitrary_bytes_are_findings(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+            let read = read_bytes(plan(), "random.xlsx", &bytes, false);
+            prop_assert!(read.sheets.is_some() || !read.findings.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_intact_template_reads_and_identifies() {
+        let read = read_bytes(plan(), "t.xlsx", template(), false);
+        assert_eq!(read.dept.as_ref().map(|d| d.as_str()), Some("001"));
+        assert!(read.findings.is_empty(), "{:?}", read.findings);
+    }
+}

@@ -1,0 +1,22 @@
+//! Bytes → read one return (sniff, guards, workbook reader, identification, validation,
+//! scoring). Nothing may panic, hang or allocate without bound.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn plan() -> &'static jixiao::plan::Plan {
+    static PLAN: OnceLock<jixiao::plan::Plan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        jixiao::plan::parse("评价方案.xlsx", &jixiao::sample::plan_sheets()).expect("sample plan")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let plan = plan();
+    let read = jixiao::collect::read_bytes(plan, "fuzz.xlsx", data, false);
+    if let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c)) {
+        let inputs = jixiao::validate::validate(plan, dept, &read);
+        let _ = jixiao::score::evaluate(plan, inputs);
+    }
+});

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Builds the hostile-input fixtures under tests/fixtures/hostile/ from a real template.
+
+Usage: scripts/make-hostile-fixtures.py TEMPLATE.xlsx OUT_DIR
+TEMPLATE is a template written by `jixiao issue` (any department). Standard library only.
+Each fixture is a template broken in one way a hostile or damaged file can be.
+"""
+import io
+import sys
+import zipfile
+import zlib
+
+
+def entries(path):
+    with zipfile.ZipFile(path) as z:
+        return [(i, z.read(i.filename)) for i in z.infolist()]
+
+
+def write(out, items, extra=None):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in items:
+            z.writestr(info.filename, data)
+        for name, data in extra or []:
+            z.writestr(name, data)
+    open(out, "wb").write(buf.getvalue())
+
+
+def replace(items, name, fn):
+    return [(i, fn(d) if i.filename == name else d) for i, d in items]
+
+
+def main():
+    template, out = sys.argv[1], sys.argv[2]
+    items = entries(template)
+    sheet = "xl/worksheets/sheet4.xml"  # 绩效指标
+
+    # A dimension claiming the whole sheet.
+    write(f"{out}/dimension.xlsx", replace(items, sheet, lambda d: d.replace(
+        b'<dimension ref="', b'<dimension ref="A1:XFD1048576" old="', 1)))
+
+    # Cells at A1 and XFD1048576 in the sheet that is read.
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far</t></is></c></row></sheetData>'
+    write(f"{out}/far-cells.xlsx", replace(items, sheet, lambda d: d.replace(b"</sheetData>", far, 1)))
+
+    # Billion laughs in the shared strings, and an external entity.
+    laughs = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)) + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
+    write(f"{out}/entities.xlsx", replace(items, "xl/sharedStrings.xml", lambda d: laughs))
+    xxe = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    write(f"{out}/external-entity.xlsx", replace(items, sheet, lambda d: xxe + d.split(b"?>", 1)[1].replace(
+        b"<sheetData>", b"<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>", 1)))
+
+    # A shared-string index far out of range.
+    write(f"{out}/sst-index.xlsx", replace(items, sheet, lambda d: d.replace(
+        b'<c r="A3" t="s"><v>', b'<c r="A3" t="s"><v>99999999', 1)))
+
+    # Deeply nested XML inside a cell.
+    nest = b"<x>" * 200000 + b"</x>" * 200000
+    write(f"{out}/nested.xlsx", replace(items, sheet, lambda d: d.replace(
+        b"</sheetData>", b'<row r="2000"><c r="A2000" t="inlineStr"><is><t>a</t>' + nest + b"</is></c></row></sheetData>", 1)))
+
+    # Path-traversal and duplicate entry names.
+    dup = [(i, d) for i, d in items] + [(items[0][0], items[0][1])]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        import warnings
+        warnings.simplefilter("ignore")
+        for info, data in dup:
+            z.writestr(info.filename, data)
+        z.writestr("../../../../tmp/jixiao-evil.txt", b"evil")
+        z.writestr("/etc/evil.txt", b"evil")
+    open(f"{out}/traversal.xlsx", "wb").write(buf.getvalue())
+
+    # A zip bomb: about 1 MB that declares and expands to 1 GB.
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = b"\0" * (1 << 20)
+    body = b"".join(comp.compress(chunk) for _ in range(1024)) + comp.flush()
+    size = 1 << 30
+    crc = 0
+    for _ in range(1024):
+        crc = zlib.crc32(chunk, crc)
+    name = b"xl/worksheets/sheet4.xml"
+    local = (b"PK\x03\x04" + (20).to_bytes(2, "little") + (0).to_bytes(2, "little") + (8).to_bytes(2, "little")
+             + (0).to_bytes(4, "little") + crc.to_bytes(4, "little") + len(body).to_bytes(4, "little")
+             + size.to_bytes(4, "little") + len(name).to_bytes(2, "little") + (0).to_bytes(2, "little") + name)
+    central = (b"PK\x01\x02" + (20).to_bytes(2, "little") + (20).to_bytes(2, "little") + (0).to_bytes(2, "little")
+               + (8).to_bytes(2, "little") + (0).to_bytes(4, "little") + crc.to_bytes(4, "little")
+               + len(body).to_bytes(4, "little") + size.to_bytes(4, "little") + len(name).to_bytes(2, "little")
+               + (0).to_bytes(2, "little") * 4 + (0).to_bytes(4, "little") + (0).to_bytes(4, "little") + name)
+    wb = b"PK\x03\x04"  # keep sniffing honest: the name xl/workbook.xml appears below
+    extra_name = b"xl/workbook.xml"
+    data = local + body
+    cd_offset = len(data)
+    end = (b"PK\x05\x06" + (0).to_bytes(2, "little") * 2 + (1).to_bytes(2, "little") * 2
+           + len(central).to_bytes(4, "little") + cd_offset.to_bytes(4, "little") + len(extra_name).to_bytes(2, "little") + extra_name)
+    open(f"{out}/bomb.xlsx", "wb").write(data + central + end)
+    del wb
+
+    # The same bomb inside a complete workbook, declaring a small size: only a bounded
+    # decompression catches it.
+    parts = [(i.filename.encode(), d) for i, d in items]
+    blob, cd = b"", b""
+    for name, raw in parts:
+        if name == b"xl/worksheets/sheet4.xml":
+            packed, crc, usize = body, 0, 1000
+        else:
+            c = zlib.compressobj(6, zlib.DEFLATED, -15)
+            packed = c.compress(raw) + c.flush()
+            crc, usize = zlib.crc32(raw), len(raw)
+        off = len(blob)
+        head = lambda sig, extra: (sig + extra + (8).to_bytes(2, "little") + (0).to_bytes(4, "little")
+                                  + crc.to_bytes(4, "little") + len(packed).to_bytes(4, "little")
+                                  + usize.to_bytes(4, "little") + len(name).to_bytes(2, "little"))
+        blob += head(b"PK\x03\x04", (20).to_bytes(2, "little") + (0).to_bytes(2, "little")) + (0).to_bytes(2, "little") + name + packed
+        cd += (head(b"PK\x01\x02", (20).to_bytes(2, "little") * 2 + (0).to_bytes(2, "little"))
+               + (0).to_bytes(2, "little") * 4 + (0).to_bytes(4, "little") + off.to_bytes(4, "little") + name)
+    end = (b"PK\x05\x06" + (0).to_bytes(2, "little") * 2 + len(parts).to_bytes(2, "little") * 2
+           + len(cd).to_bytes(4, "little") + len(blob).to_bytes(4, "little") + (0).to_bytes(2, "little"))
+    open(f"{out}/bomb-lying.xlsx", "wb").write(blob + cd + end)
+
+
+if __name__ == "__main__":
+    main()
