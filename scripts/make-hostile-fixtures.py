@@ -95,16 +95,20 @@ def main():
     cd_offset = len(data)
     end = (b"PK\x05\x06" + (0).to_bytes(2, "little") * 2 + (1).to_bytes(2, "little") * 2
            + len(central).to_bytes(4, "little") + cd_offset.to_bytes(4, "little") + len(extra_name).to_bytes(2, "little") + extra_name)
-    open(f"{out}/bomb.xlsx", "wb").write(data + central + end)
-    del wb
+    del wb, data, central, end
 
-    # The same bomb inside a complete workbook, declaring a small size: only a bounded
-    # decompression catches it.
+    # The bomb inside a complete workbook, declaring its real size (caught by the directory
+    # check) and declaring a small size (caught by the bounded decompression).
+    for fname, declared in (("bomb.xlsx", size), ("bomb-lying.xlsx", 1000)):
+        whole(out, fname, items, body, declared)
+
+
+def whole(out, fname, items, body, declared):
     parts = [(i.filename.encode(), d) for i, d in items]
     blob, cd = b"", b""
     for name, raw in parts:
         if name == b"xl/worksheets/sheet4.xml":
-            packed, crc, usize = body, 0, 1000
+            packed, crc, usize = body, 0, declared
         else:
             c = zlib.compressobj(6, zlib.DEFLATED, -15)
             packed = c.compress(raw) + c.flush()
@@ -118,7 +122,7 @@ def main():
                + (0).to_bytes(2, "little") * 4 + (0).to_bytes(4, "little") + off.to_bytes(4, "little") + name)
     end = (b"PK\x05\x06" + (0).to_bytes(2, "little") * 2 + len(parts).to_bytes(2, "little") * 2
            + len(cd).to_bytes(4, "little") + len(blob).to_bytes(4, "little") + (0).to_bytes(2, "little"))
-    open(f"{out}/bomb-lying.xlsx", "wb").write(blob + cd + end)
+    open(f"{out}/{fname}", "wb").write(blob + cd + end)
 
 
 if __name__ == "__main__":

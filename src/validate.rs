@@ -24,6 +24,8 @@ pub struct Inputs<'p> {
     pub file: String,
     /// The file's modification time (报送时间 when 填报日期 is missing).
     pub modified: Option<std::time::SystemTime>,
+    /// The message it came with, when it came by mail.
+    pub mail: Option<crate::collect::mail::MailInfo>,
     /// 基本信息.
     pub info: Info,
     /// One entry per plan indicator, in plan order.
@@ -197,6 +199,7 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> 
         dept,
         file: file.to_string(),
         modified: read.source.modified,
+        mail: read.source.mail.clone(),
         info,
         indicators,
         budget,

@@ -21,10 +21,23 @@ pub const MAX_RATIO: u64 = 200;
 /// Cells a sheet's dense span may cover.
 pub const MAX_SPAN_CELLS: u64 = 2_000_000;
 
-/// Checks a ZIP container's directory. `Err` says why, in Chinese.
-pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("压缩包结构损坏（{e}）"))?;
+/// Checks a ZIP container's directory.
+pub fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Refusal::Broken(format!("压缩包结构损坏（{e}）")))?;
+    sizes(&mut archive).map_err(Refusal::Oversized)
+}
+
+/// Why a file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The structure is damaged (truncated, not a real archive).
+    Broken(String),
+    /// The structure is sound but would cost too much to read.
+    Oversized(String),
+}
+
+fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
     if archive.len() > MAX_ENTRIES {
         return Err(format!(
             "包含 {} 个内部文件，超过上限 {MAX_ENTRIES}",
@@ -65,7 +78,11 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), String> {
 
 /// Checks the cell span of every sheet of a BIFF .xls. Files that are not BIFF (or that the
 /// scan cannot follow) pass: calamine decides.
-pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
+pub fn check_xls(bytes: &[u8]) -> Result<(), Refusal> {
+    span(bytes).map_err(Refusal::Oversized)
+}
+
+fn span(bytes: &[u8]) -> Result<(), String> {
     let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
         return Ok(());
     };
@@ -165,12 +182,18 @@ mod tests {
         let bomb = zip_with("xl/worksheets/sheet1.xml", &vec![b'a'; 4 * 1024 * 1024]);
         assert!(bomb.len() < 20_000);
         let e = check_zip(&bomb).unwrap_err();
-        assert!(e.contains("压缩炸弹"), "{e}");
+        assert!(
+            matches!(&e, Refusal::Oversized(m) if m.contains("压缩炸弹")),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn broken_containers_are_reported() {
-        assert!(check_zip(b"PK\x03\x04garbage").is_err());
+        assert!(matches!(
+            check_zip(b"PK\x03\x04garbage"),
+            Err(Refusal::Broken(_))
+        ));
     }
 
     #[test]

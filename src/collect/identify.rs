@@ -31,8 +31,9 @@ pub fn lookup(sheet: &RawSheet, key: &str) -> Option<(String, CellRef)> {
     })
 }
 
-/// Identifies the department of a return read from `file` (the display name).
-pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets) -> Identity {
+/// Identifies the department of a return read from `file` (the display name); `sender` is
+/// the address of the message it was attached to, if any.
+pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&str>) -> Identity {
     let mut id = Identity::default();
     let info = sheets.get(SHEET_INFO);
     let info_code = info.and_then(|s| lookup(s, "部门编码"));
@@ -126,6 +127,24 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets) -> Identity {
             format!("部门编码「{c}」不在本年度评价方案中"),
             "请核对部门编码，或联系财政局确认",
         ));
+        return id;
+    }
+    if let Some(sender) = sender.filter(|s| !s.is_empty())
+        && let Some(dept) = plan
+            .departments
+            .iter()
+            .find(|d| !d.email.is_empty() && d.email.eq_ignore_ascii_case(sender.trim()))
+    {
+        id.findings.push(Finding::new(
+            Code::IdentifiedBySender,
+            Location::file(file),
+            format!(
+                "文件中没有模板标识和部门编码，按发件人 {sender} 识别为「{}」（{}）",
+                dept.name, dept.code
+            ),
+            "请使用财政局下发的模板填报，并不要修改基本信息",
+        ));
+        id.dept = Some(dept.code.clone());
         return id;
     }
     if let Some(dept) = by_file_name(plan, file) {

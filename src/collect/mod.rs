@@ -13,6 +13,7 @@
 
 pub mod guard;
 pub mod identify;
+pub mod mail;
 pub mod sniff;
 pub mod workbook;
 
@@ -45,6 +46,8 @@ pub struct Source {
     pub display: String,
     /// Modification time, for choosing between two returns of one department.
     pub modified: Option<SystemTime>,
+    /// The message it was attached to, when it came by mail.
+    pub mail: Option<mail::MailInfo>,
 }
 
 /// One file after reading and identification.
@@ -60,6 +63,34 @@ pub struct ReadReturn {
     pub filled: Option<String>,
     /// Findings so far (reading and identification).
     pub findings: Vec<Finding>,
+}
+
+impl ReadReturn {
+    /// Nothing read yet, from `display`.
+    pub fn empty(display: &str) -> Self {
+        Self {
+            source: Source {
+                path: PathBuf::from(display),
+                display: display.to_string(),
+                modified: None,
+                mail: None,
+            },
+            sheets: None,
+            dept: None,
+            filled: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// A name from inside an archive or a message, for display only: backslashes become `/`,
+/// and empty, `.` and `..` parts are dropped (names are never used as paths).
+pub fn clean_name(name: &str) -> String {
+    name.replace('\\', "/")
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A return replaced by a newer one of the same department.
@@ -221,23 +252,20 @@ fn problem(
     msg: impl Into<String>,
     hint: &str,
 ) -> ReadReturn {
-    let finding = Finding::new(code, Location::file(display.clone()), msg, hint);
-    ReadReturn {
-        source: Source {
-            path,
-            display,
-            modified: None,
-        },
-        sheets: None,
-        dept: None,
-        filled: None,
-        findings: vec![finding],
-    }
+    let mut r = ReadReturn::empty(&display);
+    r.findings.push(Finding::new(
+        code,
+        Location::file(display.clone()),
+        msg,
+        hint,
+    ));
+    r.source.path = path;
+    r
 }
 
 /// Reads and identifies every input in parallel; `tick` is called once per file.
 pub fn read_all(plan: &Plan, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<ReadReturn> {
-    inputs
+    let per_file: Vec<Vec<ReadReturn>> = inputs
         .par_iter()
         .map(|input| {
             let result = catch_unwind(AssertUnwindSafe(|| read_one(plan, input)));
@@ -248,20 +276,53 @@ pub fn read_all(plan: &Plan, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<
                     .map(|s| s.to_string())
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                problem(
+                vec![problem(
                     input.path.clone(),
                     input.display.clone(),
                     Code::InternalError,
                     format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
                     "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
-                )
+                )]
             })
         })
-        .collect()
+        .collect();
+    per_file.into_iter().flatten().collect()
 }
 
-/// Reads one file: size check, content sniffing, workbook reading, identification.
-pub fn read_one(plan: &Plan, input: &Input) -> ReadReturn {
+/// Reads one file: size check, content sniffing, then a workbook, a message, a mailbox or an
+/// archive; every return in it is read and identified.
+pub fn read_one(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+    let lower = input.display.to_lowercase();
+    if lower.ends_with(".mbox") || lower.ends_with(".mbx") {
+        let file = match fs::File::open(&input.path) {
+            Ok(f) => f,
+            Err(e) => {
+                return vec![problem(
+                    input.path.clone(),
+                    input.display.clone(),
+                    Code::Unreadable,
+                    format!("无法读取：{e}"),
+                    "请检查文件权限",
+                )];
+            }
+        };
+        let mut out = mail::read_mbox(plan, &input.display, std::io::BufReader::new(file));
+        if out.is_empty() {
+            out.push(problem(
+                input.path.clone(),
+                input.display.clone(),
+                Code::OtherAttachment,
+                "邮箱文件中没有找到附件",
+                "无需处理",
+            ));
+        }
+        return out;
+    }
+    read_file(plan, input)
+}
+
+fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+    let one = |r: ReadReturn| vec![r];
     let display = input.display.clone();
     let lower = display.to_lowercase();
     let ext = lower.rsplit('.').next().unwrap_or("").to_string();
@@ -271,32 +332,38 @@ pub fn read_one(plan: &Plan, input: &Input) -> ReadReturn {
     };
 
     if base.starts_with("~$") {
-        return fail(
+        return one(fail(
             Code::OfficeLockFile,
             "这是 Excel/WPS 打开文件时生成的临时文件".into(),
             "无需处理",
-        );
+        ));
     }
     if input.walked && ATTACHMENT_EXT.contains(&ext.as_str()) {
-        return fail(
+        return one(fail(
             Code::OtherAttachment,
             format!("{} 文件不是自评表，未读取", ext.to_uppercase()),
             "佐证材料由部门留存备查，无需处理",
-        );
+        ));
     }
     let meta = match fs::metadata(&input.path) {
         Ok(m) if m.is_file() => m,
         Ok(_) => {
-            return fail(
+            return one(fail(
                 Code::NotRegularFile,
                 "不是普通文件（设备、管道或套接字），已跳过".into(),
                 "请只放入部门报送的文件",
-            );
+            ));
         }
-        Err(e) => return fail(Code::Unreadable, format!("无法访问：{e}"), "请检查该文件"),
+        Err(e) => {
+            return one(fail(
+                Code::Unreadable,
+                format!("无法访问：{e}"),
+                "请检查该文件",
+            ));
+        }
     };
     if meta.len() > MAX_FILE_BYTES {
-        return fail(
+        return one(fail(
             Code::TooLarge,
             format!(
                 "文件有 {:.1} MB，超过 {} MB 上限",
@@ -304,27 +371,36 @@ pub fn read_one(plan: &Plan, input: &Input) -> ReadReturn {
                 MAX_FILE_BYTES / 1048576
             ),
             "自评表通常只有几十 KB，请删除多余的工作表、图片后重新保存",
-        );
+        ));
     }
     let bytes = match fs::read(&input.path) {
         Ok(b) => b,
         Err(e) => {
-            return fail(
+            return one(fail(
                 Code::Unreadable,
                 format!("无法读取：{e}"),
                 "请检查文件权限，或文件是否正被其他程序占用",
-            );
+            ));
         }
     };
-    let mut read = read_bytes(
-        plan,
-        &display,
-        &bytes,
-        input.walked && !SPREADSHEET_EXT.contains(&ext.as_str()),
-    );
-    read.source.path = input.path.clone();
-    read.source.modified = meta.modified().ok();
-    read
+    let modified = meta.modified().ok();
+    let mut out = if mail::is_mail_name(&lower) || mail::looks_like_mbox(&bytes) {
+        mail::read_eml(plan, &display, &bytes)
+    } else if sniff::sniff(&bytes) == Kind::Zip && !SPREADSHEET_EXT.contains(&ext.as_str()) {
+        mail::read_zip(plan, &display, &bytes, None, 1)
+    } else {
+        vec![read_bytes(
+            plan,
+            &display,
+            &bytes,
+            input.walked && !SPREADSHEET_EXT.contains(&ext.as_str()),
+        )]
+    };
+    for r in &mut out {
+        r.source.path = input.path.clone();
+        r.source.modified = modified;
+    }
+    out
 }
 
 /// Reads a return from bytes (a file's, or an attachment's); `display` names it in findings.
@@ -336,17 +412,21 @@ pub fn read_bytes(
     bytes: &[u8],
     quiet_non_spreadsheet: bool,
 ) -> ReadReturn {
-    let mut out = ReadReturn {
-        source: Source {
-            path: PathBuf::from(display),
-            display: display.to_string(),
-            modified: None,
-        },
-        sheets: None,
-        dept: None,
-        filled: None,
-        findings: Vec::new(),
-    };
+    read_bytes_from(plan, display, bytes, quiet_non_spreadsheet, None)
+}
+
+/// [`read_bytes`] for an attachment: the message's sender is one more way to identify the
+/// department.
+pub fn read_bytes_from(
+    plan: &Plan,
+    display: &str,
+    bytes: &[u8],
+    quiet_non_spreadsheet: bool,
+    mail: Option<&mail::MailInfo>,
+) -> ReadReturn {
+    let mut out = ReadReturn::empty(display);
+    out.source.mail = mail.cloned();
+    let sender = mail.map(|m| m.from.clone());
     let here = || Location::file(display);
     let mut fail = |code: Code, msg: &str, hint: &str| {
         out.findings.push(Finding::new(code, here(), msg, hint));
@@ -394,16 +474,23 @@ pub fn read_bytes(
         }),
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole)
-            if let Err(why) = match kind {
+            if let Err(refusal) = match kind {
                 Kind::Ole => guard::check_xls(bytes),
                 _ => guard::check_zip(bytes),
             } =>
         {
-            fail(
-                Code::Oversized,
-                &format!("文件结构超出安全范围，未读取：{why}"),
-                "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
-            )
+            match refusal {
+                guard::Refusal::Broken(why) => fail(
+                    Code::Unreadable,
+                    &format!("文件已损坏或格式不正确，无法读取（{why}）"),
+                    "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
+                ),
+                guard::Refusal::Oversized(why) => fail(
+                    Code::Oversized,
+                    &format!("文件结构超出安全范围，未读取：{why}"),
+                    "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
+                ),
+            }
         }
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => match workbook::read_sheets(bytes, kind) {
             Ok(sheets) => {
@@ -416,7 +503,7 @@ pub fn read_bytes(
                         "请使用财政局下发的自评表模板填写",
                     );
                 } else {
-                    let id = identify::identify(plan, display, &sheets);
+                    let id = identify::identify(plan, display, &sheets, sender.as_deref());
                     out.dept = id.dept;
                     out.filled = id.filled;
                     out.findings.extend(id.findings);
@@ -448,17 +535,19 @@ pub fn resolve(read: Vec<ReadReturn>) -> Collected {
             _ => out.unmatched.push(r),
         }
     }
-    // Within a department: a return on the right template first, then the newest by 填报日期,
-    // then by file time, then by name (for stability).
+    // Within a department: a return on the right template first, then the newest by the
+    // message's Date, then by 填报日期, then by file time, then by name (for stability).
     let wrong_template = |r: &ReadReturn| {
         r.findings
             .iter()
             .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
     };
+    let mail_date = |r: &ReadReturn| r.source.mail.as_ref().and_then(|m| m.date);
     identified.sort_by(|a, b| {
         a.dept
             .cmp(&b.dept)
             .then_with(|| wrong_template(a).cmp(&wrong_template(b)))
+            .then_with(|| mail_date(b).cmp(&mail_date(a)))
             .then_with(|| b.filled.cmp(&a.filled))
             .then_with(|| b.source.modified.cmp(&a.source.modified))
             .then_with(|| b.source.display.cmp(&a.source.display))

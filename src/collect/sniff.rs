@@ -73,8 +73,22 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 }
 
 fn zip_kind(bytes: &[u8]) -> Kind {
-    // Entry names sit in local headers near the start and in the central directory at the end;
-    // a plain byte search over both is enough to tell the kinds apart.
+    // The central directory names the parts; a stored workbook inside an archive must not make
+    // the archive look like a workbook, so the directory is read when it can be.
+    if let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        let names: Vec<&str> = archive.file_names().collect();
+        return if names
+            .iter()
+            .any(|n| *n == "xl/workbook.xml" || *n == "xl/workbook.bin")
+        {
+            Kind::Xlsx
+        } else if names.contains(&"content.xml") && names.contains(&"mimetype") {
+            Kind::Ods
+        } else {
+            Kind::Zip
+        };
+    }
+    // A damaged container: judge by the local headers near the start.
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if has(b"xl/workbook.xml") || has(b"xl/workbook.bin") {
         Kind::Xlsx

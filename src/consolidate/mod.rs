@@ -135,8 +135,12 @@ impl<'a, 'p> Report<'a, 'p> {
         self.assessment.evaluations.iter()
     }
 
-    /// 报送时间: 填报日期 when given, else the file's time (Beijing time).
+    /// 报送时间: the message's Date when it came by mail, else 填报日期, else the file's time
+    /// (Beijing time).
     pub fn submitted_at(e: &Evaluation) -> String {
+        if let Some(date) = e.inputs.mail.as_ref().and_then(|m| m.date) {
+            return crate::domain::beijing_time(date);
+        }
         if !e.inputs.info.filled.is_empty() {
             return e.inputs.info.filled.clone();
         }

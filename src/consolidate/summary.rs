@@ -28,6 +28,10 @@ struct Dept<'a> {
     self_total: Option<String>,
     file: Option<&'a str>,
     submitted_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<&'a str>,
     budget: Option<Budget>,
     findings: Vec<&'a Finding>,
 }
@@ -81,6 +85,12 @@ pub fn json(report: &Report) -> String {
                 self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
                 file: e.map(|e| e.inputs.file.as_str()),
                 submitted_at: e.map(Report::submitted_at),
+                from: e
+                    .and_then(|e| e.inputs.mail.as_ref())
+                    .map(|m| m.from.as_str()),
+                subject: e
+                    .and_then(|e| e.inputs.mail.as_ref())
+                    .map(|m| m.subject.as_str()),
                 budget: e.map(|e| {
                     let b = e.inputs.budget_summary;
                     Budget {

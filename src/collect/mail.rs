@@ -1,0 +1,295 @@
+//! Mail intake: saved messages (.eml), mailboxes (.mbox) and ZIP archives → the spreadsheet
+//! attachments in them, read in memory, each carrying where it came from.
+//!
+//! Attachment names are decoded from RFC 2047 and RFC 2231 in GBK, GB2312, GB18030 and
+//! UTF-8 (mail-parser with `full_encoding`); ZIP entry names that are not UTF-8 are read as
+//! GB18030 (what Windows' Chinese "send to compressed folder" writes). Every decompression is
+//! bounded ([`super::guard`]); nesting (a ZIP in a message in a mailbox) stops at
+//! [`MAX_DEPTH`]. Supporting documents (PDF, Word, images) are 提示; RAR and 7z ask for a ZIP.
+
+use super::sniff::{self, Kind};
+use super::{ReadReturn, guard, read_bytes_from};
+use crate::domain::{Code, Finding, Location};
+use crate::plan::Plan;
+use mail_parser::{Message, MessageParser, MimeHeaders};
+use std::io::{Cursor, Read};
+
+/// How deep archives and attached messages are followed.
+pub const MAX_DEPTH: usize = 4;
+/// Largest single message in a mailbox.
+pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Where an attachment came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailInfo {
+    /// The message's Date as Unix seconds.
+    pub date: Option<i64>,
+    /// From: the sender's address.
+    pub from: String,
+    /// Subject.
+    pub subject: String,
+    /// The attachment's file name.
+    pub attachment: String,
+}
+
+/// Whether a file name looks like mail: `.eml` or `.mbox` (and Thunderbird's extensionless
+/// mailbox files are recognised by content in [`looks_like_mbox`]).
+pub fn is_mail_name(lower: &str) -> bool {
+    lower.ends_with(".eml") || lower.ends_with(".mbox") || lower.ends_with(".mbx")
+}
+
+/// An mbox starts with a `From ` line.
+pub fn looks_like_mbox(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"From ")
+}
+
+fn info_of(msg: &Message, attachment: &str) -> MailInfo {
+    MailInfo {
+        date: msg.date().map(|d| d.to_timestamp()),
+        from: msg
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .unwrap_or("")
+            .to_string(),
+        subject: msg.subject().unwrap_or("").to_string(),
+        attachment: attachment.to_string(),
+    }
+}
+
+fn note(display: &str, code: Code, msg: impl Into<String>, hint: &str) -> ReadReturn {
+    let mut r = ReadReturn::empty(display);
+    r.findings
+        .push(Finding::new(code, Location::file(display), msg, hint));
+    r
+}
+
+/// Reads a saved message.
+pub fn read_eml(plan: &Plan, display: &str, bytes: &[u8]) -> Vec<ReadReturn> {
+    match MessageParser::default().parse(bytes) {
+        Some(msg) if !msg.headers().is_empty() => message_returns(plan, display, &msg, 0),
+        _ => vec![note(
+            display,
+            Code::Unreadable,
+            "无法解析为电子邮件",
+            "请在邮件客户端中把邮件另存为 .eml 文件，或直接保存附件",
+        )],
+    }
+}
+
+/// Reads a mailbox, message by message (numbered from 1 as `收件箱.mbox#12`).
+pub fn read_mbox<R: std::io::BufRead>(plan: &Plan, display: &str, reader: R) -> Vec<ReadReturn> {
+    let mut out = Vec::new();
+    for (n, item) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
+        let prefix = format!("{display}#{}", n + 1);
+        let raw = match item {
+            Ok(m) => m,
+            Err(e) => {
+                out.push(note(
+                    &prefix,
+                    Code::Unreadable,
+                    format!("邮箱文件读取中断：{e}"),
+                    "请重新导出邮箱",
+                ));
+                break;
+            }
+        };
+        if raw.contents().len() > MAX_MESSAGE_BYTES {
+            out.push(note(
+                &prefix,
+                Code::TooLarge,
+                "邮件超过 64 MB，未读取",
+                "请单独保存其中的附件",
+            ));
+            continue;
+        }
+        if let Some(msg) = MessageParser::default().parse(raw.contents()) {
+            out.extend(message_returns(plan, &prefix, &msg, 0));
+        }
+    }
+    out
+}
+
+/// The returns in one message's attachments.
+fn message_returns(plan: &Plan, prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn> {
+    let mut out = Vec::new();
+    for (k, part) in msg.attachments().enumerate() {
+        let name = part
+            .attachment_name()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("附件{}", k + 1));
+        let display = format!("{prefix}/{}", super::clean_name(&name));
+        let info = info_of(msg, &name);
+        if let Some(inner) = part.message() {
+            if depth < MAX_DEPTH {
+                out.extend(message_returns(plan, &display, inner, depth + 1));
+            }
+            continue;
+        }
+        out.extend(attachment(
+            plan,
+            &display,
+            &name,
+            part.contents(),
+            Some(&info),
+            depth,
+        ));
+    }
+    out
+}
+
+/// One attachment or archive entry: a return, an archive to open, or a note.
+pub fn attachment(
+    plan: &Plan,
+    display: &str,
+    name: &str,
+    bytes: &[u8],
+    mail: Option<&MailInfo>,
+    depth: usize,
+) -> Vec<ReadReturn> {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    let kind = sniff::sniff(bytes);
+    let spreadsheet_name = matches!(ext, "xlsx" | "xlsm" | "xls" | "ods");
+    let mut returns = match kind {
+        Kind::Zip if !spreadsheet_name => {
+            if depth >= MAX_DEPTH {
+                vec![note(
+                    display,
+                    Code::Oversized,
+                    "压缩包嵌套过深，未读取",
+                    "请直接发送自评表",
+                )]
+            } else {
+                read_zip(plan, display, bytes, mail, depth + 1)
+            }
+        }
+        Kind::Rar | Kind::SevenZip => vec![note(
+            display,
+            Code::UnsupportedArchive,
+            "这是 RAR/7z 压缩包，无法读取",
+            "请改用 .zip 压缩，或直接把自评表作为邮件附件发送",
+        )],
+        Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml => {
+            vec![read_bytes_from(plan, display, bytes, false, mail)]
+        }
+        _ if spreadsheet_name => vec![read_bytes_from(plan, display, bytes, false, mail)],
+        _ => vec![note(
+            display,
+            Code::OtherAttachment,
+            format!("附件「{name}」不是自评表，未读取"),
+            "佐证材料由部门留存备查，无需处理",
+        )],
+    };
+    for r in &mut returns {
+        if r.source.mail.is_none() {
+            r.source.mail = mail.cloned();
+        }
+    }
+    returns
+}
+
+/// A ZIP entry name: UTF-8 when it is, else GB18030.
+pub fn zip_name(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030.decode(raw).0.into_owned(),
+    }
+}
+
+/// Reads the entries of a ZIP archive (bounded).
+pub fn read_zip(
+    plan: &Plan,
+    display: &str,
+    bytes: &[u8],
+    mail: Option<&MailInfo>,
+    depth: usize,
+) -> Vec<ReadReturn> {
+    match guard::check_zip(bytes) {
+        Ok(()) => {}
+        Err(guard::Refusal::Broken(why)) => {
+            return vec![note(
+                display,
+                Code::Unreadable,
+                format!("压缩包已损坏，无法读取（{why}）"),
+                "请重新压缩后发送",
+            )];
+        }
+        Err(guard::Refusal::Oversized(why)) => {
+            return vec![note(
+                display,
+                Code::Oversized,
+                format!("压缩包超出安全范围，未读取：{why}"),
+                "请直接发送自评表，或重新压缩",
+            )];
+        }
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return vec![note(
+            display,
+            Code::Unreadable,
+            "压缩包已损坏，无法读取",
+            "请重新压缩后发送",
+        )];
+    };
+    let mut out = Vec::new();
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            out.push(note(
+                display,
+                Code::Unreadable,
+                format!("压缩包第 {} 个文件无法读取", i + 1),
+                "请重新压缩后发送",
+            ));
+            continue;
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        let name = zip_name(entry.name_raw());
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(&name).to_string();
+        if base.is_empty() || base.starts_with('.') || name.starts_with("__MACOSX") {
+            continue;
+        }
+        let shown = format!("{display}/{}", super::clean_name(&name));
+        let mut data = Vec::new();
+        let read = entry
+            .by_ref()
+            .take(guard::MAX_ENTRY_BYTES + 1)
+            .read_to_end(&mut data);
+        if read.is_err() || data.len() as u64 > guard::MAX_ENTRY_BYTES {
+            out.push(note(
+                &shown,
+                Code::Unreadable,
+                "压缩包中的文件无法解压",
+                "请重新压缩后发送",
+            ));
+            continue;
+        }
+        let mut info = mail.cloned().unwrap_or_default();
+        if mail.is_some() {
+            info.attachment = format!("{} / {base}", info.attachment);
+        }
+        out.extend(attachment(
+            plan,
+            &shown,
+            &base,
+            &data,
+            mail.map(|_| &info),
+            depth,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_zip_names_decode() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("自评表.xlsx");
+        assert_eq!(zip_name(&gbk), "自评表.xlsx");
+        assert_eq!(zip_name("自评表.xlsx".as_bytes()), "自评表.xlsx");
+    }
+}
