@@ -1,10 +1,13 @@
-//! Synthetic plan for benchmarks: `cargo run --release --example synth -- --departments N -o DIR`
+//! Synthetic data for benchmarks: `cargo run --release --example synth -- --departments N -o DIR`
 //! writes `DIR/评价方案.xlsx` with N departments, each with the 27 共性 indicators of the
-//! built-in sample plus 33–73 of its own (60–100 in all) and 8–20 budget lines. Deterministic
-//! from `--seed` (default 2021).
+//! built-in sample plus 33–73 of its own (60–100 in all) and 8–20 budget lines, and
+//! `DIR/回收/` with one filled return per department (25–40 KB, Chinese text, a few findings:
+//! shortfalls without a reason, an over-claimed self-score, now and then a missing 执行数).
+//! Deterministic from `--seed` (default 2021). `--plan-only` skips the returns.
 
 use jixiao::sample;
 use jixiao::sheet::{RawRow, RawSheet};
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 /// xorshift64*: small, deterministic, good enough for test data.
@@ -103,12 +106,14 @@ fn main() -> anyhow::Result<()> {
     let mut n = 100usize;
     let mut out = PathBuf::from("synth");
     let mut seed = 2021u64;
+    let mut plan_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--departments" | "-n" => n = args.next().unwrap_or_default().parse()?,
             "-o" | "--output" => out = PathBuf::from(args.next().unwrap_or_default()),
             "--seed" => seed = args.next().unwrap_or_default().parse()?,
+            "--plan-only" => plan_only = true,
             other => anyhow::bail!(
                 "unknown argument {other}; usage: synth --departments N -o DIR [--seed S]"
             ),
@@ -280,5 +285,99 @@ fn main() -> anyhow::Result<()> {
         plan.indicators.len(),
         plan.budget.len()
     );
+    if plan_only {
+        return Ok(());
+    }
+    let returns = out.join("回收");
+    std::fs::create_dir_all(&returns)?;
+    let results: Vec<anyhow::Result<u64>> = plan
+        .departments
+        .par_iter()
+        .enumerate()
+        .map(|(k, dept)| {
+            let answers = answers(&plan, dept, seed ^ (k as u64 + 1).wrapping_mul(0x9E37_79B9));
+            let bytes = jixiao::template::build_filled(&plan, dept, Some(&answers))?;
+            let path = returns.join(jixiao::template::file_name(&plan, dept));
+            jixiao::output::write_atomic(&path, &bytes)?;
+            Ok(bytes.len() as u64)
+        })
+        .collect();
+    let mut total = 0;
+    for r in results {
+        total += r?;
+    }
+    println!(
+        "{}: {} returns, {:.1} KB on average",
+        returns.display(),
+        plan.departments.len(),
+        total as f64 / plan.departments.len().max(1) as f64 / 1024.0
+    );
     Ok(())
+}
+
+const REASONS: [&str; 6] = [
+    "受项目实施周期影响，部分工作结转下年度，已制定整改计划并明确责任处室和完成时限。",
+    "年内政策调整导致任务量变化，已与主管部门沟通，下一年度将加强过程监控和绩效跟踪。",
+    "资金拨付进度偏慢，影响了项目推进，将优化审批流程，按月通报执行情况。",
+    "外部因素影响超出预期，部分指标未达到目标值，已分析原因并纳入下年度重点工作。",
+    "基层单位配合不够紧密，数据报送滞后，将建立定期调度机制，确保按时完成。",
+    "设备采购周期较长，验收推迟至年底，相关工作已于次年一季度全部完成。",
+];
+const EVIDENCE: [&str; 5] = [
+    "年度工作总结、专项检查报告、会议纪要",
+    "项目验收报告、资金拨付凭证",
+    "统计年报、业务台账、第三方评估报告",
+    "培训签到表、通知文件、现场照片",
+    "政府采购合同、绩效监控表",
+];
+
+/// A plausible return: targets mostly met, a few shortfalls with (or without) a reason and now
+/// and then an over-claimed self-score, and in one return of twenty a 执行数 left empty.
+fn answers(
+    plan: &jixiao::plan::Plan,
+    dept: &jixiao::plan::Department,
+    seed: u64,
+) -> jixiao::sample::Answers {
+    let mut rng = Rng(seed.max(1));
+    let mut a = jixiao::demo::full_marks(plan, dept);
+    a.info = jixiao::demo::fill::info(
+        "经办人",
+        &dept.phone,
+        &format!("2022-05-{:02}", 1 + rng.below(20)),
+    );
+    for o in a.outcomes.iter_mut() {
+        o.evidence = rng.pick(&EVIDENCE).to_string();
+        if let Some(ind) = plan.indicators.iter().find(|i| i.code.as_str() == o.code)
+            && rng.below(8) == 0
+            && let jixiao::score::Target::Compare {
+                value,
+                unit,
+                cmp: jixiao::score::Cmp::Ge,
+            } = &ind.target
+        {
+            let short = (*value * rust_decimal::Decimal::new(9, 1)).round_dp(1);
+            o.actual = format!("{}{}", short.normalize(), unit);
+            // Most departments score themselves fairly; one in four claims full marks.
+            if rng.below(4) != 0 {
+                let own = (ind.weight.value() * rust_decimal::Decimal::new(9, 1)).round_dp(2);
+                o.self_score = own.normalize().to_string();
+            }
+            if rng.below(3) != 0 {
+                o.reason = rng.pick(&REASONS).to_string();
+            }
+        }
+    }
+    for s in a.spending.iter_mut() {
+        s.note = if rng.below(4) == 0 {
+            rng.pick(&REASONS).to_string()
+        } else {
+            String::new()
+        };
+    }
+    if rng.below(20) == 0
+        && let Some(s) = a.spending.get_mut(1)
+    {
+        s.spent.clear();
+    }
+    a
 }

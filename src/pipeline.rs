@@ -54,6 +54,9 @@ impl Assessment<'_> {
 
 /// Runs the pipeline over the inputs; `start(n)` is told how many files there are and
 /// `tick()` is called once per file read.
+///
+/// Each file is read, identified, validated and scored in one parallel pass and its sheets
+/// are dropped at once, so memory holds evaluations, not workbooks.
 pub fn assess<'p>(
     plan: &'p Plan,
     inputs: &[PathBuf],
@@ -62,27 +65,84 @@ pub fn assess<'p>(
 ) -> Assessment<'p> {
     let (files, problems) = collect::discover(inputs);
     start(files.len());
-    let mut read = collect::read_all(plan, &files, tick);
-    let files_read = read.len() + problems.len();
-    read.extend(problems);
-    let collected = collect::resolve(read);
-    let evaluations: Vec<Evaluation<'p>> = collected
-        .returns
+    let per_file: Vec<Vec<(ReadReturn, Option<Evaluation<'p>>)>> = files
         .par_iter()
-        .filter_map(|r| {
-            let dept = plan.department(r.dept.as_ref()?)?;
-            Some(score::evaluate(plan, validate::validate(plan, dept, r)))
+        .map(|input| {
+            let evaluated = collect::read_isolated(plan, input)
+                .into_iter()
+                .map(|mut r| {
+                    let eval = match (&r.dept, &r.sheets) {
+                        (Some(code), Some(_)) => plan
+                            .department(code)
+                            .map(|d| score::evaluate(plan, validate::validate(plan, d, &r))),
+                        _ => None,
+                    };
+                    r.sheets = None;
+                    (r, eval)
+                })
+                .collect();
+            tick();
+            evaluated
         })
         .collect();
+    let files_read = files.len() + problems.len();
+    let mut candidates: Vec<(ReadReturn, Option<Evaluation<'p>>)> =
+        per_file.into_iter().flatten().collect();
+    candidates.extend(problems.into_iter().map(|p| (p, None)));
+
+    // One return per department: the newest wins, the others are listed as superseded.
+    let (mut identified, unmatched): (Vec<_>, Vec<_>) =
+        candidates.into_iter().partition(|(_, e)| e.is_some());
+    identified.sort_by(|(a, _), (b, _)| {
+        a.dept
+            .cmp(&b.dept)
+            .then_with(|| collect::newest_first(a, b))
+    });
+    let mut evaluations: Vec<Evaluation<'p>> = Vec::new();
+    let mut winners: Vec<ReadReturn> = Vec::new();
+    let mut superseded = Vec::new();
+    for (r, eval) in identified {
+        let Some(mut eval) = eval else { continue };
+        match winners.last() {
+            Some(w) if w.dept == r.dept => {
+                if let Some(e) = evaluations.last_mut() {
+                    e.findings.push(collect::duplicate_finding(
+                        &w.source.display,
+                        &r.source.display,
+                    ));
+                    score::sort_findings(&mut e.findings);
+                }
+                superseded.push(Superseded {
+                    file: r.source.display.clone(),
+                    dept: r
+                        .dept
+                        .clone()
+                        .unwrap_or_else(|| crate::domain::DeptCode::new("")),
+                    by: w.source.display.clone(),
+                });
+            }
+            _ => {
+                score::sort_findings(&mut eval.findings);
+                evaluations.push(eval);
+                winners.push(r);
+            }
+        }
+    }
+    let mut unmatched: Vec<ReadReturn> = unmatched.into_iter().map(|(r, _)| r).collect();
+    unmatched.sort_by(|a, b| a.source.display.cmp(&b.source.display));
     let missing = plan
         .departments
         .iter()
-        .filter(|d| !evaluations.iter().any(|e| e.dept().code == d.code))
+        .filter(|d| {
+            evaluations
+                .binary_search_by(|e| e.dept().code.cmp(&d.code))
+                .is_err()
+        })
         .collect();
     Assessment {
         evaluations,
-        unmatched: collected.unmatched,
-        superseded: collected.superseded,
+        unmatched,
+        superseded,
         missing,
         files_read,
     }

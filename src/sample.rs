@@ -64,6 +64,17 @@ pub struct Spending {
     pub note: String,
 }
 
+/// Everything a department enters in its template.
+#[derive(Debug, Clone, Default)]
+pub struct Answers {
+    /// 基本信息 items: (项目, value).
+    pub info: Vec<(String, String)>,
+    /// 绩效指标 rows by 指标编码.
+    pub outcomes: Vec<Outcome>,
+    /// 预算执行: plan lines by name; unknown names go into the spare rows.
+    pub spending: Vec<Spending>,
+}
+
 fn rows(tsv: &str, cols: &[&str]) -> Vec<Vec<String>> {
     let sheet = RawSheet::from_tsv("sample", tsv);
     let Some(header) = sheet.header(cols[0]) else {

@@ -13,6 +13,7 @@
 
 use crate::domain::{Money, fmt_plain};
 use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan};
+use crate::sample::Answers;
 use crate::score::AnswerKind;
 use crate::xlsx;
 use rust_decimal::Decimal;
@@ -201,6 +202,17 @@ impl Formats {
 
 /// Builds one department's template.
 pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
+    build_filled(plan, dept, None)
+}
+
+/// Builds a template with the department's answers already entered, as Excel would store
+/// them (`80%` as 0.8 in a percent cell). Used for synthetic returns in benchmarks; tests and
+/// the demo fill templates through a different writer instead.
+pub fn build_filled(
+    plan: &Plan,
+    dept: &Department,
+    answers: Option<&Answers>,
+) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let fp = fingerprint(plan, dept);
     let mut wb = Workbook::new();
@@ -212,9 +224,9 @@ pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
     let budget: Vec<&BudgetLine> = ordered_budget(plan, dept);
 
     write_guide(wb.add_worksheet(), plan, dept, &f)?;
-    write_info(wb.add_worksheet(), plan, dept, &f)?;
-    write_budget(wb.add_worksheet(), plan, dept, &budget, &f)?;
-    write_indicators(wb.add_worksheet(), plan, dept, &indicators, &f)?;
+    write_info(wb.add_worksheet(), plan, dept, &f, answers)?;
+    write_budget(wb.add_worksheet(), plan, dept, &budget, &f, answers)?;
+    write_indicators(wb.add_worksheet(), plan, dept, &indicators, &f, answers)?;
     write_meta(wb.add_worksheet(), plan, dept, &fp)?;
     wb.save_to_buffer()
 }
@@ -256,6 +268,26 @@ fn print_setup(
     if let Some(r) = header_row {
         ws.set_repeat_rows(r, r)?;
     }
+    Ok(())
+}
+
+/// Writes an answer the way Excel stores what a user types: `80%` as 0.8, plain numbers as
+/// numbers, anything else as text (never as a formula). Empty answers leave the cell blank.
+fn put(ws: &mut Worksheet, r: u32, c: u16, text: &str, fmt: &Format) -> Result<(), XlsxError> {
+    let t = text.trim();
+    if t.is_empty() {
+        ws.write_blank(r, c, fmt)?;
+        return Ok(());
+    }
+    if let Some(p) = t.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+        ws.write_number_with_format(r, c, p / 100.0, fmt)?;
+        return Ok(());
+    }
+    let code_like = t.starts_with('0') && t != "0" && !t.starts_with("0.");
+    match t.parse::<f64>() {
+        Ok(n) if !code_like && n.is_finite() => ws.write_number_with_format(r, c, n, fmt)?,
+        _ => ws.write_string_with_format(r, c, t, fmt)?,
+    };
     Ok(())
 }
 
@@ -339,6 +371,7 @@ fn write_info(
     plan: &Plan,
     dept: &Department,
     f: &Formats,
+    answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INFO)?;
     for (c, h) in ["项目", "内容", "填写说明"].iter().enumerate() {
@@ -349,9 +382,15 @@ fn write_info(
         ws.write_string_with_format(r, 0, *item, &f.locked)?;
         ws.write_string_with_format(r, 2, *help, &f.locked_wrap)?;
         match *item {
-            "部门编码" => ws.write_string_with_format(r, 1, dept.code.as_str(), &f.locked)?,
-            "部门名称" => ws.write_string_with_format(r, 1, &dept.name, &f.locked)?,
-            "评价年度" => ws.write_number_with_format(r, 1, plan.settings.year, &f.locked)?,
+            "部门编码" => {
+                ws.write_string_with_format(r, 1, dept.code.as_str(), &f.locked)?;
+            }
+            "部门名称" => {
+                ws.write_string_with_format(r, 1, &dept.name, &f.locked)?;
+            }
+            "评价年度" => {
+                ws.write_number_with_format(r, 1, plan.settings.year, &f.locked)?;
+            }
             "填报日期" => {
                 let dv = DataValidation::new()
                     .allow_date(DataValidationRule::Between(
@@ -362,7 +401,7 @@ fn write_info(
                     .set_input_message("填写日期，如 2022-05-10")?
                     .set_error_message("请填写有效日期，如 2022-05-10")?;
                 ws.add_data_validation(r, 1, r, 1, &dv)?;
-                ws.write_blank(r, 1, &f.input_date)?
+                put(ws, r, 1, &answer(answers, item), &f.input_date)?;
             }
             "编制人数" | "实有人数" => {
                 let dv = DataValidation::new()
@@ -371,7 +410,7 @@ fn write_info(
                     .set_input_message("填写整数，如 80")?
                     .set_error_message("请填写 0 或正整数")?;
                 ws.add_data_validation(r, 1, r, 1, &dv)?;
-                ws.write_blank(r, 1, &f.input)?
+                put(ws, r, 1, &answer(answers, item), &f.input)?;
             }
             _ => {
                 let dv = DataValidation::new()
@@ -379,9 +418,9 @@ fn write_info(
                     .set_input_title(*item)?
                     .set_input_message(*help)?;
                 ws.add_data_validation(r, 1, r, 1, &dv)?;
-                ws.write_blank(r, 1, &f.input)?
+                put(ws, r, 1, &answer(answers, item), &f.input)?;
             }
-        };
+        }
         ws.set_row_height(r, 20)?;
     }
     ws.set_column_width(0, 12)?;
@@ -394,6 +433,14 @@ fn write_info(
     print_setup(ws, dept, Some(0))?;
     protect(ws);
     Ok(())
+}
+
+/// A 基本信息 answer.
+fn answer(answers: Option<&Answers>, key: &str) -> String {
+    answers
+        .and_then(|a| a.info.iter().find(|(k, _)| k == key))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 fn money_f64(m: Money) -> f64 {
@@ -410,8 +457,10 @@ fn write_budget(
     dept: &Department,
     lines: &[&BudgetLine],
     f: &Formats,
+    answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_BUDGET)?;
+    let spending = answers.map(|a| a.spending.as_slice()).unwrap_or(&[]);
     let last_col = (BUDGET_HEADERS.len() - 1) as u16;
     ws.merge_range(
         0,
@@ -443,22 +492,41 @@ fn write_budget(
         ws.write_string_with_format(r, 3, b.kind.label(), &f.locked)?;
         ws.write_number_with_format(r, 4, money_f64(b.initial), &f.locked_money)?;
         ws.write_number_with_format(r, 5, money_f64(b.adjusted), &f.locked_money)?;
-        ws.write_blank(r, 6, &f.input_money)?;
+        let given = spending.iter().find(|s| s.name == b.name);
+        put(
+            ws,
+            r,
+            6,
+            given.map(|s| s.spent.as_str()).unwrap_or(""),
+            &f.input_money,
+        )?;
         rate_formula(ws, r, &f.locked_rate)?;
-        ws.write_blank(r, 8, &f.input_wrap)?;
+        put(
+            ws,
+            r,
+            8,
+            given.map(|s| s.note.as_str()).unwrap_or(""),
+            &f.input_wrap,
+        )?;
     }
+    let added: Vec<&crate::sample::Spending> = spending
+        .iter()
+        .filter(|s| !lines.iter().any(|b| b.name == s.name))
+        .collect();
     let spare_first = first + lines.len() as u32;
     let spare_last = spare_first + SPARE_BUDGET_ROWS - 1;
     for r in spare_first..=spare_last {
+        let a = added.get((r - spare_first) as usize);
+        let v = |pick: fn(&crate::sample::Spending) -> &str| a.map(|s| pick(s)).unwrap_or("");
         ws.write_blank(r, 0, &f.locked_center)?;
-        ws.write_blank(r, 1, &f.input_wrap)?;
-        ws.write_blank(r, 2, &f.input)?;
-        ws.write_blank(r, 3, &f.input)?;
+        put(ws, r, 1, v(|s| &s.name), &f.input_wrap)?;
+        put(ws, r, 2, v(|s| &s.nature), &f.input)?;
+        put(ws, r, 3, v(|s| &s.kind), &f.input)?;
         ws.write_blank(r, 4, &f.locked_money)?;
-        ws.write_blank(r, 5, &f.input_money)?;
-        ws.write_blank(r, 6, &f.input_money)?;
+        put(ws, r, 5, v(|s| &s.adjusted), &f.input_money)?;
+        put(ws, r, 6, v(|s| &s.spent), &f.input_money)?;
         rate_formula(ws, r, &f.locked_rate)?;
-        ws.write_blank(r, 8, &f.input_wrap)?;
+        put(ws, r, 8, v(|s| &s.note), &f.input_wrap)?;
     }
     if lines.is_empty() && SPARE_BUDGET_ROWS == 0 {
         return Ok(());
@@ -586,8 +654,10 @@ fn write_indicators(
     dept: &Department,
     indicators: &[&Indicator],
     f: &Formats,
+    answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INDICATORS)?;
+    let outcomes = answers.map(|a| a.outcomes.as_slice()).unwrap_or(&[]);
     let last_col = (INDICATOR_HEADERS.len() - 1) as u16;
     ws.merge_range(
         0,
@@ -641,10 +711,12 @@ fn write_indicators(
         } else {
             &f.input
         };
-        ws.write_blank(r, 7, actual_fmt)?;
-        ws.write_blank(r, 8, &f.input)?;
-        ws.write_blank(r, 9, &f.input_wrap)?;
-        ws.write_blank(r, 10, &f.input_wrap)?;
+        let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
+        let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(|o| pick(o)).unwrap_or("");
+        put(ws, r, 7, v(|o| &o.actual), actual_fmt)?;
+        put(ws, r, 8, v(|o| &o.self_score), &f.input)?;
+        put(ws, r, 9, v(|o| &o.reason), &f.input_wrap)?;
+        put(ws, r, 10, v(|o| &o.evidence), &f.input_wrap)?;
         match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, rows)) => rows.push(r),
             None => actual_groups.push((kind, vec![r])),
@@ -929,6 +1001,22 @@ mod tests {
     fn rows_become_excel_ranges() {
         assert_eq!(ranges(7, &[2, 3, 4, 6, 9, 10]), "H3:H5 H7 H10:H11");
         assert_eq!(ranges(7, &[5]), "H6");
+    }
+
+    #[test]
+    fn a_prefilled_reference_template_scores_95_3() {
+        let p = sample_plan();
+        let d = &p.departments[0];
+        let answers = Answers {
+            info: vec![("填报日期".into(), "2022-05-10".into())],
+            outcomes: sample::reference_outcomes(),
+            spending: sample::reference_spending(),
+        };
+        let bytes = build_filled(&p, d, Some(&answers)).unwrap();
+        let read = crate::collect::read_bytes(&p, "r.xlsx", &bytes, false);
+        let e = crate::score::evaluate(&p, crate::validate::validate(&p, d, &read));
+        assert_eq!(e.totals.total.to_string(), "95.30");
+        assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
     }
 
     #[test]

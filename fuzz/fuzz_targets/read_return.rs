@@ -14,8 +14,13 @@ fn plan() -> &'static jixiao::plan::Plan {
 
 fuzz_target!(|data: &[u8]| {
     let plan = plan();
-    let read = jixiao::collect::read_bytes(plan, "fuzz.xlsx", data, false);
-    if let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c)) {
+    // As in `collect::read_all`: a panic while reading one file is caught and becomes a
+    // finding (F10). What the fuzzer hunts is what isolation cannot catch: aborts, stack
+    // overflows, runaway memory and time, and panics after reading.
+    let read = std::panic::catch_unwind(|| jixiao::collect::read_bytes(plan, "fuzz.xlsx", data, false));
+    if let Ok(read) = read
+        && let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c))
+    {
         let inputs = jixiao::validate::validate(plan, dept, &read);
         let _ = jixiao::score::evaluate(plan, inputs);
     }

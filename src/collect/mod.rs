@@ -5,9 +5,8 @@
 //! - [`read_all`] reads every source in parallel (rayon). Each file's work is isolated: an
 //!   unreadable file, or even a panic inside a library, becomes a [`Finding`] for that file
 //!   and the batch goes on. Content decides the format ([`sniff`]), not the extension.
-//! - [`resolve`] keeps the newest return per department (填报日期, then file time) and lists
-//!   the others as superseded; results are ordered by department code whatever the thread
-//!   timing.
+//! - [`newest_first`] orders the returns of one department (message Date, 填报日期, file
+//!   time); [`crate::pipeline`] keeps the first and lists the others as superseded.
 //!
 //! Input files are only ever read.
 
@@ -102,17 +101,6 @@ pub struct Superseded {
     pub dept: DeptCode,
     /// The file that replaced it.
     pub by: String,
-}
-
-/// Everything read, sorted out.
-#[derive(Debug, Clone, Default)]
-pub struct Collected {
-    /// One return per department, by department code.
-    pub returns: Vec<ReadReturn>,
-    /// Files that are not a usable return of a plan department, by name.
-    pub unmatched: Vec<ReadReturn>,
-    /// Older returns replaced by newer ones.
-    pub superseded: Vec<Superseded>,
 }
 
 /// A path given on the command line or found below one, and how to show it.
@@ -263,30 +251,88 @@ fn problem(
     r
 }
 
+thread_local! {
+    /// Set while a worker reads one file: a panic there is caught and becomes a finding, so
+    /// the default hook's message and backtrace would only alarm the user.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays quiet for panics caught while reading a file and
+/// defers to the previous hook for everything else.
+fn quiet_panics_while_reading() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !READING.with(|r| r.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Reads one input with its work isolated: a panic inside any library while reading it
+/// becomes finding F10 for that file, and the batch goes on.
+pub fn read_isolated(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+    quiet_panics_while_reading();
+    READING.with(|r| r.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| read_one(plan, input)));
+    READING.with(|r| r.set(false));
+    result.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        vec![problem(
+            input.path.clone(),
+            input.display.clone(),
+            Code::InternalError,
+            format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
+            "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
+        )]
+    })
+}
+
 /// Reads and identifies every input in parallel; `tick` is called once per file.
 pub fn read_all(plan: &Plan, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<ReadReturn> {
     let per_file: Vec<Vec<ReadReturn>> = inputs
         .par_iter()
         .map(|input| {
-            let result = catch_unwind(AssertUnwindSafe(|| read_one(plan, input)));
+            let r = read_isolated(plan, input);
             tick();
-            result.unwrap_or_else(|payload| {
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
-                vec![problem(
-                    input.path.clone(),
-                    input.display.clone(),
-                    Code::InternalError,
-                    format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
-                    "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
-                )]
-            })
+            r
         })
         .collect();
     per_file.into_iter().flatten().collect()
+}
+
+/// The order in which returns of one department compete: a return on the right template
+/// first, then the newest by the message's Date, then by 填报日期, then by file time, then by
+/// name (for stability). The first wins.
+pub fn newest_first(a: &ReadReturn, b: &ReadReturn) -> std::cmp::Ordering {
+    let wrong_template = |r: &ReadReturn| {
+        r.findings
+            .iter()
+            .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
+    };
+    let mail_date = |r: &ReadReturn| r.source.mail.as_ref().and_then(|m| m.date);
+    wrong_template(a)
+        .cmp(&wrong_template(b))
+        .then_with(|| mail_date(b).cmp(&mail_date(a)))
+        .then_with(|| b.filled.cmp(&a.filled))
+        .then_with(|| b.source.modified.cmp(&a.source.modified))
+        .then_with(|| b.source.display.cmp(&a.source.display))
+}
+
+/// The 提示 a winning return gets for each return it replaced.
+pub fn duplicate_finding(winner: &str, other: &str) -> Finding {
+    Finding::new(
+        Code::DuplicateReturn,
+        Location::file(winner),
+        format!("本部门还报送了 {other}，以本文件（较新）为准"),
+        "如需以另一份为准，请删除本文件后重新汇总",
+    )
 }
 
 /// Reads one file: size check, content sniffing, then a workbook, a message, a mailbox or an
@@ -522,57 +568,6 @@ pub fn read_bytes_from(
             ),
         },
     }
-    out
-}
-
-/// Sorts read files into one return per department, unmatched files and superseded returns.
-pub fn resolve(read: Vec<ReadReturn>) -> Collected {
-    let mut out = Collected::default();
-    let mut identified: Vec<ReadReturn> = Vec::new();
-    for r in read {
-        match (&r.dept, &r.sheets) {
-            (Some(_), Some(_)) => identified.push(r),
-            _ => out.unmatched.push(r),
-        }
-    }
-    // Within a department: a return on the right template first, then the newest by the
-    // message's Date, then by 填报日期, then by file time, then by name (for stability).
-    let wrong_template = |r: &ReadReturn| {
-        r.findings
-            .iter()
-            .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
-    };
-    let mail_date = |r: &ReadReturn| r.source.mail.as_ref().and_then(|m| m.date);
-    identified.sort_by(|a, b| {
-        a.dept
-            .cmp(&b.dept)
-            .then_with(|| wrong_template(a).cmp(&wrong_template(b)))
-            .then_with(|| mail_date(b).cmp(&mail_date(a)))
-            .then_with(|| b.filled.cmp(&a.filled))
-            .then_with(|| b.source.modified.cmp(&a.source.modified))
-            .then_with(|| b.source.display.cmp(&a.source.display))
-    });
-    for r in identified {
-        match out.returns.last_mut() {
-            Some(winner) if winner.dept == r.dept => {
-                let dept = r.dept.clone().unwrap_or_else(|| DeptCode::new(""));
-                winner.findings.push(Finding::new(
-                    Code::DuplicateReturn,
-                    Location::file(winner.source.display.clone()),
-                    format!("本部门还报送了 {}，以本文件（较新）为准", r.source.display),
-                    "如需以另一份为准，请删除本文件后重新汇总",
-                ));
-                out.superseded.push(Superseded {
-                    file: r.source.display.clone(),
-                    dept,
-                    by: winner.source.display.clone(),
-                });
-            }
-            _ => out.returns.push(r),
-        }
-    }
-    out.unmatched
-        .sort_by(|a, b| a.source.display.cmp(&b.source.display));
     out
 }
 

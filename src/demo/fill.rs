@@ -4,7 +4,6 @@
 //! Used by `demo` to produce realistic returns, and by the tests. Values can be typed as
 //! Excel stores them (`80%` becomes the number 0.8) or as text.
 
-use crate::sample::{Outcome, Spending};
 use umya_spreadsheet::{Workbook, Worksheet};
 
 /// How values are typed into cells.
@@ -16,16 +15,7 @@ pub enum Typing {
     AsText,
 }
 
-/// What a department enters.
-#[derive(Debug, Clone, Default)]
-pub struct Answers {
-    /// 基本信息 items: (项目, value).
-    pub info: Vec<(String, String)>,
-    /// 绩效指标 rows by 指标编码.
-    pub outcomes: Vec<Outcome>,
-    /// 预算执行: plan lines by name; unknown names go into the spare rows.
-    pub spending: Vec<Spending>,
-}
+pub use crate::sample::Answers;
 
 /// Standard 基本信息 answers.
 pub fn info(filler: &str, phone: &str, filled: &str) -> Vec<(String, String)> {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark: jixiao collect vs a bare calamine+rayon read vs openpyxl, on N synthetic returns.
+# Usage: scripts/bench.sh [N] [RUNS]   (default N=2000, RUNS=3)
+# Prints medians, ratios and peak memory; data lives under target/bench/N (regenerated only
+# when missing). Not run by CI: performance is measured here, never by a timed test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-2000}
+RUNS=${2:-3}
+DIR=target/bench/$N
+BIN=target/release
+
+cargo build --release --quiet --bin jixiao --example synth --example bare_read
+if [ ! -d "$DIR/回收" ] || [ "$(ls "$DIR/回收" | wc -l)" -ne "$N" ]; then
+  rm -rf "$DIR"
+  "$BIN/examples/synth" --departments "$N" -o "$DIR"
+fi
+
+# A Python with openpyxl, in a local virtual environment.
+VENV=target/bench/venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet openpyxl
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+seconds() { # run a command, print its wall time in seconds
+  local start end
+  start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+collect() { rm -rf "$DIR/汇总"; "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收"; }
+bare() { "$BIN/examples/bare_read" "$DIR/回收"; }
+issue() { rm -rf "$DIR/模板"; "$BIN/jixiao" issue --plan "$DIR/评价方案.xlsx" -o "$DIR/模板"; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d)"
+echo "data: $N returns, $(du -sh "$DIR/回收" | cut -f1)"
+t_collect=$(for _ in $(seq "$RUNS"); do seconds collect; done | median)
+t_bare=$(for _ in $(seq "$RUNS"); do seconds bare; done | median)
+t_issue=$(for _ in $(seq "$RUNS"); do seconds issue; done | median)
+m_collect=$(peak_mb "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收")
+# openpyxl is slow: one run, over at most 400 files, scaled to N.
+SAMPLE=$(( N < 400 ? N : 400 ))
+t_py_sample=$(seconds "$VENV/bin/python" scripts/bench/openpyxl_read.py "$DIR/回收" "$SAMPLE")
+t_py=$(echo "$t_py_sample * $N / $SAMPLE" | bc -l)
+
+printf '%-34s %8.2f s\n' "jixiao collect (median of $RUNS)" "$t_collect"
+printf '%-34s %8.2f s\n' "bare calamine+rayon read" "$t_bare"
+printf '%-34s %8.2f s  (%d files measured, scaled)\n' "openpyxl read" "$t_py" "$SAMPLE"
+printf '%-34s %8.2f s\n' "jixiao issue ($N templates)" "$t_issue"
+printf '%-34s %8d MB\n' "collect peak memory" "$m_collect"
+printf '%-34s %8.2f×  (target ≤ 1.0)\n' "collect / bare read" "$(echo "$t_collect / $t_bare" | bc -l)"
+printf '%-34s %8.1f×  (target ≥ 75)\n' "openpyxl / collect" "$(echo "$t_py / $t_collect" | bc -l)"
