@@ -712,7 +712,7 @@ fn write_indicators(
             &f.input
         };
         let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
-        let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(|o| pick(o)).unwrap_or("");
+        let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(pick).unwrap_or("");
         put(ws, r, 7, v(|o| &o.actual), actual_fmt)?;
         put(ws, r, 8, v(|o| &o.self_score), &f.input)?;
         put(ws, r, 9, v(|o| &o.reason), &f.input_wrap)?;
