@@ -1895,6 +1895,7 @@ mod hostile {
         assert_eq!(code_of("password.xlsx"), ["F05"]);
         // Found by fuzzing: a sector chain that makes calamine's OLE reader panic.
         assert_eq!(code_of("fuzz-cfb-sector-chain.xls"), ["F10"]);
+        assert_eq!(code_of("fuzz-calamine-utils.xls"), ["F10"]);
         if cfg!(unix) {
             assert_eq!(code_of("fifo.xlsx"), ["F08"]);
             assert_eq!(code_of("zero.xlsx"), ["F08"]);

@@ -81,6 +81,13 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         .with_context(|| format!("生成汇总表 {} 失败", workbook.display()))?;
     output::write_atomic(&workbook, &bytes)?;
 
+    if consolidate::workbook::separate_department_files(&report) {
+        write_department_files(
+            &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
+            &report,
+        )?;
+    }
+
     let summary = config.output.join("summary.json");
     output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
 
@@ -105,6 +112,21 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         },
         blocked,
     ))
+}
+
+/// Writes one score file per evaluated department, in parallel.
+fn write_department_files(dir: &Path, report: &Report) -> Result<()> {
+    use rayon::prelude::*;
+    report
+        .rows
+        .par_iter()
+        .filter(|r| r.eval.is_some())
+        .try_for_each(|row| -> Result<()> {
+            let (name, bytes) = consolidate::workbook::department_file(report, row)
+                .with_context(|| format!("生成 {} 的评分表失败", row.dept.name))?;
+            output::write_atomic(&dir.join(name), &bytes)?;
+            Ok(())
+        })
 }
 
 /// Writes this run's feedback texts and removes the ones an earlier run left for departments

@@ -284,6 +284,7 @@ pub fn read_isolated(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
+        let what = what.lines().next().unwrap_or("").to_string();
         vec![problem(
             input.path.clone(),
             input.display.clone(),

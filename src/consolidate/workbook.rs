@@ -15,6 +15,35 @@ use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatFormula, Format, FormatAlign, Workbook, Worksheet, XlsxError,
 };
 
+/// Up to this many evaluated departments, each gets a sheet in the consolidated workbook;
+/// past it, each gets a file of its own in [`DEPARTMENT_DIR`] (written in parallel), so the
+/// workbook stays quick to open and the run stays within memory.
+pub const DEPARTMENT_SHEET_LIMIT: usize = 200;
+/// Folder for per-department score files past [`DEPARTMENT_SHEET_LIMIT`].
+pub const DEPARTMENT_DIR: &str = "部门评分表";
+
+/// Whether per-department score sheets go to files of their own.
+pub fn separate_department_files(report: &Report) -> bool {
+    report.assessment.evaluations.len() > DEPARTMENT_SHEET_LIMIT
+}
+
+/// A department's score sheet as a workbook of its own: file name and bytes.
+pub fn department_file(report: &Report, row: &Row) -> Result<(String, Vec<u8>), XlsxError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    wb.set_properties(&xlsx::properties(&format!(
+        "{} {}",
+        row.dept.name, report.plan.settings.name
+    )));
+    let name = sheet_name(&format!("{} {}", row.dept.code, row.dept.name));
+    department(wb.add_worksheet(), report, row, &name, &f)?;
+    let file = crate::template::safe_file_name(&format!(
+        "{}_{}_部门整体绩效评价指标评分表.xlsx",
+        row.dept.code, row.dept.name
+    ));
+    Ok((file, wb.save_to_buffer()?))
+}
+
 /// The consolidated workbook's file name.
 pub fn file_name(year: i32) -> String {
     format!("{year}年度部门整体绩效评价汇总.xlsx")
@@ -97,11 +126,16 @@ pub fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     wb.set_properties(&xlsx::properties(&report.plan.settings.name));
     ranking(wb.add_worksheet(), report, &f)?;
     budget_summary(wb.add_worksheet(), report, &f)?;
-    projects(wb.add_worksheet(), report, &f)?;
-    indicator_details(wb.add_worksheet(), report, &f)?;
+    // The long tables stream their rows to temporary files instead of holding every cell in
+    // memory (rows are written in order; widths and panes are set before the first row).
+    projects(wb.add_worksheet_with_constant_memory()?, report, &f)?;
+    indicator_details(wb.add_worksheet_with_constant_memory()?, report, &f)?;
     let mut used: Vec<String> = SHEETS.iter().map(|s| s.to_string()).collect();
     let mut by_code: Vec<&Row> = report.rows.iter().filter(|r| r.eval.is_some()).collect();
     by_code.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+    if separate_department_files(report) {
+        by_code.clear();
+    }
     for row in by_code {
         let mut name = sheet_name(&format!("{} {}", row.dept.code, row.dept.name));
         let mut n = 2;
@@ -474,6 +508,13 @@ pub fn project_status(line: &BudgetInput, warn_rate: Decimal) -> &'static str {
 
 fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("项目明细")?;
+    widths(
+        ws,
+        &[
+            9.0, 16.0, 28.0, 12.0, 10.0, 12.0, 12.0, 12.0, 9.0, 9.0, 30.0,
+        ],
+    )?;
+    ws.set_freeze_panes(1, 3)?;
     headers(
         ws,
         0,
@@ -514,13 +555,6 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         }
     }
     let last = r.saturating_sub(1).max(1);
-    widths(
-        ws,
-        &[
-            9.0, 16.0, 28.0, 12.0, 10.0, 12.0, 12.0, 12.0, 9.0, 9.0, 30.0,
-        ],
-    )?;
-    ws.set_freeze_panes(1, 3)?;
     ws.autofilter(0, 0, last, 10)?;
     let cf = |text: &str, fmt: &Format| {
         ConditionalFormatFormula::new()
@@ -542,6 +576,13 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
 
 fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("指标得分明细")?;
+    widths(
+        ws,
+        &[
+            9.0, 16.0, 9.0, 11.0, 10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 8.0, 7.0, 60.0,
+        ],
+    )?;
+    ws.set_freeze_panes(1, 3)?;
     headers(
         ws,
         0,
@@ -982,6 +1023,16 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         ("执行率预警线", format!("{}%", s.warn_rate.normalize())),
         ("自评差异容差", format!("{} 分", s.tolerance.value().normalize())),
         ("计分", "得分由系统按评价方案的计分方式计算，保留两位小数（四舍五入）；评议类指标采用部门自评得分，标记待复核。排名按总分从高到低，同分同名次；退回的报送不参与排名。".into()),
+        (
+            "部门评分表",
+            if separate_department_files(report) {
+                format!(
+                    "报送部门超过 {DEPARTMENT_SHEET_LIMIT} 个，各部门评分表另存于「{DEPARTMENT_DIR}」目录，每个部门一个文件"
+                )
+            } else {
+                "见本工作簿中以部门编码命名的工作表".to_string()
+            },
+        ),
         ("生成工具", report.run.tool.clone()),
         ("生成时间", report.run.generated_at.clone()),
     ];
