@@ -6,11 +6,10 @@
 
 use super::Outcome;
 use crate::consolidate::{self, Report, RunInfo};
-use crate::report::{self, Progress};
-use crate::{output, pipeline, plan};
+use crate::report;
+use crate::{output, plan};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// Validated arguments of `collect`.
 #[derive(Debug, Clone)]
@@ -56,22 +55,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let plan = plan::read(&config.plan)?;
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
-    let progress: OnceLock<Progress> = OnceLock::new();
-    let assessment = pipeline::assess(
-        &plan,
-        &config.inputs,
-        &|n| {
-            let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
-        },
-        &|| {
-            if let Some(p) = progress.get() {
-                p.tick();
-            }
-        },
-    );
-    if let Some(p) = progress.get() {
-        p.finish();
-    }
+    let assessment = super::assess_with_progress(&plan, &config.inputs);
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
     let workbook = config

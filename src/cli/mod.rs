@@ -101,6 +101,33 @@ impl Outcome {
     }
 }
 
+/// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
+/// `collect`).
+fn assess_with_progress<'p>(
+    plan: &'p crate::plan::Plan,
+    inputs: &[PathBuf],
+) -> crate::pipeline::Assessment<'p> {
+    use crate::report::Progress;
+    use std::sync::OnceLock;
+    let progress: OnceLock<Progress> = OnceLock::new();
+    let assessment = crate::pipeline::assess(
+        plan,
+        inputs,
+        &|n| {
+            let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
+        },
+        &|| {
+            if let Some(p) = progress.get() {
+                p.tick();
+            }
+        },
+    );
+    if let Some(p) = progress.get() {
+        p.finish();
+    }
+    assessment
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {

@@ -617,24 +617,10 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             ws.write_string_with_format(r, 5, &i.level2, &f.text)?;
             ws.write_string_with_format(r, 6, &i.level3, &f.text)?;
             ws.write_string_with_format(r, 7, &i.target_text, &f.center)?;
-            let shown = res
-                .scored
-                .as_ref()
-                .map(|s| s.actual.as_str())
-                .unwrap_or(res.input.actual.as_str());
-            ws.write_string_with_format(r, 8, shown, &f.text)?;
-            ws.write_number_with_format(r, 9, num(i.weight.value()), &f.score)?;
-            let s = res.scored.as_ref();
-            opt_score(ws, r, 10, s.map(|s| s.score), f)?;
-            opt_rate(
-                ws,
-                r,
-                11,
-                s.map(|s| score_rate(s.score, i.weight)),
-                &f.percent,
-                &f.text,
-            )?;
+            ws.write_string_with_format(r, 8, res.shown_actual(), &f.text)?;
+            score_cells(ws, r, 9, res, f)?;
             opt_score(ws, r, 12, res.input.self_score.map(Score), f)?;
+            let s = res.scored.as_ref();
             ws.write_string_with_format(
                 r,
                 13,
@@ -645,11 +631,7 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
                 },
                 &f.center,
             )?;
-            let why = match s {
-                Some(s) => s.explanation.clone(),
-                None => "未能计分（见「审核问题」）".to_string(),
-            };
-            ws.write_string_with_format(r, 14, &why, &f.text)?;
+            ws.write_string_with_format(r, 14, res.explanation(), &f.text)?;
             r += 1;
         }
     }
@@ -663,6 +645,28 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
     ws.autofilter(0, 0, r.saturating_sub(1).max(1), 14)?;
     print(ws, 0, "指标得分明细")?;
     Ok(())
+}
+
+/// 权重, 得分 and 得分率 of one indicator in three cells from column `c`.
+fn score_cells(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    res: &crate::score::IndicatorResult,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let weight = res.input.indicator.weight;
+    ws.write_number_with_format(r, c, num(weight.value()), &f.score)?;
+    let s = res.scored.as_ref();
+    opt_score(ws, r, c + 1, s.map(|s| s.score), f)?;
+    opt_rate(
+        ws,
+        r,
+        c + 2,
+        s.map(|s| score_rate(s.score, weight)),
+        &f.percent,
+        &f.text,
+    )
 }
 
 /// 得分率 in percent.
@@ -737,26 +741,10 @@ fn department(
         let i = res.input.indicator;
         ws.write_string_with_format(r, 2, &i.level3, &f.wrap)?;
         ws.write_string_with_format(r, 3, &i.target_text, &f.center)?;
-        let shown = res
-            .scored
-            .as_ref()
-            .map(|s| s.actual.as_str())
-            .unwrap_or(res.input.actual.as_str());
+        let shown = res.shown_actual();
         ws.write_string_with_format(r, 4, shown, &f.wrap)?;
-        ws.write_number_with_format(r, 5, num(i.weight.value()), &f.score)?;
-        let s = res.scored.as_ref();
-        opt_score(ws, r, 6, s.map(|s| s.score), f)?;
-        opt_rate(
-            ws,
-            r,
-            7,
-            s.map(|s| score_rate(s.score, i.weight)),
-            &f.percent,
-            &f.text,
-        )?;
-        let why = s
-            .map(|s| s.explanation.clone())
-            .unwrap_or_else(|| "未能计分（见「审核问题」）".into());
+        score_cells(ws, r, 5, res, f)?;
+        let why = res.explanation();
         ws.write_string_with_format(r, 8, &why, &f.wrap)?;
         let lines = [
             (i.level3.as_str(), 28.0),

@@ -53,6 +53,25 @@ pub struct IndicatorResult<'p> {
     pub scored: Option<Scored>,
 }
 
+impl IndicatorResult<'_> {
+    /// The reported value as understood (`80%` for 0.8 in a percent cell), or as typed when
+    /// it could not be scored.
+    pub fn shown_actual(&self) -> &str {
+        self.scored
+            .as_ref()
+            .map(|s| s.actual.as_str())
+            .unwrap_or(self.input.actual.as_str())
+    }
+
+    /// 计分说明, or why there is no score.
+    pub fn explanation(&self) -> String {
+        self.scored
+            .as_ref()
+            .map(|s| s.explanation.clone())
+            .unwrap_or_else(|| "未能计分（见「审核问题」）".into())
+    }
+}
+
 /// A department's evaluated return.
 #[derive(Debug, Clone)]
 pub struct Evaluation<'p> {
