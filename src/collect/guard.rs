@@ -82,10 +82,17 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Refusal> {
     span(bytes).map_err(Refusal::Oversized)
 }
 
+/// Checks a BIFF .xls: the compound file must be sound, and no sheet may declare (in its
+/// DIMENSIONS record, which calamine reserves memory for) or span a range past the limit.
+pub fn check_xls_strict(bytes: &[u8]) -> Result<(), Refusal> {
+    if cfb::CompoundFile::open(Cursor::new(bytes)).is_err() {
+        return Err(Refusal::Broken("OLE 复合文档结构损坏".into()));
+    }
+    check_xls(bytes)
+}
+
 fn span(bytes: &[u8]) -> Result<(), String> {
     let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        // Not a sound compound file: calamine's own reader decides (and a panic there is
-        // caught by the reader's isolation).
         return Ok(());
     };
     let stream = ["/Workbook", "/Book"]
@@ -135,6 +142,16 @@ fn span(bytes: &[u8]) -> Result<(), String> {
                 let c = u32::from(u16::from_le_bytes([body[2], body[3]]));
                 widen(&mut span, r, c, c);
             }
+            // DIMENSIONS: calamine reserves rows × columns cells for it up front.
+            0x0200 => {
+                let declared = declared_cells(body)
+                    .ok_or_else(|| format!("第 {sheet} 个工作表声明的单元格范围无效"))?;
+                if declared > MAX_SPAN_CELLS {
+                    return Err(format!(
+                        "第 {sheet} 个工作表声明的范围有 {declared} 个单元格，超出上限"
+                    ));
+                }
+            }
             // MulRk: row, first col, …, last col.
             0x00BD if body.len() >= 6 => {
                 let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
@@ -147,6 +164,30 @@ fn span(bytes: &[u8]) -> Result<(), String> {
         }
     }
     check(span, sheet)
+}
+
+/// Cells a DIMENSIONS record declares, computed as calamine does (BIFF5 and BIFF8 layouts,
+/// its column fix-up); `None` for a record calamine would mis-handle.
+fn declared_cells(r: &[u8]) -> Option<u64> {
+    let u16_at = |i: usize| u32::from(u16::from_le_bytes([r[i], r[i + 1]]));
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+    let (rf, rl, mut cf, cl) = match r.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return Some(0),
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    let (end_r, end_c) = if rl >= 1 && cl >= 1 {
+        (rl - 1, cl - 1)
+    } else {
+        (rf, cf)
+    };
+    if end_r < rf || end_c < cf {
+        return None;
+    }
+    Some(u64::from(end_r - rf + 1) * u64::from(end_c - cf + 1))
 }
 
 fn widen(span: &mut Option<(u32, u32, u32, u32)>, r: u32, c0: u32, c1: u32) {

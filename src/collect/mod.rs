@@ -274,9 +274,14 @@ fn quiet_panics_while_reading() {
 /// Reads one input with its work isolated: a panic inside any library while reading it
 /// becomes finding F10 for that file, and the batch goes on.
 pub fn read_isolated(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+    isolate(input, || read_one(plan, input))
+}
+
+/// Runs one file's work; a panic becomes finding F10 for that file.
+fn isolate(input: &Input, work: impl FnOnce() -> Vec<ReadReturn>) -> Vec<ReadReturn> {
     quiet_panics_while_reading();
     READING.with(|r| r.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| read_one(plan, input)));
+    let result = catch_unwind(AssertUnwindSafe(work));
     READING.with(|r| r.set(false));
     result.unwrap_or_else(|payload| {
         let what = payload
@@ -522,7 +527,7 @@ pub fn read_bytes_from(
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole)
             if let Err(refusal) = match kind {
-                Kind::Ole => guard::check_xls(bytes),
+                Kind::Ole => guard::check_xls_strict(bytes),
                 _ => guard::check_zip(bytes),
             } =>
         {
@@ -617,6 +622,24 @@ mod tests {
             let read = read_bytes(plan(), "random.xlsx", &bytes, false);
             prop_assert!(read.sheets.is_some() || !read.findings.is_empty());
         }
+    }
+
+    #[test]
+    fn a_panic_while_reading_one_file_is_a_finding_for_that_file() {
+        let input = Input {
+            path: PathBuf::from("boom.xlsx"),
+            display: "boom.xlsx".into(),
+            walked: false,
+        };
+        let out = isolate(&input, || panic!("index out of bounds\nsecond line"));
+        assert_eq!(out.len(), 1);
+        let f = &out[0].findings[0];
+        assert_eq!(f.code, Code::InternalError);
+        assert_eq!(f.location.to_string(), "boom.xlsx");
+        assert!(f.message.contains("index out of bounds"), "{}", f.message);
+        assert!(!f.message.contains("second line"));
+        // The thread is usable afterwards and panics elsewhere are not silenced.
+        assert!(!READING.with(|r| r.get()));
     }
 
     #[test]
