@@ -1898,6 +1898,9 @@ mod hostile {
         assert_eq!(code_of("fuzz-calamine-utils.xls"), ["F06"]);
         // Found by fuzzing: a DIMENSIONS record for which calamine reserved a terabyte.
         assert_eq!(code_of("fuzz-xls-dimensions.xls"), ["F14"]);
+        // Found by fuzzing: a BOUNDSHEET offset into the middle of another sheet, whose cells
+        // calamine expanded into a 17 GB range.
+        assert_eq!(code_of("fuzz-xls-sheet-offset.xls"), ["F14"]);
         if cfg!(unix) {
             assert_eq!(code_of("fifo.xlsx"), ["F08"]);
             assert_eq!(code_of("zero.xlsx"), ["F08"]);

@@ -76,73 +76,89 @@ fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks the cell span of every sheet of a BIFF .xls. Files that are not BIFF (or that the
-/// scan cannot follow) pass: calamine decides.
-pub fn check_xls(bytes: &[u8]) -> Result<(), Refusal> {
-    span(bytes).map_err(Refusal::Oversized)
-}
-
-/// Checks a BIFF .xls: the compound file must be sound, and no sheet may declare (in its
-/// DIMENSIONS record, which calamine reserves memory for) or span a range past the limit.
-pub fn check_xls_strict(bytes: &[u8]) -> Result<(), Refusal> {
-    if cfb::CompoundFile::open(Cursor::new(bytes)).is_err() {
-        return Err(Refusal::Broken("OLE 复合文档结构损坏".into()));
-    }
-    check_xls(bytes)
-}
-
-fn span(bytes: &[u8]) -> Result<(), String> {
-    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let stream = ["/Workbook", "/Book"]
+/// Checks a BIFF .xls and returns the bytes calamine should read: the compound file must be
+/// sound (the `cfb` crate opens it), and every sheet, walked from the stream offset its
+/// BOUNDSHEET record gives exactly as calamine walks it, must neither declare (DIMENSIONS,
+/// which calamine reserves memory for) nor span (first to last cell, which calamine expands
+/// into a dense range) more than [`MAX_SPAN_CELLS`]. The workbook stream is then put into a
+/// fresh compound file, so calamine reads exactly the bytes that were checked.
+pub fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
+    let broken = || Refusal::Broken("OLE 复合文档结构损坏".into());
+    let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| broken())?;
+    let mut stream = ["/Workbook", "/Book"]
         .iter()
-        .find_map(|name| cfb.open_stream(name).ok());
-    let Some(mut stream) = stream else {
-        return Ok(());
-    };
+        .find_map(|name| cfb.open_stream(name).ok())
+        .ok_or_else(|| {
+            Refusal::Broken("不是 Excel 97-2003 工作簿（没有 Workbook 数据流）".into())
+        })?;
     let mut data = Vec::new();
-    if stream
+    stream
         .by_ref()
         .take(crate::collect::MAX_FILE_BYTES)
         .read_to_end(&mut data)
-        .is_err()
+        .map_err(|_| broken())?;
+    check_biff(&data).map_err(Refusal::Oversized)?;
+    // Version 3 (512-byte sectors), as Excel writes: calamine refuses a version 4 file whose
+    // root has no mini stream.
+    let mut out = cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+        .map_err(|_| broken())?;
     {
-        return Ok(());
+        let mut w = out.create_stream("/Workbook").map_err(|_| broken())?;
+        std::io::Write::write_all(&mut w, &data).map_err(|_| broken())?;
     }
-    let mut pos = 0usize;
-    let mut span: Option<(u32, u32, u32, u32)> = None; // min row, max row, min col, max col
-    let mut sheet = 0;
-    let check = |span: Option<(u32, u32, u32, u32)>, sheet: usize| -> Result<(), String> {
-        if let Some((r0, r1, c0, c1)) = span {
-            let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
-            if cells > MAX_SPAN_CELLS {
-                return Err(format!(
-                    "第 {sheet} 个工作表的单元格范围异常（{} 行 × {} 列），可能在很远的位置有零散内容",
-                    r1 - r0 + 1,
-                    c1 - c0 + 1
-                ));
-            }
+    out.flush().map_err(|_| broken())?;
+    Ok(out.into_inner().into_inner())
+}
+
+/// Records of a BIFF stream from `pos`: (type, body).
+fn records(data: &[u8], mut pos: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        if pos + 4 > data.len() {
+            return None;
         }
-        Ok(())
-    };
-    while pos + 4 <= data.len() {
         let kind = u16::from_le_bytes([data[pos], data[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
         let body = &data[(pos + 4).min(data.len())..(pos + 4 + len).min(data.len())];
         pos += 4 + len;
+        Some((kind, body))
+    })
+}
+
+fn check_biff(data: &[u8]) -> Result<(), String> {
+    // BOUNDSHEET (0x0085) records in the globals give each sheet's stream offset.
+    let mut offsets = Vec::new();
+    for (kind, body) in records(data, 0) {
         match kind {
-            0x0809 => {
-                check(span.take(), sheet)?;
-                sheet += 1;
+            0x0085 if body.len() >= 4 => {
+                offsets.push(u32::from_le_bytes([body[0], body[1], body[2], body[3]]) as usize)
             }
-            // Number, Label, LabelSst, RK, Formula, BoolErr, RString: row, col first.
-            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0006 | 0x0205 | 0x00D6 if body.len() >= 4 => {
-                let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
-                let c = u32::from(u16::from_le_bytes([body[2], body[3]]));
-                widen(&mut span, r, c, c);
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for (n, &pos) in offsets.iter().enumerate() {
+        check_sheet(data, pos, n + 1)?;
+    }
+    Ok(())
+}
+
+fn check_sheet(data: &[u8], pos: usize, sheet: usize) -> Result<(), String> {
+    let mut span: Option<(u32, u32, u32, u32)> = None; // min row, max row, min col, max col
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for (kind, body) in records(data, pos) {
+        if depth > 0 {
+            match kind {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
             }
-            // DIMENSIONS: calamine reserves rows × columns cells for it up front.
+            continue;
+        }
+        match kind {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
             0x0200 => {
                 let declared = declared_cells(body)
                     .ok_or_else(|| format!("第 {sheet} 个工作表声明的单元格范围无效"))?;
@@ -152,18 +168,34 @@ fn span(bytes: &[u8]) -> Result<(), String> {
                     ));
                 }
             }
-            // MulRk: row, first col, …, last col.
+            // Number, Label, RString, BoolErr, RK, LabelSst, Formula: row and column first.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 if body.len() >= 4 => {
+                let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
+                let c = u32::from(u16::from_le_bytes([body[2], body[3]]));
+                widen(&mut span, r, c, c);
+            }
+            // MulRk: row, first column, …, last column.
             0x00BD if body.len() >= 6 => {
                 let r = u32::from(u16::from_le_bytes([body[0], body[1]]));
                 let c0 = u32::from(u16::from_le_bytes([body[2], body[3]]));
                 let n = body.len();
                 let c1 = u32::from(u16::from_le_bytes([body[n - 2], body[n - 1]]));
-                widen(&mut span, r, c0, c1.max(c0));
+                widen(&mut span, r, c0.min(c1), c0.max(c1));
             }
             _ => {}
         }
     }
-    check(span, sheet)
+    if let Some((r0, r1, c0, c1)) = span {
+        let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+        if cells > MAX_SPAN_CELLS {
+            return Err(format!(
+                "第 {sheet} 个工作表的单元格范围异常（{} 行 × {} 列），可能在很远的位置有零散内容",
+                r1 - r0 + 1,
+                c1 - c0 + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Cells a DIMENSIONS record declares, computed as calamine does (BIFF5 and BIFF8 layouts,
@@ -240,7 +272,10 @@ mod tests {
     }
 
     #[test]
-    fn non_biff_passes_the_xls_scan() {
-        assert!(check_xls(b"not an ole file").is_ok());
+    fn non_ole_is_refused_as_broken() {
+        assert!(matches!(
+            sanitize_xls(b"not an ole file"),
+            Err(Refusal::Broken(_))
+        ));
     }
 }

@@ -525,56 +525,73 @@ pub fn read_bytes_from(
             )
         }),
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
-        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole)
-            if let Err(refusal) = match kind {
-                Kind::Ole => guard::check_xls_strict(bytes),
-                _ => guard::check_zip(bytes),
-            } =>
-        {
-            match refusal {
-                guard::Refusal::Broken(why) => fail(
+        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => {
+            let checked = match kind {
+                Kind::Ole => guard::sanitize_xls(bytes).map(std::borrow::Cow::Owned),
+                _ => guard::check_zip(bytes).map(|()| std::borrow::Cow::Borrowed(bytes)),
+            };
+            match checked {
+                Err(guard::Refusal::Broken(why)) => fail(
                     Code::Unreadable,
                     &format!("文件已损坏或格式不正确，无法读取（{why}）"),
                     "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
                 ),
-                guard::Refusal::Oversized(why) => fail(
+                Err(guard::Refusal::Oversized(why)) => fail(
                     Code::Oversized,
                     &format!("文件结构超出安全范围，未读取：{why}"),
                     "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
                 ),
-            }
-        }
-        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => match workbook::read_sheets(bytes, kind) {
-            Ok(sheets) => {
-                use crate::template::{SHEET_INDICATORS, SHEET_META};
-                if sheets.get(SHEET_INDICATORS).is_none() && sheets.get(SHEET_META).is_none() {
-                    let names = sheets.names.join("、");
-                    fail(
-                        Code::NotReturn,
-                        &format!("这个工作簿不是部门整体绩效自评表（工作表：{names}）"),
-                        "请使用财政局下发的自评表模板填写",
-                    );
-                } else {
-                    let id = identify::identify(plan, display, &sheets, sender.as_deref());
-                    out.dept = id.dept;
-                    out.filled = id.filled;
-                    out.findings.extend(id.findings);
-                    out.sheets = Some(sheets);
+                Ok(checked) => {
+                    read_workbook(plan, display, &checked, kind, sender.as_deref(), &mut out)
                 }
             }
-            Err(workbook::OpenError::Encrypted) => fail(
-                Code::Encrypted,
-                "文件已加密，请取消密码后重新报送",
-                "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
-            ),
-            Err(workbook::OpenError::Corrupt(why)) => fail(
-                Code::Unreadable,
-                &format!("文件已损坏或格式不正确，无法读取（{why}）"),
-                "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
-            ),
-        },
+        }
     }
     out
+}
+
+/// Reads a checked workbook into `out`: its sheets and identity, or why it cannot be used.
+fn read_workbook(
+    plan: &Plan,
+    display: &str,
+    bytes: &[u8],
+    kind: Kind,
+    sender: Option<&str>,
+    out: &mut ReadReturn,
+) {
+    let here = || Location::file(display);
+    let mut fail = |code: Code, msg: &str, hint: &str| {
+        out.findings.push(Finding::new(code, here(), msg, hint));
+    };
+    match workbook::read_sheets(bytes, kind) {
+        Ok(sheets) => {
+            use crate::template::{SHEET_INDICATORS, SHEET_META};
+            if sheets.get(SHEET_INDICATORS).is_none() && sheets.get(SHEET_META).is_none() {
+                let names = sheets.names.join("、");
+                fail(
+                    Code::NotReturn,
+                    &format!("这个工作簿不是部门整体绩效自评表（工作表：{names}）"),
+                    "请使用财政局下发的自评表模板填写",
+                );
+            } else {
+                let id = identify::identify(plan, display, &sheets, sender);
+                out.dept = id.dept;
+                out.filled = id.filled;
+                out.findings.extend(id.findings);
+                out.sheets = Some(sheets);
+            }
+        }
+        Err(workbook::OpenError::Encrypted) => fail(
+            Code::Encrypted,
+            "文件已加密，请取消密码后重新报送",
+            "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
+        ),
+        Err(workbook::OpenError::Corrupt(why)) => fail(
+            Code::Unreadable,
+            &format!("文件已损坏或格式不正确，无法读取（{why}）"),
+            "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
+        ),
+    }
 }
 
 #[cfg(test)]
