@@ -340,6 +340,7 @@ fn answers(
 ) -> jixiao::sample::Answers {
     let mut rng = Rng(seed.max(1));
     let mut a = jixiao::demo::full_marks(plan, dept);
+    let own = plan.indicators_for(dept);
     a.info = jixiao::demo::fill::info(
         "经办人",
         &dept.phone,
@@ -347,7 +348,7 @@ fn answers(
     );
     for o in a.outcomes.iter_mut() {
         o.evidence = rng.pick(&EVIDENCE).to_string();
-        if let Some(ind) = plan.indicators.iter().find(|i| i.code.as_str() == o.code)
+        if let Some(ind) = own.iter().find(|i| i.code.as_str() == o.code)
             && rng.below(8) == 0
             && let jixiao::score::Target::Compare {
                 value,
