@@ -129,6 +129,34 @@ mod usage {
     }
 }
 
+/// A temporary folder with the sample plan and its templates.
+struct IssuedEnv {
+    dir: tempfile::TempDir,
+    plan_path: std::path::PathBuf,
+    plan: jixiao::plan::Plan,
+    templates: std::path::PathBuf,
+}
+
+fn issued_env() -> IssuedEnv {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = sample_plan_in(dir.path());
+    let templates = dir.path().join("模板");
+    stdout_of(
+        jixiao()
+            .arg("issue")
+            .arg("--plan")
+            .arg(&plan_path)
+            .arg("-o")
+            .arg(&templates),
+    );
+    IssuedEnv {
+        plan: jixiao::plan::read(&plan_path).unwrap(),
+        dir,
+        plan_path,
+        templates,
+    }
+}
+
 /// Writes the sample plan into `dir` and returns its path.
 fn sample_plan_in(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("评价方案.xlsx");
@@ -572,17 +600,8 @@ mod check {
     }
 
     fn setup() -> Setup {
-        let dir = tempfile::tempdir().unwrap();
-        let plan = sample_plan_in(dir.path());
-        let templates = dir.path().join("模板");
-        stdout_of(
-            jixiao()
-                .arg("issue")
-                .arg("--plan")
-                .arg(&plan)
-                .arg("-o")
-                .arg(&templates),
-        );
+        let e = issued_env();
+        let (dir, plan, templates) = (e.dir, e.plan_path, e.templates);
         let returns = dir.path().join("回收");
         std::fs::create_dir_all(&returns).unwrap();
         Setup {
@@ -694,21 +713,11 @@ mod findings {
     }
 
     fn env() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let plan_path = sample_plan_in(dir.path());
-        let templates = dir.path().join("模板");
-        stdout_of(
-            jixiao()
-                .arg("issue")
-                .arg("--plan")
-                .arg(&plan_path)
-                .arg("-o")
-                .arg(&templates),
-        );
+        let e = issued_env();
         Env {
-            plan: jixiao::plan::read(&plan_path).unwrap(),
-            dir,
-            templates,
+            plan: e.plan,
+            dir: e.dir,
+            templates: e.templates,
         }
     }
 
@@ -1188,21 +1197,13 @@ mod tolerance {
     }
 
     fn env() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let plan_path = sample_plan_in(dir.path());
-        let templates = dir.path().join("模板");
-        stdout_of(
-            jixiao()
-                .arg("issue")
-                .arg("--plan")
-                .arg(&plan_path)
-                .arg("-o")
-                .arg(&templates),
-        );
+        let e = issued_env();
         Env {
-            plan: jixiao::plan::read(&plan_path).unwrap(),
-            template: templates.join("2021_001_市应急管理局_部门整体绩效自评表.xlsx"),
-            dir,
+            plan: e.plan,
+            template: e
+                .templates
+                .join("2021_001_市应急管理局_部门整体绩效自评表.xlsx"),
+            dir: e.dir,
         }
     }
 
