@@ -64,6 +64,24 @@ pub struct Spending {
     pub note: String,
 }
 
+/// How Excel stores what a user types into a cell: `80%` as the number 0.8, plain numbers as
+/// numbers, codes with leading zeros (`001`) and everything else as text. Both writers of
+/// filled returns (the prefilled synthetic templates and the umya-spreadsheet filler) follow
+/// this one rule.
+pub fn excel_number(typed: &str) -> Option<f64> {
+    let t = typed.trim();
+    if let Some(p) = t
+        .strip_suffix('%')
+        .and_then(|n| n.trim().parse::<f64>().ok())
+    {
+        return Some(p / 100.0).filter(|v| v.is_finite());
+    }
+    let code_like = t.starts_with('0') && t != "0" && !t.starts_with("0.");
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| !code_like && v.is_finite())
+}
+
 /// Everything a department enters in its template.
 #[derive(Debug, Clone, Default)]
 pub struct Answers {
@@ -139,4 +157,20 @@ pub fn reference_spending() -> Vec<Spending> {
         note: r[5].clone(),
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excel_number;
+
+    #[test]
+    fn typed_values_are_stored_as_excel_stores_them() {
+        assert_eq!(excel_number("80%"), Some(0.8));
+        assert_eq!(excel_number("62.69"), Some(62.69));
+        assert_eq!(excel_number("0"), Some(0.0));
+        assert_eq!(excel_number("0.5"), Some(0.5));
+        assert_eq!(excel_number("001"), None);
+        assert_eq!(excel_number("九十五"), None);
+        assert_eq!(excel_number("12次"), None);
+    }
 }

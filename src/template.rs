@@ -279,14 +279,9 @@ fn put(ws: &mut Worksheet, r: u32, c: u16, text: &str, fmt: &Format) -> Result<(
         ws.write_blank(r, c, fmt)?;
         return Ok(());
     }
-    if let Some(p) = t.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
-        ws.write_number_with_format(r, c, p / 100.0, fmt)?;
-        return Ok(());
-    }
-    let code_like = t.starts_with('0') && t != "0" && !t.starts_with("0.");
-    match t.parse::<f64>() {
-        Ok(n) if !code_like && n.is_finite() => ws.write_number_with_format(r, c, n, fmt)?,
-        _ => ws.write_string_with_format(r, c, t, fmt)?,
+    match crate::sample::excel_number(t) {
+        Some(n) => ws.write_number_with_format(r, c, n, fmt)?,
+        None => ws.write_string_with_format(r, c, t, fmt)?,
     };
     Ok(())
 }

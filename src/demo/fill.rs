@@ -43,18 +43,10 @@ pub fn find_row(ws: &Worksheet, col: &str, text: &str) -> Option<u32> {
 /// Writes `text` into `cell` as `typing` says.
 pub fn put(ws: &mut Worksheet, cell: &str, text: &str, typing: Typing) {
     let c = ws.cell_mut(cell);
-    if typing == Typing::AsExcel {
-        if let Some(p) = text.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
-            c.set_value_number(p / 100.0);
-            return;
-        }
-        let code_like = text.starts_with('0') && text != "0" && !text.starts_with("0.");
-        if !code_like && let Ok(n) = text.parse::<f64>() {
-            c.set_value_number(n);
-            return;
-        }
-    }
-    c.set_value_string(text);
+    match crate::sample::excel_number(text).filter(|_| typing == Typing::AsExcel) {
+        Some(n) => c.set_value_number(n),
+        None => c.set_value_string(text),
+    };
 }
 
 /// Fills a template (its bytes) with answers.
