@@ -21,6 +21,36 @@ pub const MAX_RATIO: u64 = 200;
 /// Cells a sheet's dense span may cover.
 pub const MAX_SPAN_CELLS: u64 = 2_000_000;
 
+impl Refusal {
+    /// The finding for a refused file (`archive`: a plain ZIP rather than a workbook).
+    pub fn finding(self, display: &str, archive: bool) -> crate::domain::Finding {
+        use crate::domain::{Code, Finding, Location};
+        let (code, message, hint) = match (self, archive) {
+            (Refusal::Broken(why), false) => (
+                Code::Unreadable,
+                format!("文件已损坏或格式不正确，无法读取（{why}）"),
+                "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
+            ),
+            (Refusal::Broken(why), true) => (
+                Code::Unreadable,
+                format!("压缩包已损坏，无法读取（{why}）"),
+                "请重新压缩后发送",
+            ),
+            (Refusal::Oversized(why), false) => (
+                Code::Oversized,
+                format!("文件结构超出安全范围，未读取：{why}"),
+                "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
+            ),
+            (Refusal::Oversized(why), true) => (
+                Code::Oversized,
+                format!("压缩包超出安全范围，未读取：{why}"),
+                "请直接发送自评表，或重新压缩",
+            ),
+        };
+        Finding::new(code, Location::file(display), message, hint)
+    }
+}
+
 /// Checks a ZIP container's directory.
 pub fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))

@@ -164,13 +164,7 @@ pub fn attachment(
                 read_zip(plan, display, bytes, mail, depth + 1)
             }
         }
-        Kind::Rar | Kind::SevenZip => vec![note(
-            display,
-            Code::UnsupportedArchive,
-            "这是 RAR/7z 压缩包，无法读取",
-            "请改用 .zip 压缩，或直接把自评表作为邮件附件发送",
-        )],
-        Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml => {
+        Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml | Kind::Rar | Kind::SevenZip => {
             vec![read_bytes_from(plan, display, bytes, false, mail)]
         }
         _ if spreadsheet_name => vec![read_bytes_from(plan, display, bytes, false, mail)],
@@ -205,24 +199,10 @@ pub fn read_zip(
     mail: Option<&MailInfo>,
     depth: usize,
 ) -> Vec<ReadReturn> {
-    match guard::check_zip(bytes) {
-        Ok(()) => {}
-        Err(guard::Refusal::Broken(why)) => {
-            return vec![note(
-                display,
-                Code::Unreadable,
-                format!("压缩包已损坏，无法读取（{why}）"),
-                "请重新压缩后发送",
-            )];
-        }
-        Err(guard::Refusal::Oversized(why)) => {
-            return vec![note(
-                display,
-                Code::Oversized,
-                format!("压缩包超出安全范围，未读取：{why}"),
-                "请直接发送自评表，或重新压缩",
-            )];
-        }
+    if let Err(refusal) = guard::check_zip(bytes) {
+        let mut r = ReadReturn::empty(display);
+        r.findings.push(refusal.finding(display, true));
+        return vec![r];
     }
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return vec![note(

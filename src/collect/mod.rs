@@ -26,6 +26,10 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 pub use workbook::ReturnSheets;
 
+/// What a password-protected file gets told (the wording the issue asked for).
+const ENCRYPTED: &str = "文件已加密，请取消密码后重新报送";
+const ENCRYPTED_HINT: &str = "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码";
+
 /// Files larger than this are not read (a return is a few dozen KB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -505,11 +509,7 @@ pub fn read_bytes_from(
             "这是文本（CSV/TXT）文件，不是 Excel 工作簿，格式和批注都已丢失",
             resave,
         ),
-        Kind::EncryptedOoxml => fail(
-            Code::Encrypted,
-            "文件已加密，请取消密码后重新报送",
-            "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
-        ),
+        Kind::EncryptedOoxml => fail(Code::Encrypted, ENCRYPTED, ENCRYPTED_HINT),
         Kind::Zip => fail(
             Code::NotSpreadsheet,
             "这是 ZIP 压缩包，不是 Excel 工作簿",
@@ -531,16 +531,7 @@ pub fn read_bytes_from(
                 _ => guard::check_zip(bytes).map(|()| std::borrow::Cow::Borrowed(bytes)),
             };
             match checked {
-                Err(guard::Refusal::Broken(why)) => fail(
-                    Code::Unreadable,
-                    &format!("文件已损坏或格式不正确，无法读取（{why}）"),
-                    "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
-                ),
-                Err(guard::Refusal::Oversized(why)) => fail(
-                    Code::Oversized,
-                    &format!("文件结构超出安全范围，未读取：{why}"),
-                    "请用 Excel 或 WPS 打开，删除多余内容后另存为 .xlsx 重新报送",
-                ),
+                Err(refusal) => out.findings.push(refusal.finding(display, false)),
                 Ok(checked) => {
                     read_workbook(plan, display, &checked, kind, sender.as_deref(), &mut out)
                 }
@@ -581,16 +572,10 @@ fn read_workbook(
                 out.sheets = Some(sheets);
             }
         }
-        Err(workbook::OpenError::Encrypted) => fail(
-            Code::Encrypted,
-            "文件已加密，请取消密码后重新报送",
-            "在 Excel 中：文件 → 信息 → 保护工作簿 → 用密码进行加密 → 清空密码",
-        ),
-        Err(workbook::OpenError::Corrupt(why)) => fail(
-            Code::Unreadable,
-            &format!("文件已损坏或格式不正确，无法读取（{why}）"),
-            "请用 Excel 或 WPS 打开确认能正常显示，另存为 .xlsx 后重新报送",
-        ),
+        Err(workbook::OpenError::Encrypted) => fail(Code::Encrypted, ENCRYPTED, ENCRYPTED_HINT),
+        Err(workbook::OpenError::Corrupt(why)) => out
+            .findings
+            .push(guard::Refusal::Broken(why).finding(display, false)),
     }
 }
 

@@ -70,21 +70,24 @@ fn classify(e: &dyn std::fmt::Display) -> OpenError {
     }
 }
 
-fn wanted_name(name: &str) -> Option<&'static str> {
-    WANTED.iter().copied().find(|w| *w == name.trim())
+/// The wanted sheets of a workbook: (name in the file, canonical name), first match of each.
+fn wanted_sheets(names: &[String]) -> Vec<(&str, &'static str)> {
+    let mut out: Vec<(&str, &'static str)> = Vec::new();
+    for name in names {
+        if let Some(canonical) = WANTED.iter().copied().find(|w| *w == name.trim())
+            && !out.iter().any(|(_, c)| *c == canonical)
+        {
+            out.push((name.as_str(), canonical));
+        }
+    }
+    out
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
-    for name in &names {
-        let Some(canonical) = wanted_name(name) else {
-            continue;
-        };
-        if sheets.iter().any(|s: &RawSheet| s.name == canonical) {
-            continue;
-        }
+    for (name, canonical) in wanted_sheets(&names) {
         let mut reader = wb.worksheet_cells_reader(name).map_err(|e| classify(&e))?;
         let mut cells = Vec::new();
         let mut seen = 0usize;
@@ -119,13 +122,7 @@ where
 {
     let names = wb.sheet_names();
     let mut sheets = Vec::new();
-    for name in &names {
-        let Some(canonical) = wanted_name(name) else {
-            continue;
-        };
-        if sheets.iter().any(|s: &RawSheet| s.name == canonical) {
-            continue;
-        }
+    for (name, canonical) in wanted_sheets(&names) {
         let range = wb.worksheet_range(name).map_err(|e| classify(&e))?;
         let mut sheet = RawSheet::from_range(canonical, &range);
         sheet.rows.retain(|r| r.row <= MAX_ROW);

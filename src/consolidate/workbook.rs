@@ -878,35 +878,30 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         r += 1;
         Ok(())
     };
-    for e in report.evaluations() {
-        for x in &e.findings {
-            put(
-                ws,
-                e.inputs.dept.code.as_str(),
-                &e.inputs.dept.name,
-                &e.inputs.file,
-                x.level.label(),
-                x.code.as_str(),
-                &x.location.to_string(),
-                &x.message,
-                &x.hint,
-            )?;
-        }
-    }
-    for u in &report.assessment.unmatched {
-        for x in &u.findings {
-            put(
-                ws,
-                "",
-                "",
-                &u.source.display,
-                x.level.label(),
-                x.code.as_str(),
-                &x.location.to_string(),
-                &x.message,
-                &x.hint,
-            )?;
-        }
+    // Findings of evaluated returns (with their department), then of unusable files.
+    let evaluated = report.evaluations().flat_map(|e| {
+        let d = e.inputs.dept;
+        e.findings
+            .iter()
+            .map(move |x| (d.code.as_str(), d.name.as_str(), e.inputs.file.as_str(), x))
+    });
+    let unusable = report.assessment.unmatched.iter().flat_map(|u| {
+        u.findings
+            .iter()
+            .map(move |x| ("", "", u.source.display.as_str(), x))
+    });
+    for (code, name, file, x) in evaluated.chain(unusable) {
+        put(
+            ws,
+            code,
+            name,
+            file,
+            x.level.label(),
+            x.code.as_str(),
+            &x.location.to_string(),
+            &x.message,
+            &x.hint,
+        )?;
     }
     for s in &report.assessment.superseded {
         let name = report
