@@ -190,30 +190,124 @@ pub fn cell_text_ref(d: &calamine::DataRef<'_>) -> String {
 impl RawSheet {
     /// Builds a sheet from sparse cells `(row, col, text)` in any order; empty texts are
     /// dropped.
-    pub fn from_cells(name: &str, mut cells: Vec<(u32, u32, String)>) -> Self {
-        cells.retain(|c| !c.2.trim().is_empty());
-        cells.sort_by_key(|c| (c.0, c.1));
-        let mut rows: Vec<RawRow> = Vec::new();
+    pub fn from_cells(name: &str, cells: Vec<(u32, u32, String)>) -> Self {
+        let mut rows = RowsBuilder::default();
         for (r, c, text) in cells {
-            if rows.last().is_none_or(|last| last.row != r) {
-                rows.push(RawRow {
+            rows.push(r, c, text);
+        }
+        rows.finish(name)
+    }
+}
+
+/// Builds rows from cells as a reader streams them: in sheet order (the usual case) each cell
+/// joins or starts the last row; cells out of order are sorted once at the end.
+#[derive(Debug, Default)]
+pub struct RowsBuilder {
+    rows: Vec<RawRow>,
+    unordered: bool,
+}
+
+impl RowsBuilder {
+    /// Adds one cell; blank text is dropped.
+    pub fn push(&mut self, r: u32, c: u32, text: String) {
+        if text.trim().is_empty() {
+            return;
+        }
+        match self.rows.last_mut() {
+            Some(last) if last.row == r => set_cell(last, c, text),
+            last => {
+                if last.is_some_and(|l| l.row > r) {
+                    self.unordered = true;
+                }
+                let mut row = RawRow {
                     row: r,
                     cells: Vec::new(),
-                });
+                };
+                set_cell(&mut row, c, text);
+                self.rows.push(row);
             }
-            if let Some(row) = rows.last_mut() {
-                let c = c as usize;
-                if row.cells.len() <= c {
-                    row.cells.resize(c + 1, String::new());
-                }
-                row.cells[c] = text;
-            }
-        }
-        Self {
-            name: name.to_string(),
-            rows,
         }
     }
+
+    /// The sheet, rows in sheet order (a row given in pieces is joined; for a cell given
+    /// twice, the later one wins).
+    pub fn finish(mut self, name: &str) -> RawSheet {
+        if self.unordered {
+            self.rows.sort_by_key(|r| r.row);
+            let mut joined: Vec<RawRow> = Vec::with_capacity(self.rows.len());
+            for row in self.rows {
+                match joined.last_mut() {
+                    Some(last) if last.row == row.row => {
+                        for (c, text) in row.cells.into_iter().enumerate() {
+                            if !text.is_empty() {
+                                set_cell(last, c as u32, text);
+                            }
+                        }
+                    }
+                    _ => joined.push(row),
+                }
+            }
+            self.rows = joined;
+        }
+        RawSheet {
+            name: name.to_string(),
+            rows: self.rows,
+        }
+    }
+}
+
+fn set_cell(row: &mut RawRow, c: u32, text: String) {
+    let c = c as usize;
+    if row.cells.len() <= c {
+        row.cells.resize(c + 1, String::new());
+    }
+    row.cells[c] = text;
+}
+
+/// How much of a sheet a reader takes: cells past `max_row`/`max_col` are skipped and
+/// reading stops after `max_cells` cells.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Last 0-based row read.
+    pub max_row: u32,
+    /// Last 0-based column read.
+    pub max_col: u32,
+    /// Cells looked at before reading stops.
+    pub max_cells: usize,
+}
+
+impl Limits {
+    /// No bounds (for the plan, which the bureau writes itself).
+    pub const NONE: Limits = Limits {
+        max_row: u32::MAX,
+        max_col: u32::MAX,
+        max_cells: usize::MAX,
+    };
+}
+
+/// Streams one sheet of an .xlsx workbook into a [`RawSheet`] named `canonical`, cell by
+/// cell: no dense range is ever built, so memory follows the filled cells only.
+pub fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+    canonical: &str,
+    limits: Limits,
+) -> Result<RawSheet, calamine::XlsxError> {
+    let mut reader = wb.worksheet_cells_reader(sheet)?;
+    let mut rows = RowsBuilder::default();
+    let mut seen = 0usize;
+    while let Some(cell) = reader.next_cell()? {
+        seen += 1;
+        if seen > limits.max_cells {
+            break;
+        }
+        let (r, c) = cell.get_position();
+        if r > limits.max_row || c > limits.max_col {
+            continue;
+        }
+        rows.push(r, c, cell_text_ref(cell.get_value()));
+    }
+    Ok(rows.finish(canonical))
 }
 
 /// A float in its shortest round-trip decimal form: 62.69, not 62.689999….

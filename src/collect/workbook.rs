@@ -5,7 +5,7 @@
 //! no real return comes near; .xls and .ods go through calamine's ranges.
 
 use super::sniff::Kind;
-use crate::sheet::{RawSheet, cell_text_ref};
+use crate::sheet::{Limits, RawSheet, stream_xlsx};
 use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
 use calamine::{Ods, Reader, Xls, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
@@ -86,26 +86,14 @@ fn wanted_sheets(names: &[String]) -> Vec<(&str, &'static str)> {
 fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
     let names = wb.sheet_names();
+    let limits = Limits {
+        max_row: MAX_ROW,
+        max_col: MAX_COL,
+        max_cells: MAX_CELLS,
+    };
     let mut sheets = Vec::new();
     for (name, canonical) in wanted_sheets(&names) {
-        let mut reader = wb.worksheet_cells_reader(name).map_err(|e| classify(&e))?;
-        let mut cells = Vec::new();
-        let mut seen = 0usize;
-        while let Some(cell) = reader.next_cell().map_err(|e| classify(&e))? {
-            seen += 1;
-            if seen > MAX_CELLS {
-                break;
-            }
-            let (r, c) = cell.get_position();
-            if r > MAX_ROW || c > MAX_COL {
-                continue;
-            }
-            let text = cell_text_ref(cell.get_value());
-            if !text.trim().is_empty() {
-                cells.push((r, c, text));
-            }
-        }
-        sheets.push(RawSheet::from_cells(canonical, cells));
+        sheets.push(stream_xlsx(&mut wb, name, canonical, limits).map_err(|e| classify(&e))?);
     }
     Ok(ReturnSheets {
         names,

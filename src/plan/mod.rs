@@ -19,7 +19,7 @@ pub use model::*;
 use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};
 use crate::score;
 use crate::score::value::{normalize_text, parse_plain_number, split_number};
-use crate::sheet::{Header, RawRow, RawSheet};
+use crate::sheet::{Header, Limits, RawRow, RawSheet, stream_xlsx};
 use calamine::Reader;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -81,7 +81,8 @@ pub enum PlanReadError {
     Invalid(#[from] PlanErrors),
 }
 
-/// Reads and checks a plan workbook.
+/// Reads and checks a plan workbook. An .xlsx plan is streamed cell by cell (a province's plan
+/// has hundreds of thousands of indicator rows); other formats go through calamine's ranges.
 pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
     let open_err = |source| PlanReadError::Open {
         path: path.to_path_buf(),
@@ -96,10 +97,15 @@ pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
         SHEET_INDICATORS,
         SHEET_BUDGET,
     ] {
-        if let Some(name) = names.iter().find(|n| n.trim() == wanted) {
-            let range = wb.worksheet_range(name).map_err(open_err)?;
-            sheets.push(RawSheet::from_range(wanted, &range));
-        }
+        let Some(name) = names.iter().find(|n| n.trim() == wanted) else {
+            continue;
+        };
+        let sheet = match &mut wb {
+            calamine::Sheets::Xlsx(x) => stream_xlsx(x, name, wanted, Limits::NONE)
+                .map_err(|e| open_err(calamine::Error::Xlsx(e)))?,
+            other => RawSheet::from_range(wanted, &other.worksheet_range(name).map_err(open_err)?),
+        };
+        sheets.push(sheet);
     }
     let file = path
         .file_name()
