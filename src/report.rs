@@ -52,6 +52,33 @@ impl Progress {
     }
 }
 
+/// Phase timings on stderr when `JIXIAO_TIMINGS` is set (for `scripts/bench.sh` and anyone
+/// asking where a long run spends its time); silent otherwise.
+#[derive(Debug, Clone, Copy)]
+pub struct Timer {
+    start: Option<std::time::Instant>,
+}
+
+impl Timer {
+    /// A timer that reports only when `JIXIAO_TIMINGS` is set.
+    pub fn from_env() -> Self {
+        Self {
+            start: std::env::var_os("JIXIAO_TIMINGS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    /// Prints the time since the start, labelled.
+    pub fn lap(&self, what: &str) {
+        if let Some(start) = self.start {
+            eprintln!("[耗时] {what}：{:.2} s", start.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Missing departments named in full on the terminal; past this, the count only (every
+/// one of them is listed in the workbook's 未报送 sheet).
+pub const MISSING_NAMED: usize = 20;
+
 use crate::domain::{Finding, Level};
 use crate::pipeline::Assessment;
 use crate::plan::Plan;
@@ -132,9 +159,14 @@ pub fn check_text(plan: &Plan, a: &Assessment) -> String {
         let names: Vec<String> = a
             .missing
             .iter()
+            .take(MISSING_NAMED)
             .map(|d| format!("{}（{}）", d.name, d.code))
             .collect();
-        let _ = writeln!(out, "{bold}未报送{bold:#}：{}\n", names.join("、"));
+        let more = match a.missing.len() {
+            n if n > MISSING_NAMED => format!(" 等 {n} 个部门"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "{bold}未报送{bold:#}：{}{more}\n", names.join("、"));
     }
     let [passed, warned, rejected, missing] = a.counts();
     let _ = writeln!(
@@ -189,4 +221,37 @@ pub fn collect_text(
     let _ = writeln!(out, "审核意见：{}（{feedback} 份）", feedback_dir.display());
     let _ = writeln!(out, "summary.json：{}", summary.display());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{plan, sample};
+
+    #[test]
+    fn a_long_list_of_missing_departments_is_cut_to_a_count() {
+        let plan = plan::parse(sample::PLAN_FILE, &sample::plan_sheets()).unwrap();
+        let missing = plan.departments.iter().cycle().take(MISSING_NAMED + 5);
+        let a = Assessment {
+            evaluations: Vec::new(),
+            unmatched: Vec::new(),
+            superseded: Vec::new(),
+            missing: missing.collect(),
+            files_read: 0,
+        };
+        let text = check_text(&plan, &a);
+        let line = text.lines().find(|l| l.contains("未报送")).unwrap();
+        assert_eq!(line.matches('、').count(), MISSING_NAMED - 1, "{line}");
+        assert!(
+            line.ends_with(&format!(" 等 {} 个部门", MISSING_NAMED + 5)),
+            "{line}"
+        );
+
+        let few = Assessment {
+            missing: plan.departments.iter().take(2).collect(),
+            ..a
+        };
+        let text = check_text(&plan, &few);
+        assert!(!text.contains(" 等 "), "{text}");
+    }
 }

@@ -19,7 +19,7 @@ use crate::xlsx;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, Format,
-    FormatAlign, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    FormatAlign, Formula, ProtectionOptions, Worksheet, XlsxError,
 };
 
 /// Version written into `_meta`; the reader accepts templates of this version.
@@ -215,10 +215,7 @@ pub fn build_filled(
 ) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let fp = fingerprint(plan, dept);
-    let mut wb = Workbook::new();
-    // Level 1 deflate: templates are small, and issuing a thousand must take seconds.
-    wb.set_zip_compression_level(1);
-    wb.set_properties(&properties(plan, dept, &fp));
+    let mut wb = crate::xlsx::workbook(&properties(plan, dept, &fp));
 
     let indicators = plan.indicators_for(dept);
     let budget: Vec<&BudgetLine> = ordered_budget(plan, dept);

@@ -52,30 +52,39 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Runs the whole collection; returns what was written and whether any return must be sent
 /// back.
 pub fn collect(config: &Config) -> Result<(Written, bool)> {
+    let timer = report::Timer::from_env();
     let plan = plan::read(&config.plan)?;
+    timer.lap("读取评价方案");
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
     let assessment = super::assess_with_progress(&plan, &config.inputs);
+    timer.lap("读取、审核并评分回收表");
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
-    let workbook = config
-        .output
-        .join(consolidate::workbook::file_name(plan.settings.year));
-    let bytes = consolidate::workbook::build(&report)
-        .with_context(|| format!("生成汇总表 {} 失败", workbook.display()))?;
-    output::write_atomic(&workbook, &bytes)?;
-
-    if consolidate::workbook::separate_department_files(&report) {
-        write_department_files(
-            &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
-            &report,
-        )?;
-    }
-
-    let summary = config.output.join("summary.json");
-    output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
-
-    let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+    // The consolidated workbook is built on one thread while the per-department files,
+    // summary.json and the feedback texts are written on the others.
+    let (workbook, rest) = rayon::join(
+        || {
+            let path = write_workbook(&config.output, &report);
+            timer.lap("汇总表");
+            path
+        },
+        || -> Result<(PathBuf, Vec<PathBuf>)> {
+            if consolidate::workbook::separate_department_files(&report) {
+                write_department_files(
+                    &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
+                    &report,
+                )?;
+            }
+            timer.lap("部门评分表");
+            let summary = config.output.join("summary.json");
+            output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
+            let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+            Ok((summary, feedback))
+        },
+    );
+    let (workbook, (summary, feedback)) = (workbook?, rest?);
+    timer.lap("全部输出");
 
     anstream::print!(
         "{}",
@@ -96,6 +105,17 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         },
         blocked,
     ))
+}
+
+/// Builds the consolidated workbook and streams it into its file; returns its path.
+fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
+    let path = dir.join(consolidate::workbook::file_name(report.plan.settings.year));
+    let mut wb = consolidate::workbook::build(report)
+        .with_context(|| format!("生成汇总表 {} 失败", path.display()))?;
+    output::write_atomic_with(&path, |f| {
+        wb.save_to_writer(f).map_err(std::io::Error::other)
+    })?;
+    Ok(path)
 }
 
 /// Writes one score file per evaluated department, in parallel.

@@ -30,8 +30,7 @@ pub fn separate_department_files(report: &Report) -> bool {
 /// A department's score sheet as a workbook of its own: file name and bytes.
 pub fn department_file(report: &Report, row: &Row) -> Result<(String, Vec<u8>), XlsxError> {
     let f = Formats::new();
-    let mut wb = Workbook::new();
-    wb.set_properties(&xlsx::properties(&format!(
+    let mut wb = xlsx::workbook(&xlsx::properties(&format!(
         "{} {}",
         row.dept.name, report.plan.settings.name
     )));
@@ -119,11 +118,10 @@ impl Formats {
     }
 }
 
-/// Builds the workbook.
-pub fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
+/// Builds the workbook, ready to be saved (long sheets already streamed to temporary files).
+pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
     let f = Formats::new();
-    let mut wb = Workbook::new();
-    wb.set_properties(&xlsx::properties(&report.plan.settings.name));
+    let mut wb = xlsx::workbook(&xlsx::properties(&report.plan.settings.name));
     ranking(wb.add_worksheet(), report, &f)?;
     budget_summary(wb.add_worksheet(), report, &f)?;
     // The long tables stream their rows to temporary files instead of holding every cell in
@@ -149,7 +147,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     findings(wb.add_worksheet(), report, &f)?;
     missing(wb.add_worksheet(), report, &f)?;
     about(wb.add_worksheet(), report, &f)?;
-    wb.save_to_buffer()
+    Ok(wb)
 }
 
 fn headers(ws: &mut Worksheet, row: u32, names: &[&str], f: &Formats) -> Result<(), XlsxError> {
