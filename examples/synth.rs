@@ -94,10 +94,7 @@ fn sheet(name: &str, rows: Vec<Vec<String>>) -> RawSheet {
         rows: rows
             .into_iter()
             .enumerate()
-            .map(|(i, cells)| RawRow {
-                row: i as u32,
-                cells,
-            })
+            .map(|(i, cells)| RawRow::new(i as u32, cells))
             .collect(),
     }
 }
@@ -128,7 +125,7 @@ fn main() -> anyhow::Result<()> {
         .filter(|r| r.row == 0 || r.get(1) == "共性")
         .cloned()
         .collect();
-    let ind_header = common[0].cells.clone();
+    let ind_header: Vec<String> = common[0].cells().map(String::from).collect();
 
     let mut depts = vec![
         [
@@ -143,7 +140,12 @@ fn main() -> anyhow::Result<()> {
         .to_vec(),
     ];
     let mut inds = vec![ind_header];
-    inds.extend(common.iter().skip(1).map(|r| r.cells.clone()));
+    inds.extend(
+        common
+            .iter()
+            .skip(1)
+            .map(|r| r.cells().map(String::from).collect()),
+    );
     let mut budget = vec![
         [
             "部门编码",

@@ -7,6 +7,7 @@
 
 use crate::domain::CellRef;
 use calamine::Data;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One sheet as text.
@@ -18,27 +19,84 @@ pub struct RawSheet {
     pub rows: Vec<RawRow>,
 }
 
-/// One row: its 0-based sheet row and the text of each cell from column A.
+/// One row: its 0-based sheet row and the text of each cell from column A, kept in one
+/// buffer (a province's plan has half a million rows; a `String` per cell would cost several
+/// times the text itself).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawRow {
     /// 0-based row in the sheet.
     pub row: u32,
-    /// Cell texts from column A; missing cells are empty strings.
-    pub cells: Vec<String>,
+    text: String,
+    /// End of each cell's text in `text`; missing cells are empty.
+    ends: Vec<u32>,
 }
 
 impl RawRow {
+    /// A row from its cell texts, column A first.
+    pub fn new<S: AsRef<str>>(row: u32, cells: impl IntoIterator<Item = S>) -> Self {
+        let mut r = Self {
+            row,
+            ..Self::default()
+        };
+        for c in cells {
+            r.text.push_str(c.as_ref());
+            r.ends.push(r.text.len() as u32);
+        }
+        r
+    }
+
     /// The text of column `col`, or `""`.
     pub fn get(&self, col: u32) -> &str {
-        self.cells
-            .get(col as usize)
-            .map(String::as_str)
-            .unwrap_or("")
+        let i = col as usize;
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// How many columns the row spans (to its last cell).
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the row has no cells at all.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The cell texts from column A.
+    pub fn cells(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.ends.len()).map(|c| self.get(c as u32))
+    }
+
+    /// Sets the text of column `col`.
+    pub fn set(&mut self, col: u32, text: &str) {
+        let c = col as usize;
+        if c >= self.ends.len() {
+            let end = self.text.len() as u32;
+            self.ends.resize(c, end);
+            self.text.push_str(text);
+            self.ends.push(self.text.len() as u32);
+        } else {
+            let mut cells: Vec<String> = self.cells().map(String::from).collect();
+            cells[c] = text.to_string();
+            *self = Self::new(self.row, cells);
+        }
+    }
+
+    /// Keeps the first `n` columns.
+    pub fn truncate(&mut self, n: usize) {
+        if n < self.ends.len() {
+            self.ends.truncate(n);
+            let end = self.ends.last().copied().unwrap_or(0);
+            self.text.truncate(end as usize);
+        }
     }
 
     /// Whether every cell is blank.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|c| c.trim().is_empty())
+        self.text.trim().is_empty()
     }
 }
 
@@ -48,14 +106,7 @@ impl RawSheet {
         let rows = tsv
             .lines()
             .enumerate()
-            .map(|(i, line)| RawRow {
-                row: i as u32,
-                cells: line
-                    .trim_end_matches('\r')
-                    .split('\t')
-                    .map(str::to_string)
-                    .collect(),
-            })
+            .map(|(i, line)| RawRow::new(i as u32, line.trim_end_matches('\r').split('\t')))
             .filter(|r| !r.is_blank())
             .collect();
         Self {
@@ -74,10 +125,7 @@ impl RawSheet {
             while cells.last().is_some_and(|c| c.is_empty()) {
                 cells.pop();
             }
-            let raw = RawRow {
-                row: row0 + i as u32,
-                cells,
-            };
+            let raw = RawRow::new(row0 + i as u32, cells);
             if !raw.is_blank() {
                 rows.push(raw);
             }
@@ -93,8 +141,7 @@ impl RawSheet {
     pub fn header(&self, anchor: &str) -> Option<Header> {
         self.rows.iter().take(20).find_map(|r| {
             let cols: HashMap<String, u32> = r
-                .cells
-                .iter()
+                .cells()
                 .enumerate()
                 .filter(|(_, c)| !c.trim().is_empty())
                 .map(|(i, c)| (header_key(c), i as u32))
@@ -171,19 +218,20 @@ pub fn cell_text(d: &Data) -> String {
     }
 }
 
-/// A streamed calamine cell as text, the same way as [`cell_text`].
-pub fn cell_text_ref(d: &calamine::DataRef<'_>) -> String {
+/// A streamed calamine cell as text, the same way as [`cell_text`]; text cells are
+/// borrowed, not copied.
+pub fn cell_text_ref<'a>(d: &'a calamine::DataRef<'_>) -> Cow<'a, str> {
     use calamine::DataRef;
     match d {
-        DataRef::Empty => String::new(),
-        DataRef::String(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_string(),
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) => float_text(*f),
-        DataRef::Bool(b) => cell_text(&Data::Bool(*b)),
-        DataRef::DateTime(dt) => cell_text(&Data::DateTime(*dt)),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::Error(e) => format!("{e}"),
+        DataRef::Empty => Cow::Borrowed(""),
+        DataRef::String(s) => Cow::Borrowed(s.as_str()),
+        DataRef::SharedString(s) => Cow::Borrowed(s),
+        DataRef::Int(i) => Cow::Owned(i.to_string()),
+        DataRef::Float(f) => Cow::Owned(float_text(*f)),
+        DataRef::Bool(b) => Cow::Owned(cell_text(&Data::Bool(*b))),
+        DataRef::DateTime(dt) => Cow::Owned(cell_text(&Data::DateTime(*dt))),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cow::Borrowed(s.as_str()),
+        DataRef::Error(e) => Cow::Owned(format!("{e}")),
     }
 }
 
@@ -193,7 +241,7 @@ impl RawSheet {
     pub fn from_cells(name: &str, cells: Vec<(u32, u32, String)>) -> Self {
         let mut rows = RowsBuilder::default();
         for (r, c, text) in cells {
-            rows.push(r, c, text);
+            rows.push(r, c, &text);
         }
         rows.finish(name)
     }
@@ -209,21 +257,25 @@ pub struct RowsBuilder {
 
 impl RowsBuilder {
     /// Adds one cell; blank text is dropped.
-    pub fn push(&mut self, r: u32, c: u32, text: String) {
+    pub fn push(&mut self, r: u32, c: u32, text: &str) {
         if text.trim().is_empty() {
             return;
         }
         match self.rows.last_mut() {
-            Some(last) if last.row == r => set_cell(last, c, text),
+            Some(last) if last.row == r => last.set(c, text),
             last => {
-                if last.is_some_and(|l| l.row > r) {
-                    self.unordered = true;
+                if let Some(last) = last {
+                    if last.row > r {
+                        self.unordered = true;
+                    }
+                    last.text.shrink_to_fit();
+                    last.ends.shrink_to_fit();
                 }
                 let mut row = RawRow {
                     row: r,
-                    cells: Vec::new(),
+                    ..RawRow::default()
                 };
-                set_cell(&mut row, c, text);
+                row.set(c, text);
                 self.rows.push(row);
             }
         }
@@ -238,9 +290,9 @@ impl RowsBuilder {
             for row in self.rows {
                 match joined.last_mut() {
                     Some(last) if last.row == row.row => {
-                        for (c, text) in row.cells.into_iter().enumerate() {
+                        for (c, text) in row.cells().enumerate() {
                             if !text.is_empty() {
-                                set_cell(last, c as u32, text);
+                                last.set(c as u32, text);
                             }
                         }
                     }
@@ -249,19 +301,12 @@ impl RowsBuilder {
             }
             self.rows = joined;
         }
+        self.rows.shrink_to_fit();
         RawSheet {
             name: name.to_string(),
             rows: self.rows,
         }
     }
-}
-
-fn set_cell(row: &mut RawRow, c: u32, text: String) {
-    let c = c as usize;
-    if row.cells.len() <= c {
-        row.cells.resize(c + 1, String::new());
-    }
-    row.cells[c] = text;
 }
 
 /// How much of a sheet a reader takes: cells past `max_row`/`max_col` are skipped and
@@ -305,7 +350,7 @@ pub fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
         if r > limits.max_row || c > limits.max_col {
             continue;
         }
-        rows.push(r, c, cell_text_ref(cell.get_value()));
+        rows.push(r, c, &cell_text_ref(cell.get_value()));
     }
     Ok(rows.finish(canonical))
 }
@@ -341,6 +386,36 @@ mod tests {
         assert_eq!(header_key(" 年初预算（万元） "), "年初预算");
         assert_eq!(header_key("部门\n编码"), "部门编码");
         assert_eq!(header_key("*指标编码"), "指标编码");
+    }
+
+    #[test]
+    fn rows_hold_cells_in_any_order() {
+        let mut r = RawRow::new(3, ["a", "", "c"]);
+        r.set(5, "f");
+        r.set(1, "b");
+        assert_eq!(r.cells().collect::<Vec<_>>(), ["a", "b", "c", "", "", "f"]);
+        assert_eq!(r.get(4), "");
+        assert_eq!(r.get(99), "");
+        r.truncate(2);
+        assert_eq!(r, RawRow::new(3, ["a", "b"]));
+
+        // Cells streamed out of order: rows sorted and joined, blanks dropped.
+        let s = RawSheet::from_cells(
+            "x",
+            vec![
+                (2, 1, "z".into()),
+                (0, 0, "h".into()),
+                (2, 0, "y".into()),
+                (1, 0, "  ".into()),
+                (0, 2, "j".into()),
+            ],
+        );
+        let rows: Vec<(u32, Vec<&str>)> = s
+            .rows
+            .iter()
+            .map(|r| (r.row, r.cells().collect()))
+            .collect();
+        assert_eq!(rows, [(0, vec!["h", "", "j"]), (2, vec!["y", "z"])]);
     }
 
     #[test]

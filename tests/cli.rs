@@ -501,7 +501,7 @@ mod issue {
         let dir = tempfile::tempdir().unwrap();
         let plan_path = dir.path().join("坏方案.xlsx");
         let mut sheets = jixiao::sample::plan_sheets();
-        sheets[2].rows[1].cells[7] = "两分".into();
+        sheets[2].rows[1].set(7, "两分");
         let bytes = jixiao::plan::write::workbook(&sheets).unwrap();
         std::fs::write(&plan_path, bytes).unwrap();
         let out = dir.path().join("模板");

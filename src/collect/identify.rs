@@ -25,8 +25,8 @@ pub struct Identity {
 /// Looks up `key` in a two-column 项目 | 值 sheet; returns the value and its cell.
 pub fn lookup(sheet: &RawSheet, key: &str) -> Option<(String, CellRef)> {
     sheet.rows.iter().find_map(|r| {
-        let k = r.cells.iter().position(|c| normalize_text(c) == key)?;
-        let v = r.cells.get(k + 1).map(|v| v.trim().to_string())?;
+        let k = r.cells().position(|c| normalize_text(c) == key)?;
+        let v = (k + 1 < r.len()).then(|| r.get(k as u32 + 1).trim().to_string())?;
         Some((v, CellRef::new(r.row, k as u32 + 1)))
     })
 }

@@ -115,7 +115,7 @@ where
         let mut sheet = RawSheet::from_range(canonical, &range);
         sheet.rows.retain(|r| r.row <= MAX_ROW);
         for r in &mut sheet.rows {
-            r.cells.truncate(MAX_COL as usize + 1);
+            r.truncate(MAX_COL as usize + 1);
         }
         sheets.push(sheet);
     }

@@ -10,12 +10,9 @@ fn sheets() -> Vec<RawSheet> {
 /// Sets the cell of `sheet` at sheet row `row` (0-based) under header `col`.
 fn set(sheets: &mut [RawSheet], sheet: &str, row: u32, col: &str, value: &str) {
     let s = sheets.iter_mut().find(|s| s.name == sheet).unwrap();
-    let c = s.rows[0].cells.iter().position(|h| h == col).unwrap();
+    let c = s.rows[0].cells().position(|h| h == col).unwrap();
     let r = s.rows.iter_mut().find(|r| r.row == row).unwrap();
-    if r.cells.len() <= c {
-        r.cells.resize(c + 1, String::new());
-    }
-    r.cells[c] = value.to_string();
+    r.set(c as u32, value);
 }
 
 fn errors(sheets: &[RawSheet]) -> Vec<String> {
@@ -69,12 +66,10 @@ fn columns_in_any_order_and_extra_columns_read_the_same() {
     let mut shuffled = sheets();
     for s in &mut shuffled {
         for r in &mut s.rows {
-            r.cells.reverse();
-            r.cells.push(if r.row == 0 {
-                "备注".into()
-            } else {
-                "随便写".into()
-            });
+            let mut cells: Vec<&str> = r.cells().collect();
+            cells.reverse();
+            cells.push(if r.row == 0 { "备注" } else { "随便写" });
+            *r = RawRow::new(r.row, cells);
         }
     }
     let mut again = parse(FILE, &shuffled).unwrap();
@@ -90,14 +85,8 @@ fn header_with_units_and_a_title_row_above_reads() {
     for r in &mut budget.rows {
         r.row += 1;
     }
-    budget.rows[0].cells[4] = "年初预算（万元）".into();
-    budget.rows.insert(
-        0,
-        RawRow {
-            row: 0,
-            cells: vec!["2021年度部门预算".into()],
-        },
-    );
+    budget.rows[0].set(4, "年初预算（万元）");
+    budget.rows.insert(0, RawRow::new(0, ["2021年度部门预算"]));
     let plan = parse(FILE, &s).unwrap();
     assert_eq!(plan.budget.len(), 34);
 }
@@ -258,14 +247,9 @@ fn bad_settings() {
 fn every_problem_is_reported_at_once() {
     let mut s = sheets();
     let depts = s.iter_mut().find(|x| x.name == SHEET_DEPARTMENTS).unwrap();
-    depts.rows.push(RawRow {
-        row: 7,
-        cells: vec![
-            "001".into(),
-            "市应急管理局（重复）".into(),
-            "应急管理".into(),
-        ],
-    });
+    depts
+        .rows
+        .push(RawRow::new(7, ["001", "市应急管理局（重复）", "应急管理"]));
     set(&mut s, SHEET_INDICATORS, 13, "目标值", "≥");
     set(&mut s, SHEET_BUDGET, 2, "年初预算", "-1");
     let e = parse(FILE, &s).unwrap_err();

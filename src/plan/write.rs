@@ -107,14 +107,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &RawSheet) -> Result<(), XlsxError> {
     let Some(first) = sheet.rows.first() else {
         return Ok(());
     };
-    let headers: Vec<String> = first.cells.iter().map(|h| header_key(h)).collect();
+    let headers: Vec<String> = first.cells().map(header_key).collect();
     let ncols = headers.len();
     let mut widths: Vec<Vec<&str>> = vec![Vec::new(); ncols];
     let mut last_row = 0;
     for row in &sheet.rows {
         let r = row.row;
         last_row = r;
-        for (c, text) in row.cells.iter().enumerate().take(ncols) {
+        for (c, text) in row.cells().enumerate().take(ncols) {
             let col = c as u16;
             let name = headers[c].as_str();
             if row.row == first.row {
