@@ -29,7 +29,6 @@ seconds() { # run a command, print its wall time in seconds
   start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
-peak_mb() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 
 collect() { rm -rf "$DIR/汇总"; "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收"; }
 bare() { "$BIN/examples/bare_read" "$DIR/回收"; }
@@ -40,7 +39,12 @@ echo "data: $N returns, $(du -sh "$DIR/回收" | cut -f1)"
 t_collect=$(for _ in $(seq "$RUNS"); do seconds collect; done | median)
 t_bare=$(for _ in $(seq "$RUNS"); do seconds bare; done | median)
 t_issue=$(for _ in $(seq "$RUNS"); do seconds issue; done | median)
-m_collect=$(peak_mb "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收")
+# One more collect for peak memory, with the phase times jixiao reports under JIXIAO_TIMINGS.
+rm -rf "$DIR/汇总"
+PHASES=$(mktemp)
+JIXIAO_TIMINGS=1 /usr/bin/time -f "%M" "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" \
+  -o "$DIR/汇总" "$DIR/回收" >/dev/null 2>"$PHASES"
+m_collect=$(tail -1 "$PHASES" | awk '{printf "%.0f", $1/1024}')
 # openpyxl is slow: one run, over at most 400 files, scaled to N.
 SAMPLE=$(( N < 400 ? N : 400 ))
 t_py_sample=$(seconds "$VENV/bin/python" scripts/bench/openpyxl_read.py "$DIR/回收" "$SAMPLE")
@@ -51,5 +55,8 @@ printf '%-34s %8.2f s\n' "bare calamine+rayon read" "$t_bare"
 printf '%-34s %8.2f s  (%d files measured, scaled)\n' "openpyxl read" "$t_py" "$SAMPLE"
 printf '%-34s %8.2f s\n' "jixiao issue ($N templates)" "$t_issue"
 printf '%-34s %8d MB\n' "collect peak memory" "$m_collect"
+echo "collect phases (elapsed since start):"
+grep '耗时' "$PHASES" | sed 's/^/  /'
+rm -f "$PHASES"
 printf '%-34s %8.2f×  (target ≤ 1.0)\n' "collect / bare read" "$(echo "$t_collect / $t_bare" | bc -l)"
 printf '%-34s %8.1f×  (target ≥ 75)\n' "openpyxl / collect" "$(echo "$t_py / $t_collect" | bc -l)"
