@@ -235,18 +235,6 @@ pub fn cell_text_ref<'a>(d: &'a calamine::DataRef<'_>) -> Cow<'a, str> {
     }
 }
 
-impl RawSheet {
-    /// Builds a sheet from sparse cells `(row, col, text)` in any order; empty texts are
-    /// dropped.
-    pub fn from_cells(name: &str, cells: Vec<(u32, u32, String)>) -> Self {
-        let mut rows = RowsBuilder::default();
-        for (r, c, text) in cells {
-            rows.push(r, c, &text);
-        }
-        rows.finish(name)
-    }
-}
-
 /// Builds rows from cells as a reader streams them: in sheet order (the usual case) each cell
 /// joins or starts the last row; cells out of order are sorted once at the end.
 #[derive(Debug, Default)]
@@ -400,16 +388,17 @@ mod tests {
         assert_eq!(r, RawRow::new(3, ["a", "b"]));
 
         // Cells streamed out of order: rows sorted and joined, blanks dropped.
-        let s = RawSheet::from_cells(
-            "x",
-            vec![
-                (2, 1, "z".into()),
-                (0, 0, "h".into()),
-                (2, 0, "y".into()),
-                (1, 0, "  ".into()),
-                (0, 2, "j".into()),
-            ],
-        );
+        let mut b = RowsBuilder::default();
+        for (r, c, text) in [
+            (2, 1, "z"),
+            (0, 0, "h"),
+            (2, 0, "y"),
+            (1, 0, "  "),
+            (0, 2, "j"),
+        ] {
+            b.push(r, c, text);
+        }
+        let s = b.finish("x");
         let rows: Vec<(u32, Vec<&str>)> = s
             .rows
             .iter()

@@ -633,13 +633,6 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             r += 1;
         }
     }
-    widths(
-        ws,
-        &[
-            9.0, 16.0, 9.0, 11.0, 10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 8.0, 7.0, 60.0,
-        ],
-    )?;
-    ws.set_freeze_panes(1, 3)?;
     ws.autofilter(0, 0, r.saturating_sub(1).max(1), 14)?;
     print(ws, 0, "指标得分明细")?;
     Ok(())
