@@ -10,9 +10,7 @@ use super::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_SETTINGS};
 use crate::score::value::parse_plain_number;
 use crate::sheet::{RawSheet, header_key};
 use crate::xlsx;
-use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Formula, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Worksheet, XlsxError};
 
 /// Name of the sheet that lists and explains the 计分方式.
 pub const SHEET_RULES: &str = "计分方式说明";
@@ -85,8 +83,7 @@ const RULE_HELP: [(&str, &str, &str); 10] = [
 
 /// Writes the plan workbook for these sheets.
 pub fn workbook(sheets: &[RawSheet]) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    wb.set_properties(&xlsx::properties("评价方案"));
+    let mut wb = xlsx::workbook(&xlsx::properties("评价方案"));
     for sheet in sheets {
         let ws = wb.add_worksheet();
         write_sheet(ws, sheet)?;
