@@ -3,7 +3,8 @@
 
 Usage: scripts/make-hostile-fixtures.py TEMPLATE.xlsx OUT_DIR
 TEMPLATE is a template written by `jixiao issue` (any department). Standard library only.
-Each fixture is a template broken in one way a hostile or damaged file can be.
+Each fixture is a template broken in one way a hostile or damaged file can be; the ODS ones
+start from the LibreOffice resave in tests/fixtures/returns/reference.ods.
 """
 import io
 import sys
@@ -101,6 +102,37 @@ def main():
     # check) and declaring a small size (caught by the bounded decompression).
     for fname, declared in (("bomb.xlsx", size), ("bomb-lying.xlsx", 1000)):
         whole(out, fname, items, body, declared)
+
+    ods_fixtures(out)
+
+
+def ods_fixtures(out):
+    """ODS tables whose repeated cells and rows with content calamine would copy out."""
+    import os
+    source = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "returns", "reference.ods")
+    items = entries(source)
+    cell = lambda n: (b'<table:table-cell office:value-type="string" table:number-columns-repeated="%d">'
+                      b'<text:p>x</text:p></table:table-cell>' % n)
+    rows = {
+        # 6,000 rows of 16,000 cells of "x" from a few hundred bytes.
+        "repeat.ods": b'<table:table-row table:number-rows-repeated="6000">' + cell(16000) + b"</table:table-row>",
+        # Content in A1 and 300,000 rows below: the dense span between them.
+        "far-cells.ods": (b"<table:table-row>" + cell(1) + b"</table:table-row>"
+                          b'<table:table-row table:number-rows-repeated="300000"><table:table-cell/></table:table-row>'
+                          b"<table:table-row>" + cell(30) + b"</table:table-row>"),
+    }
+    for fname, extra in rows.items():
+        def insert(d):
+            start = d.index('table:name="绩效指标"'.encode())
+            at = d.index(b"<table:table-row", start)
+            return d[:at] + extra + d[at:]
+        items_out = replace(items, "content.xml", insert)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            for info, data in items_out:
+                method = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+                z.writestr(info.filename, data, compress_type=method)
+        open(f"{out}/{fname}", "wb").write(buf.getvalue())
 
 
 def whole(out, fname, items, body, declared):

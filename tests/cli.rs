@@ -1706,7 +1706,9 @@ mod hostile {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for entry in std::fs::read_dir(fixtures.join("hostile")).unwrap() {
             let p = entry.unwrap().path();
-            if p.extension().is_some_and(|e| e == "xlsx" || e == "xls") {
+            if p.extension()
+                .is_some_and(|e| e == "xlsx" || e == "xls" || e == "ods")
+            {
                 std::fs::copy(&p, inbox.join(p.file_name().unwrap())).unwrap();
             }
         }
@@ -1859,6 +1861,8 @@ mod hostile {
             "bomb-lying.xlsx",
             "far-cells.xlsx",
             "far-cells.xls",
+            "far-cells.ods",
+            "repeat.ods",
             "dimension.xlsx",
             "entities.xlsx",
             "external-entity.xlsx",
@@ -1893,6 +1897,10 @@ mod hostile {
         assert_eq!(code_of("bomb.xlsx"), ["F14"]);
         assert_eq!(code_of("bomb-lying.xlsx"), ["F06"]);
         assert_eq!(code_of("far-cells.xls"), ["F14"]);
+        // Repeated ODS cells and rows with content, which calamine copies out (8 GB for
+        // repeat.ods before the guard).
+        assert_eq!(code_of("repeat.ods"), ["F14"]);
+        assert_eq!(code_of("far-cells.ods"), ["F14"]);
         assert_eq!(code_of("password.xlsx"), ["F05"]);
         // Found by fuzzing: OLE files that made calamine panic; refused before it reads them.
         assert_eq!(code_of("fuzz-cfb-sector-chain.xls"), ["F06"]);

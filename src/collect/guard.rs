@@ -7,6 +7,10 @@
 //! - BIFF .xls: calamine expands each sheet into a dense range spanning its first to its last
 //!   cell; the cell records are scanned first and a sheet whose span is absurd (A1 and
 //!   IV65536 is 16 million cells) is refused.
+//! - ODS: calamine copies a cell with content once per `table:number-columns-repeated` and a
+//!   row with content once per `table:number-rows-repeated`, so a 1 KB file can ask for
+//!   billions of cells; content.xml is scanned (streamed) first and a table whose content
+//!   would span or hold more than [`MAX_SPAN_CELLS`] is refused.
 
 use std::io::{Cursor, Read};
 
@@ -104,6 +108,172 @@ fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Columns and rows calamine reads in an ODS table, at most.
+const ODS_MAX_COLS: u64 = 16_384;
+/// See [`ODS_MAX_COLS`].
+const ODS_MAX_ROWS: u64 = 1_048_576;
+
+/// Checks the tables of an ODS file (whose ZIP directory [`check_zip`] has passed).
+pub fn check_ods(bytes: &[u8]) -> Result<(), Refusal> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| Refusal::Broken(format!("压缩包结构损坏（{e}）")))?;
+    let content = archive
+        .by_name("content.xml")
+        .map_err(|_| Refusal::Broken("缺少 content.xml，不是 OpenDocument 表格".into()))?;
+    ods_tables(std::io::BufReader::new(content.take(MAX_ENTRY_BYTES)))
+}
+
+/// What one ODS table would cost calamine: the cells its rows hold before rows are repeated,
+/// and the dense span its content covers once they are.
+#[derive(Default)]
+struct OdsTable {
+    name: String,
+    /// Next row, counting repeats.
+    row: u64,
+    /// Cells held before row repetition.
+    held: u64,
+    /// First row, last row, first column, last column with content.
+    span: Option<(u64, u64, u64, u64)>,
+}
+
+impl OdsTable {
+    fn check(&self) -> Result<(), Refusal> {
+        let spanned = self
+            .span
+            .map(|(r0, r1, c0, c1)| (r1 - r0 + 1).saturating_mul(c1 - c0 + 1))
+            .unwrap_or(0);
+        let cells = spanned.max(self.held);
+        if cells > MAX_SPAN_CELLS {
+            return Err(Refusal::Oversized(format!(
+                "工作表「{}」的重复单元格展开后有 {cells} 个单元格，超过上限 {MAX_SPAN_CELLS}",
+                self.name
+            )));
+        }
+        Ok(())
+    }
+}
+
+fn ods_tables(source: impl std::io::BufRead) -> Result<(), Refusal> {
+    use quick_xml::events::{BytesStart, Event};
+    let attr = |e: &BytesStart, name: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .map(|a| a.value.to_string())
+    };
+    let repeats = |e: &BytesStart, name: &str, max: u64| -> u64 {
+        attr(e, name)
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .clamp(1, max)
+    };
+    let broken = |e: quick_xml::Error| Refusal::Broken(format!("content.xml 无法解析（{e}）"));
+    let mut reader = quick_xml::Reader::from_reader(source);
+    let mut buf = Vec::new();
+    let mut table = OdsTable::default();
+    let mut row: Option<OdsRow> = None;
+    // The cell being read: its repeat count and whether it has content.
+    let mut cell: Option<(u64, bool)> = None;
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(broken)?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Eof => return Ok(()),
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    table = OdsTable {
+                        name: attr(&e, "table:name").unwrap_or_default(),
+                        ..OdsTable::default()
+                    }
+                }
+                "table:table-row" => {
+                    let n = repeats(&e, "table:number-rows-repeated", ODS_MAX_ROWS);
+                    if empty {
+                        table.row = (table.row + n).min(ODS_MAX_ROWS);
+                    } else {
+                        row = Some(OdsRow {
+                            repeats: n,
+                            ..OdsRow::default()
+                        });
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let n = repeats(&e, "table:number-columns-repeated", ODS_MAX_COLS);
+                    let valued = attr(&e, "office:value-type").is_some()
+                        || attr(&e, "table:formula").is_some();
+                    cell = Some((n, valued));
+                    if empty {
+                        end_cell(&mut row, &mut cell);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if !t.trim().is_empty() => mark_valued(&mut cell),
+            Event::GeneralRef(_) | Event::CData(_) => mark_valued(&mut cell),
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-cell" | "table:covered-table-cell" => end_cell(&mut row, &mut cell),
+                "table:table-row" => {
+                    if let Some(OdsRow {
+                        repeats: n,
+                        content,
+                        ..
+                    }) = row.take()
+                    {
+                        if let Some((c0, c1)) = content {
+                            // calamine keeps a row's cells up to its last one with content.
+                            table.held = table.held.saturating_add(c1 + 1);
+                            let (r0, r1) = (table.row, table.row + n - 1);
+                            table.span = Some(match table.span {
+                                None => (r0, r1, c0, c1),
+                                Some((a, b, c, d)) => (a.min(r0), b.max(r1), c.min(c0), d.max(c1)),
+                            });
+                        }
+                        table.row = (table.row + n).min(ODS_MAX_ROWS);
+                    }
+                    table.check()?;
+                }
+                "table:table" => table.check()?,
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// Text inside the cell being read gives it content.
+fn mark_valued(cell: &mut Option<(u64, bool)>) {
+    if let Some((_, valued)) = cell.as_mut() {
+        *valued = true;
+    }
+}
+
+/// The ODS row being read.
+#[derive(Default)]
+struct OdsRow {
+    /// `table:number-rows-repeated`.
+    repeats: u64,
+    /// Next column, counting repeats.
+    col: u64,
+    /// First and last column with content.
+    content: Option<(u64, u64)>,
+}
+
+/// Ends the cell being read: a cell with content widens its row.
+fn end_cell(row: &mut Option<OdsRow>, cell: &mut Option<(u64, bool)>) {
+    let (Some(row), Some((n, valued))) = (row.as_mut(), cell.take()) else {
+        return;
+    };
+    if valued {
+        let last = (row.col + n - 1).min(ODS_MAX_COLS - 1);
+        row.content = Some(match row.content {
+            None => (row.col, last),
+            Some((first, _)) => (first, last),
+        });
+    }
+    row.col = (row.col + n).min(ODS_MAX_COLS);
 }
 
 /// Checks a BIFF .xls and returns the bytes calamine should read: the compound file must be
@@ -299,6 +469,61 @@ mod tests {
             check_zip(b"PK\x03\x04garbage"),
             Err(Refusal::Broken(_))
         ));
+    }
+
+    fn ods(table: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="绩效指标">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_with("content.xml", content.as_bytes())
+    }
+
+    #[test]
+    fn ods_repeats_with_content_are_refused_before_calamine_expands_them() {
+        let cell = |n: u32| {
+            format!(
+                r#"<table:table-cell office:value-type="string" table:number-columns-repeated="{n}"><text:p>x</text:p></table:table-cell>"#
+            )
+        };
+        // 6,000 rows × 16,000 columns of "x": 96 million cells asked for by a tiny file.
+        let bomb = ods(&format!(
+            r#"<table:table-row table:number-rows-repeated="6000">{}</table:table-row>"#,
+            cell(16_000)
+        ));
+        let e = check_ods(&bomb).unwrap_err();
+        assert!(
+            matches!(&e, Refusal::Oversized(m) if m.contains("绩效指标")),
+            "{e:?}"
+        );
+
+        // A1 and a far corner with content: the dense span between them.
+        let corners = ods(&format!(
+            r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="200000"><table:table-cell table:number-columns-repeated="20"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="99"/>{}</table:table-row>"#,
+            cell(1),
+            cell(1)
+        ));
+        assert!(matches!(check_ods(&corners), Err(Refusal::Oversized(_))));
+
+        // What LibreOffice writes: repeated empty cells and rows (styled or not) cost nothing.
+        let ordinary = ods(&format!(
+            r#"<table:table-row>{}{}<table:table-cell table:style-name="ce1" table:number-columns-repeated="16382"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+            cell(1),
+            cell(1)
+        ));
+        assert_eq!(check_ods(&ordinary), Ok(()));
+        assert!(matches!(
+            check_ods(&zip_with("x.xml", b"<a/>")),
+            Err(Refusal::Broken(_))
+        ));
+    }
+
+    #[test]
+    fn the_libreoffice_fixture_passes_the_ods_check() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/returns/reference.ods"
+        );
+        assert_eq!(check_ods(&std::fs::read(path).unwrap()), Ok(()));
     }
 
     #[test]

@@ -528,6 +528,9 @@ pub fn read_bytes_from(
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => {
             let checked = match kind {
                 Kind::Ole => guard::sanitize_xls(bytes).map(std::borrow::Cow::Owned),
+                Kind::Ods => guard::check_zip(bytes)
+                    .and_then(|()| guard::check_ods(bytes))
+                    .map(|()| std::borrow::Cow::Borrowed(bytes)),
                 _ => guard::check_zip(bytes).map(|()| std::borrow::Cow::Borrowed(bytes)),
             };
             match checked {
