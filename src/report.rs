@@ -26,6 +26,21 @@ impl Progress {
         Self { bar: Some(bar) }
     }
 
+    /// A spinner for work of unknown length (reading a large plan), shown only on a
+    /// terminal; [`Progress::finish`] removes it.
+    pub fn spinner(what: &str) -> Self {
+        if !std::io::stderr().is_terminal() {
+            return Self { bar: None };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Self { bar: Some(bar) }
+    }
+
     /// Prints a line above the bar (or plainly when there is no bar) and advances by one.
     pub fn line(&self, text: &str) {
         match &self.bar {

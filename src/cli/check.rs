@@ -1,7 +1,6 @@
 //! `jixiao check`: plan + INPUTs → findings grouped by file on the terminal. Writes nothing.
 
 use super::Outcome;
-use crate::plan;
 use crate::report;
 use anyhow::Result;
 use std::path::PathBuf;
@@ -19,7 +18,7 @@ pub struct Config {
 
 /// Reads, validates and scores every return and prints what was found.
 pub fn run(config: &Config) -> Result<Outcome> {
-    let plan = plan::read(&config.plan)?;
+    let plan = super::read_plan(&config.plan)?;
     let assessment = super::assess_with_progress(&plan, &config.inputs);
     anstream::print!("{}", report::check_text(&plan, &assessment));
     Ok(if config.strict && assessment.has_errors() {

@@ -6,8 +6,8 @@
 
 use super::Outcome;
 use crate::consolidate::{self, Report, RunInfo};
+use crate::output;
 use crate::report;
-use crate::{output, plan};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -53,7 +53,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// back.
 pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let timer = report::Timer::from_env();
-    let plan = plan::read(&config.plan)?;
+    let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
@@ -62,27 +62,39 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
     // The consolidated workbook is built on one thread while the per-department files,
-    // summary.json and the feedback texts are written on the others.
+    // summary.json and the feedback texts are written on the others. The bar counts the
+    // workbook, each department file and the texts.
+    let separate = consolidate::workbook::separate_department_files(&report);
+    let files = if separate {
+        assessment.evaluations.len()
+    } else {
+        0
+    };
+    let progress = report::Progress::new(files as u64 + 2, "写入汇总结果");
     let (workbook, rest) = rayon::join(
         || {
             let path = write_workbook(&config.output, &report);
             timer.lap("汇总表");
+            progress.tick();
             path
         },
         || -> Result<(PathBuf, Vec<PathBuf>)> {
-            if consolidate::workbook::separate_department_files(&report) {
+            if separate {
                 write_department_files(
                     &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
                     &report,
+                    &progress,
                 )?;
             }
             timer.lap("部门评分表");
             let summary = config.output.join("summary.json");
             output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
             let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+            progress.tick();
             Ok((summary, feedback))
         },
     );
+    progress.finish();
     let (workbook, (summary, feedback)) = (workbook?, rest?);
     timer.lap("全部输出");
 
@@ -119,7 +131,7 @@ fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
 }
 
 /// Writes one score file per evaluated department, in parallel.
-fn write_department_files(dir: &Path, report: &Report) -> Result<()> {
+fn write_department_files(dir: &Path, report: &Report, progress: &report::Progress) -> Result<()> {
     use rayon::prelude::*;
     report
         .rows
@@ -129,6 +141,7 @@ fn write_department_files(dir: &Path, report: &Report) -> Result<()> {
             let (name, bytes) = consolidate::workbook::department_file(report, row)
                 .with_context(|| format!("生成 {} 的评分表失败", row.dept.name))?;
             output::write_atomic(&dir.join(name), &bytes)?;
+            progress.tick();
             Ok(())
         })
 }

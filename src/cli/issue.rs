@@ -6,7 +6,7 @@
 
 use super::Outcome;
 use crate::report::Progress;
-use crate::{output, plan, template};
+use crate::{output, template};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -37,7 +37,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Writes every department's template and says where.
 pub fn issue(config: &Config) -> Result<Issued> {
     let started = Instant::now();
-    let plan = plan::read(&config.plan)?;
+    let plan = super::read_plan(&config.plan)?;
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建模板输出目录 {}", config.output.display()))?;
     let progress = Progress::new(plan.departments.len() as u64, "生成模板");

@@ -101,6 +101,14 @@ impl Outcome {
     }
 }
 
+/// Reads the plan with a spinner on a terminal (a province's plan takes seconds).
+fn read_plan(path: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
+    let spinner = crate::report::Progress::spinner("读取评价方案");
+    let plan = crate::plan::read(path);
+    spinner.finish();
+    Ok(plan?)
+}
+
 /// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
 /// `collect`).
 fn assess_with_progress<'p>(
