@@ -75,7 +75,8 @@ impl IndicatorResult<'_> {
 /// A department's evaluated return.
 #[derive(Debug, Clone)]
 pub struct Evaluation<'p> {
-    /// The validated inputs (budget, info, file).
+    /// The validated inputs (budget, info, file); the indicator inputs have moved into
+    /// `indicators`.
     pub inputs: Inputs<'p>,
     /// Every plan indicator, in plan order.
     pub indicators: Vec<IndicatorResult<'p>>,
@@ -96,8 +97,9 @@ impl Evaluation<'_> {
     }
 }
 
-/// Scores a validated return.
-pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
+/// Scores a validated return. Each indicator input moves into its result (the return's
+/// texts are held once).
+pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
     let mut findings = inputs.findings.clone();
     let file = inputs.file.clone();
     let at = |cell: Option<CellRef>| match cell {
@@ -105,12 +107,14 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
         None => Location::sheet(file.as_str(), SHEET_INDICATORS),
     };
     let tolerance = plan.settings.tolerance.value();
-    let mut results = Vec::with_capacity(inputs.indicators.len());
-    for input in &inputs.indicators {
+    let blank = nothing_entered(&inputs);
+    let indicator_inputs = std::mem::take(&mut inputs.indicators);
+    let mut results = Vec::with_capacity(indicator_inputs.len());
+    for input in indicator_inputs {
         let ind = input.indicator;
         if input.row.is_none() {
             results.push(IndicatorResult {
-                input: input.clone(),
+                input,
                 scored: None,
             });
             continue;
@@ -127,7 +131,7 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
                     // Already reported by validation (V04).
                     ScoreError::SelfScoreOutOfRange { .. } => {
                         results.push(IndicatorResult {
-                            input: input.clone(),
+                            input,
                             scored: None,
                         });
                         continue;
@@ -182,10 +186,7 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
                 ));
             }
         }
-        results.push(IndicatorResult {
-            input: input.clone(),
-            scored,
-        });
+        results.push(IndicatorResult { input, scored });
     }
     let t = totals(
         results.iter().map(|r| {
@@ -201,7 +202,9 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
         .filter_map(|r| r.input.self_score.map(Score))
         .collect();
     let self_total = (!own.is_empty()).then(|| own.into_iter().sum::<Score>().rounded());
-    collapse_blank(&inputs, &mut findings);
+    if blank {
+        collapse_blank(&inputs.file, &mut findings);
+    }
     sort_findings(&mut findings);
     let status = Status::of(&findings);
     Evaluation {
@@ -214,16 +217,18 @@ pub fn evaluate<'p>(plan: &'p Plan, inputs: Inputs<'p>) -> Evaluation<'p> {
     }
 }
 
-/// A template sent back unfilled gets one finding, not one per empty cell.
-fn collapse_blank(inputs: &Inputs<'_>, findings: &mut Vec<Finding>) {
-    let nothing_entered = inputs
+/// Whether the template came back unfilled (and has indicator rows at all).
+fn nothing_entered(inputs: &Inputs<'_>) -> bool {
+    inputs
         .indicators
         .iter()
         .all(|i| i.actual.trim().is_empty() && i.self_score.is_none())
-        && inputs.budget.iter().all(|b| b.spent.is_none());
-    if !nothing_entered || inputs.indicators.iter().all(|i| i.row.is_none()) {
-        return;
-    }
+        && inputs.budget.iter().all(|b| b.spent.is_none())
+        && inputs.indicators.iter().any(|i| i.row.is_some())
+}
+
+/// A template sent back unfilled gets one finding, not one per empty cell.
+fn collapse_blank(file: &str, findings: &mut Vec<Finding>) {
     findings.retain(|f| {
         !matches!(
             f.code,
@@ -237,7 +242,7 @@ fn collapse_blank(inputs: &Inputs<'_>, findings: &mut Vec<Finding>) {
     });
     findings.push(Finding::new(
         Code::RequiredEmpty,
-        Location::file(inputs.file.as_str()),
+        Location::file(file),
         "自评表尚未填写：实际完成值、自评得分和执行数都是空的（可能报送了空白模板）",
         "请填写「基本信息」「预算执行」「绩效指标」中的黄色单元格后重新报送",
     ));
