@@ -693,10 +693,10 @@ fn write_indicators(
     for (i, ind) in indicators.iter().enumerate() {
         let r = first + i as u32;
         ws.write_string_with_format(r, 0, ind.code.as_str(), &f.locked_center)?;
-        ws.write_string_with_format(r, 3, &ind.level3, &f.locked_wrap)?;
-        ws.write_string_with_format(r, 4, &ind.target_text, &f.locked_center)?;
+        ws.write_string_with_format(r, 3, &*ind.level3, &f.locked_wrap)?;
+        ws.write_string_with_format(r, 4, &*ind.target_text, &f.locked_center)?;
         ws.write_number_with_format(r, 5, decimal_f64(ind.weight.value()), &f.locked_center)?;
-        ws.write_string_with_format(r, 6, &ind.criteria, &f.locked_wrap)?;
+        ws.write_string_with_format(r, 6, &*ind.criteria, &f.locked_wrap)?;
         let kind = AnswerKind::of(ind);
         let actual_fmt = if kind == AnswerKind::Percent {
             &f.input_percent
@@ -784,10 +784,10 @@ fn merge_levels(
     if inds.is_empty() {
         return Ok(());
     }
-    for (s, e) in runs(&|i: &Indicator| (i.level1.clone(), String::new())) {
+    for (s, e) in runs(&|i: &Indicator| (i.level1.to_string(), String::new())) {
         put(1, s, e, &inds[s].level1)?;
     }
-    for (s, e) in runs(&|i: &Indicator| (i.level1.clone(), i.level2.clone())) {
+    for (s, e) in runs(&|i: &Indicator| (i.level1.to_string(), i.level2.to_string())) {
         put(2, s, e, &inds[s].level2)?;
     }
     Ok(())
@@ -973,7 +973,7 @@ mod tests {
         let idx = changed
             .indicators
             .iter()
-            .position(|i| i.group == "应急管理")
+            .position(|i| &*i.group == "应急管理")
             .unwrap();
         changed.indicators[idx].target_text = "≥3次".into();
         assert_ne!(fingerprint(&changed, d), fp);
@@ -982,7 +982,7 @@ mod tests {
         let idx = other
             .indicators
             .iter()
-            .position(|i| i.group == "教育")
+            .position(|i| &*i.group == "教育")
             .unwrap();
         other.indicators[idx].target_text = "≥1所".into();
         assert_eq!(fingerprint(&other, d), fp);

@@ -117,8 +117,8 @@ impl<'a, 'p> Report<'a, 'p> {
         }));
         let mut dimensions: Vec<String> = Vec::new();
         for i in &plan.indicators {
-            if !dimensions.contains(&i.dimension) {
-                dimensions.push(i.dimension.clone());
+            if !dimensions.iter().any(|d| **d == *i.dimension) {
+                dimensions.push(i.dimension.to_string());
             }
         }
         Self {

@@ -610,11 +610,11 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             ws.write_string_with_format(r, 0, e.inputs.dept.code.as_str(), &f.center)?;
             ws.write_string_with_format(r, 1, &e.inputs.dept.name, &f.text)?;
             ws.write_string_with_format(r, 2, i.code.as_str(), &f.center)?;
-            ws.write_string_with_format(r, 3, &i.dimension, &f.text)?;
-            ws.write_string_with_format(r, 4, &i.level1, &f.text)?;
-            ws.write_string_with_format(r, 5, &i.level2, &f.text)?;
-            ws.write_string_with_format(r, 6, &i.level3, &f.text)?;
-            ws.write_string_with_format(r, 7, &i.target_text, &f.center)?;
+            ws.write_string_with_format(r, 3, &*i.dimension, &f.text)?;
+            ws.write_string_with_format(r, 4, &*i.level1, &f.text)?;
+            ws.write_string_with_format(r, 5, &*i.level2, &f.text)?;
+            ws.write_string_with_format(r, 6, &*i.level3, &f.text)?;
+            ws.write_string_with_format(r, 7, &*i.target_text, &f.center)?;
             ws.write_string_with_format(r, 8, res.shown_actual(), &f.text)?;
             score_cells(ws, r, 9, res, f)?;
             opt_score(ws, r, 12, res.input.self_score.map(Score), f)?;
@@ -730,21 +730,17 @@ fn department(
     for (k, res) in e.indicators.iter().enumerate() {
         let r = first + k as u32;
         let i = res.input.indicator;
-        ws.write_string_with_format(r, 2, &i.level3, &f.wrap)?;
-        ws.write_string_with_format(r, 3, &i.target_text, &f.center)?;
+        ws.write_string_with_format(r, 2, &*i.level3, &f.wrap)?;
+        ws.write_string_with_format(r, 3, &*i.target_text, &f.center)?;
         let shown = res.shown_actual();
         ws.write_string_with_format(r, 4, shown, &f.wrap)?;
         score_cells(ws, r, 5, res, f)?;
         let why = res.explanation();
         ws.write_string_with_format(r, 8, &why, &f.wrap)?;
-        let lines = [
-            (i.level3.as_str(), 28.0),
-            (why.as_str(), 52.0),
-            (shown, 14.0),
-        ]
-        .iter()
-        .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
-        .fold(1.0, f64::max);
+        let lines = [(&*i.level3, 28.0), (why.as_str(), 52.0), (shown, 14.0)]
+            .iter()
+            .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
+            .fold(1.0, f64::max);
         ws.set_row_height(r, lines * 14.0 + 4.0)?;
     }
     // 一级/二级 merged as in the appendix.

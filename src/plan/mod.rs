@@ -444,6 +444,21 @@ fn parse_departments(
     Some((out, seen.into_keys().collect()))
 }
 
+/// Each distinct text once: rows that repeat a name share it.
+#[derive(Default)]
+struct Interner(std::collections::HashSet<Text>);
+
+impl Interner {
+    fn get(&mut self, s: String) -> Text {
+        if let Some(t) = self.0.get(s.as_str()) {
+            return t.clone();
+        }
+        let t: Text = s.into();
+        self.0.insert(t.clone());
+        t
+    }
+}
+
 /// The valid indicators, and the (指标组, 权重) of every row whose weight could be read, so
 /// that one bad target does not also make every department's weights look wrong.
 type GroupWeights = Vec<(String, Decimal)>;
@@ -469,6 +484,7 @@ fn parse_indicators(
         errors,
     )?;
     let mut seen: HashMap<IndicatorCode, u32> = HashMap::new();
+    let mut texts = Interner::default();
     let mut out = Vec::new();
     let mut weights = Vec::new();
     for row in t.rows() {
@@ -564,18 +580,18 @@ fn parse_indicators(
         };
         out.push(Indicator {
             code,
-            group,
-            dimension,
-            level1,
-            level2,
-            level3,
-            target_text,
+            group: texts.get(group),
+            dimension: texts.get(dimension),
+            level1: texts.get(level1),
+            level2: texts.get(level2),
+            level3: texts.get(level3),
+            target_text: texts.get(target_text),
             target,
             weight,
-            rule_text,
+            rule_text: texts.get(rule_text),
             rule,
-            criteria: t.text(row, "评分标准"),
-            target_source: t.text(row, "目标值来源"),
+            criteria: texts.get(t.text(row, "评分标准")),
+            target_source: texts.get(t.text(row, "目标值来源")),
             baseline,
             row: row.row,
         });

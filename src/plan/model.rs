@@ -9,6 +9,10 @@ use crate::score::{Rule, Target};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
+/// Plan text shared between rows: a province's plan repeats its indicator names, criteria and
+/// sources across thousands of departments, and each distinct text is stored once.
+pub type Text = std::sync::Arc<str>;
+
 /// The 指标组 that applies to every department.
 pub const COMMON_GROUP: &str = "共性";
 
@@ -109,29 +113,29 @@ pub struct Indicator {
     /// 指标编码.
     pub code: IndicatorCode,
     /// 指标组.
-    pub group: String,
+    pub group: Text,
     /// 评价维度, or 一级指标 when the plan leaves it blank.
-    pub dimension: String,
+    pub dimension: Text,
     /// 一级指标.
-    pub level1: String,
+    pub level1: Text,
     /// 二级指标.
-    pub level2: String,
+    pub level2: Text,
     /// 三级指标.
-    pub level3: String,
+    pub level3: Text,
     /// 目标值 as written.
-    pub target_text: String,
+    pub target_text: Text,
     /// 目标值, parsed.
     pub target: Target,
     /// 权重.
     pub weight: Score,
     /// 计分方式 as written (blank when inferred).
-    pub rule_text: String,
+    pub rule_text: Text,
     /// 计分方式, parsed or inferred.
     pub rule: Rule,
     /// 评分标准.
-    pub criteria: String,
+    pub criteria: Text,
     /// 目标值来源.
-    pub target_source: String,
+    pub target_source: Text,
     /// 基准值 (last year's figure for 趋势).
     pub baseline: Option<Decimal>,
     /// 0-based sheet row.
@@ -196,7 +200,11 @@ impl Plan {
     ) -> Self {
         let mut index = Index::default();
         for (i, ind) in indicators.iter().enumerate() {
-            index.groups.entry(ind.group.clone()).or_default().push(i);
+            index
+                .groups
+                .entry(ind.group.to_string())
+                .or_default()
+                .push(i);
         }
         for (i, b) in budget.iter().enumerate() {
             index.budget.entry(b.dept.clone()).or_default().push(i);

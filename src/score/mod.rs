@@ -404,7 +404,7 @@ fn pass_met(ind: &Indicator, v: &Value, raw: &str) -> Result<bool, ScoreError> {
                 Polarity::No => Ok(false),
                 Polarity::Unknown => Err(ScoreError::NotYesNo {
                     value: raw.into(),
-                    target: ind.target_text.clone(),
+                    target: ind.target_text.to_string(),
                 }),
             },
             _ => Ok(percent(ind, v, raw)? >= Decimal::ONE_HUNDRED),
@@ -455,7 +455,7 @@ fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError>
         Value::Number { .. } => {
             return Err(ScoreError::UnitMismatch {
                 value: raw.into(),
-                target: ind.target_text.clone(),
+                target: ind.target_text.to_string(),
             });
         }
         Value::Word(w) if word.is_some() => match polarity(w, word) {
@@ -490,7 +490,7 @@ fn quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError
         }
         Value::Number { .. } => Err(ScoreError::UnitMismatch {
             value: raw.into(),
-            target: ind.target_text.clone(),
+            target: ind.target_text.to_string(),
         }),
         Value::Word(w) if matches!(w.as_str(), "无" | "没有" | "零") => Ok(Decimal::ZERO),
         _ => Err(ScoreError::NotNumber(raw.into())),
@@ -641,13 +641,13 @@ pub fn totals<'a>(
 ) -> Totals {
     let mut dims: Vec<DimensionTotal> = Vec::new();
     for (ind, s) in scored {
-        match dims.iter_mut().find(|d| d.name == ind.dimension) {
+        match dims.iter_mut().find(|d| *d.name == *ind.dimension) {
             Some(d) => {
                 d.weight = d.weight + ind.weight;
                 d.score = d.score + s;
             }
             None => dims.push(DimensionTotal {
-                name: ind.dimension.clone(),
+                name: ind.dimension.to_string(),
                 weight: ind.weight,
                 score: s,
             }),
