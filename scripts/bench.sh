@@ -30,18 +30,19 @@ seconds() { # run a command, print its wall time in seconds
   echo "$end - $start" | bc -l
 }
 
-# Earlier outputs are removed before each timed run, outside the timing.
+# Earlier outputs are removed and flushed (sync) before each timed run, outside the timing:
+# otherwise the previous run's deletions and pending writes land inside the next one.
 collect() { "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收"; }
 bare() { "$BIN/examples/bare_read" "$DIR/回收"; }
 issue() { "$BIN/jixiao" issue --plan "$DIR/评价方案.xlsx" -o "$DIR/模板"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d)"
 echo "data: $N returns, $(du -sh "$DIR/回收" | cut -f1)"
-t_collect=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/汇总"; seconds collect; done | median)
+t_collect=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/汇总"; sync; seconds collect; done | median)
 t_bare=$(for _ in $(seq "$RUNS"); do seconds bare; done | median)
-t_issue=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/模板"; seconds issue; done | median)
+t_issue=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/模板"; sync; seconds issue; done | median)
 # One more collect for peak memory, with the phase times jixiao reports under JIXIAO_TIMINGS.
-rm -rf "$DIR/汇总"
+rm -rf "$DIR/汇总"; sync
 PHASES=$(mktemp)
 JIXIAO_TIMINGS=1 /usr/bin/time -f "%M" "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" \
   -o "$DIR/汇总" "$DIR/回收" >/dev/null 2>"$PHASES"
