@@ -1519,6 +1519,28 @@ mod consolidate {
     }
 
     #[test]
+    fn a_rerun_removes_stale_feedback_for_plan_departments_only() {
+        let dir = tempfile::tempdir().unwrap();
+        demo(dir.path());
+        let feedback = dir.path().join("汇总/审核意见");
+        // 005 has no findings in the demo: a text left for it by an earlier run is stale.
+        std::fs::write(feedback.join("005_市生态环境局.txt"), "旧的审核意见").unwrap();
+        std::fs::write(feedback.join("给处长的备注.txt"), "not ours").unwrap();
+        stdout_of(
+            jixiao()
+                .arg("collect")
+                .arg("--plan")
+                .arg(dir.path().join("评价方案.xlsx"))
+                .arg("-o")
+                .arg(dir.path().join("汇总"))
+                .arg(dir.path().join("回收")),
+        );
+        assert!(!feedback.join("005_市生态环境局.txt").exists());
+        assert!(feedback.join("给处长的备注.txt").exists());
+        assert!(feedback.join("002_市教育局.txt").exists());
+    }
+
+    #[test]
     fn two_runs_agree_and_source_date_epoch_fixes_the_bytes() {
         let dir = tempfile::tempdir().unwrap();
         demo(dir.path());

@@ -157,15 +157,17 @@ fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
         written.push(path);
     }
     if let Ok(entries) = std::fs::read_dir(dir) {
-        let ours: Vec<String> = report
+        use std::collections::HashSet;
+        let ours: HashSet<String> = report
             .plan
             .departments
             .iter()
             .map(|d| crate::template::safe_file_name(&format!("{}_{}.txt", d.code, d.name)))
             .collect();
+        let current: HashSet<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if ours.contains(&name) && !texts.iter().any(|(n, _)| *n == name) {
+            if ours.contains(&name) && !current.contains(name.as_str()) {
                 std::fs::remove_file(entry.path()).with_context(|| {
                     format!("无法删除过期的审核意见 {}", entry.path().display())
                 })?;
