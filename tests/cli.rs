@@ -1454,6 +1454,42 @@ mod consolidate {
         assert_eq!(find("006")[col("审核状态")], "未报送");
         assert!(find("003")[col("报送文件")].contains("更正"));
 
+        // 计分说明: the reference department's rows carry the text scoring gives, and every
+        // scored row has one.
+        let details = rows(&dir.path().join(WORKBOOK), "指标得分明细");
+        let head = &details[0];
+        let at = |name: &str| head.iter().position(|h| h == name).unwrap();
+        let plan = jixiao::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
+        let outcomes = jixiao::sample::reference_outcomes();
+        let mut checked = 0;
+        for r in details
+            .iter()
+            .skip(1)
+            .filter(|r| r[at("部门编码")] == "001")
+        {
+            let o = outcomes
+                .iter()
+                .find(|o| o.code == r[at("指标编码")])
+                .unwrap();
+            let ind = plan
+                .indicators
+                .iter()
+                .find(|i| i.code.as_str() == o.code)
+                .unwrap();
+            let own = o.self_score.parse().ok();
+            let want = jixiao::score::score_indicator(ind, &o.actual, own).unwrap();
+            assert_eq!(r[at("计分说明")], want.explanation, "{}", o.code);
+            checked += 1;
+        }
+        assert_eq!(checked, 82);
+        assert!(
+            details
+                .iter()
+                .skip(1)
+                .filter(|r| !r[at("得分")].is_empty())
+                .all(|r| !r[at("计分说明")].is_empty())
+        );
+
         let dept = rows(&dir.path().join(WORKBOOK), "001 市应急管理局");
         let total = dept.iter().find(|r| r[0] == "合计").unwrap();
         assert_eq!((total[5].as_str(), total[6].as_str()), ("100", "95.3"));
