@@ -139,18 +139,15 @@ impl RawSheet {
     /// Finds the header row: the first of the first 20 rows that holds `anchor`, and maps each
     /// header text (normalised by [`header_key`]) to its column.
     pub fn header(&self, anchor: &str) -> Option<Header> {
-        self.rows.iter().take(20).find_map(|r| {
-            let cols: HashMap<String, u32> = r
-                .cells()
-                .enumerate()
-                .filter(|(_, c)| !c.trim().is_empty())
-                .map(|(i, c)| (header_key(c), i as u32))
-                .collect();
-            cols.contains_key(anchor)
-                .then_some(Header { row: r.row, cols })
-        })
+        self.rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .find_map(|r| Header::in_row(r, anchor))
     }
 }
+
+/// How many non-empty rows at the top of a sheet are searched for its header.
+pub const HEADER_SEARCH_ROWS: usize = 20;
 
 /// A located header row.
 #[derive(Debug, Clone)]
@@ -161,6 +158,18 @@ pub struct Header {
 }
 
 impl Header {
+    /// The header, when `row` holds `anchor` (compared by [`header_key`]).
+    pub fn in_row(row: &RawRow, anchor: &str) -> Option<Header> {
+        let cols: HashMap<String, u32> = row
+            .cells()
+            .enumerate()
+            .filter(|(_, c)| !c.trim().is_empty())
+            .map(|(i, c)| (header_key(c), i as u32))
+            .collect();
+        cols.contains_key(anchor)
+            .then_some(Header { row: row.row, cols })
+    }
+
     /// The column of a header, if present.
     pub fn col(&self, name: &str) -> Option<u32> {
         self.cols.get(name).copied()
@@ -326,21 +335,77 @@ pub fn stream_xlsx<RS: std::io::Read + std::io::Seek>(
     canonical: &str,
     limits: Limits,
 ) -> Result<RawSheet, calamine::XlsxError> {
-    let mut reader = wb.worksheet_cells_reader(sheet)?;
     let mut rows = RowsBuilder::default();
+    for_each_cell(wb, sheet, limits, |r, c, text| {
+        rows.push(r, c, text);
+        true
+    })?;
+    Ok(rows.finish(canonical))
+}
+
+/// Streams one sheet's rows to `on_row` in sheet order, each as soon as the next row starts,
+/// so a long sheet is never held whole. Returns `Ok(false)`, having stopped, when the file
+/// stores a row after a later one (no spreadsheet program does; [`stream_xlsx`] sorts them).
+pub fn stream_xlsx_rows<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+    mut on_row: impl FnMut(RawRow),
+) -> Result<bool, calamine::XlsxError> {
+    let mut current: Option<RawRow> = None;
+    let mut ordered = true;
+    for_each_cell(wb, sheet, Limits::NONE, |r, c, text| {
+        if text.trim().is_empty() {
+            return true;
+        }
+        match &mut current {
+            Some(row) if row.row == r => row.set(c, text),
+            Some(row) if row.row > r => {
+                ordered = false;
+                return false;
+            }
+            _ => {
+                let mut row = RawRow {
+                    row: r,
+                    ..RawRow::default()
+                };
+                row.set(c, text);
+                if let Some(done) = current.replace(row) {
+                    on_row(done);
+                }
+            }
+        }
+        true
+    })?;
+    if let (true, Some(row)) = (ordered, current) {
+        on_row(row);
+    }
+    Ok(ordered)
+}
+
+/// Calls `cell(row, col, text)` for every stored cell within `limits`, in file order, until
+/// it returns `false`.
+fn for_each_cell<RS: std::io::Read + std::io::Seek>(
+    wb: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+    limits: Limits,
+    mut cell: impl FnMut(u32, u32, &str) -> bool,
+) -> Result<(), calamine::XlsxError> {
+    let mut reader = wb.worksheet_cells_reader(sheet)?;
     let mut seen = 0usize;
-    while let Some(cell) = reader.next_cell()? {
+    while let Some(c) = reader.next_cell()? {
         seen += 1;
         if seen > limits.max_cells {
             break;
         }
-        let (r, c) = cell.get_position();
-        if r > limits.max_row || c > limits.max_col {
+        let (r, col) = c.get_position();
+        if r > limits.max_row || col > limits.max_col {
             continue;
         }
-        rows.push(r, c, &cell_text_ref(cell.get_value()));
+        if !cell(r, col, &cell_text_ref(c.get_value())) {
+            break;
+        }
     }
-    Ok(rows.finish(canonical))
+    Ok(())
 }
 
 /// A float in its shortest round-trip decimal form: 62.69, not 62.689999….

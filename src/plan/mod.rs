@@ -11,20 +11,21 @@
 //! - [`write`] turns sheets into a plan workbook (the built-in sample is [`crate::sample`]).
 
 mod model;
+mod read;
 
 pub mod write;
 
 pub use model::*;
+pub use read::read;
 
 use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};
 use crate::score;
 use crate::score::value::{normalize_text, parse_plain_number, split_number};
-use crate::sheet::{Header, Limits, RawRow, RawSheet, stream_xlsx};
-use calamine::Reader;
+use crate::sheet::{HEADER_SEARCH_ROWS, Header, RawRow, RawSheet};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use thiserror::Error;
 
 /// Sheet names of the plan workbook.
@@ -81,39 +82,6 @@ pub enum PlanReadError {
     Invalid(#[from] PlanErrors),
 }
 
-/// Reads and checks a plan workbook. An .xlsx plan is streamed cell by cell (a province's plan
-/// has hundreds of thousands of indicator rows); other formats go through calamine's ranges.
-pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
-    let open_err = |source| PlanReadError::Open {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut wb = calamine::open_workbook_auto(path).map_err(open_err)?;
-    let names = wb.sheet_names();
-    let mut sheets = Vec::new();
-    for wanted in [
-        SHEET_SETTINGS,
-        SHEET_DEPARTMENTS,
-        SHEET_INDICATORS,
-        SHEET_BUDGET,
-    ] {
-        let Some(name) = names.iter().find(|n| n.trim() == wanted) else {
-            continue;
-        };
-        let sheet = match &mut wb {
-            calamine::Sheets::Xlsx(x) => stream_xlsx(x, name, wanted, Limits::NONE)
-                .map_err(|e| open_err(calamine::Error::Xlsx(e)))?,
-            other => RawSheet::from_range(wanted, &other.worksheet_range(name).map_err(open_err)?),
-        };
-        sheets.push(sheet);
-    }
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    Ok(parse(&file, &sheets)?)
-}
-
 /// Collects errors with their locations.
 struct Errors<'a> {
     file: &'a str,
@@ -136,35 +104,54 @@ impl Errors<'_> {
     }
 }
 
-/// A sheet with its header located and required columns checked.
-struct Table<'a> {
-    sheet: &'a RawSheet,
-    header: Header,
+/// The four sheets of a plan, in the order they are read and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SheetKind {
+    /// 方案.
+    Settings,
+    /// 部门.
+    Departments,
+    /// 指标.
+    Indicators,
+    /// 预算.
+    Budget,
+}
+
+impl SheetKind {
+    /// Every sheet, in reading order (budget lines are checked against the departments).
+    pub(crate) const ALL: [SheetKind; 4] = [
+        SheetKind::Settings,
+        SheetKind::Departments,
+        SheetKind::Indicators,
+        SheetKind::Budget,
+    ];
+
+    /// The sheet's name in the workbook.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SheetKind::Settings => SHEET_SETTINGS,
+            SheetKind::Departments => SHEET_DEPARTMENTS,
+            SheetKind::Indicators => SHEET_INDICATORS,
+            SheetKind::Budget => SHEET_BUDGET,
+        }
+    }
+}
+
+/// A sheet's located header with its required columns checked.
+struct Table {
+    header_row: u32,
     cols: HashMap<&'static str, u32>,
 }
 
-impl<'a> Table<'a> {
-    fn locate(
-        sheets: &'a [RawSheet],
+impl Table {
+    /// Maps the columns of a found header; reports the required ones it lacks.
+    fn from_header(
         name: &'static str,
+        header: &Header,
         required: &[&'static str],
         optional: &[&'static str],
         errors: &mut Errors,
     ) -> Option<Self> {
-        let Some(sheet) = sheets.iter().find(|s| s.name == name) else {
-            errors.sheet(name, format!("缺少工作表「{name}」"));
-            return None;
-        };
-        let Some(header) = sheet.header(required[0]) else {
-            errors.sheet(
-                name,
-                format!(
-                    "工作表「{name}」找不到表头（应包含列：{}）",
-                    required.join("、")
-                ),
-            );
-            return None;
-        };
         let mut cols = HashMap::new();
         let mut missing = Vec::new();
         for &col in required {
@@ -189,19 +176,9 @@ impl<'a> Table<'a> {
             return None;
         }
         Some(Self {
-            sheet,
-            header,
+            header_row: header.row,
             cols,
         })
-    }
-
-    /// Data rows below the header, skipping blank ones.
-    fn rows(&self) -> impl Iterator<Item = &'a RawRow> + '_ {
-        let header_row = self.header.row;
-        self.sheet
-            .rows
-            .iter()
-            .filter(move |r| r.row > header_row && !r.is_blank())
     }
 
     /// The trimmed text of a column in a row (`""` when the column is absent).
@@ -217,130 +194,314 @@ impl<'a> Table<'a> {
     }
 }
 
-/// Checks sheets and builds a [`Plan`]; `file` is the name used in error locations.
-pub fn parse(file: &str, sheets: &[RawSheet]) -> Result<Plan, PlanErrors> {
-    let mut errors = Errors {
-        file,
-        list: Vec::new(),
-    };
-    let settings = parse_settings(sheets, &mut errors);
-    let (departments, known) = match parse_departments(sheets, &mut errors) {
-        Some((d, known)) => (Some(d), Some(known)),
-        None => (None, None),
-    };
-    let (indicators, weights) = match parse_indicators(sheets, &mut errors) {
-        Some((i, w)) => (Some(i), Some(w)),
-        None => (None, None),
-    };
-    let budget = parse_budget(sheets, known.as_ref(), &mut errors);
+/// What one sheet's data rows are turned into, a row at a time.
+trait SheetRows {
+    /// The sheet.
+    const SHEET: &'static str;
+    /// Required columns; the first one anchors the header search.
+    const REQUIRED: &'static [&'static str];
+    /// Columns read when present.
+    const OPTIONAL: &'static [&'static str];
+    /// Takes one non-blank row below the header.
+    fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors);
+}
 
-    if let (Some(departments), Some(weights)) = (&departments, &weights) {
-        check_weights(departments, weights, &mut errors);
-    }
-    match (settings, departments, indicators, budget) {
-        (Some(settings), Some(mut departments), Some(indicators), Some(budget))
-            if errors.list.is_empty() =>
-        {
-            departments.sort_by(|a, b| a.code.cmp(&b.code));
-            Ok(Plan::new(
-                file.to_string(),
-                settings,
-                departments,
-                indicators,
-                budget,
-            ))
+/// Where a sheet's header search stands while its rows arrive.
+enum Feed {
+    /// Not found yet, after this many non-blank rows.
+    Searching(usize),
+    /// Found and checked: later rows are data.
+    Found(Table),
+    /// Missing sheet, header or columns (already reported): later rows are ignored.
+    Failed,
+}
+
+/// One sheet being parsed: its header search and its rows' parser.
+struct Sheet<P> {
+    feed: Feed,
+    rows: P,
+}
+
+impl<P: SheetRows + Default> Default for Sheet<P> {
+    fn default() -> Self {
+        Self {
+            feed: Feed::Searching(0),
+            rows: P::default(),
         }
-        _ => Err(PlanErrors(errors.list)),
     }
 }
 
-fn parse_settings(sheets: &[RawSheet], errors: &mut Errors) -> Option<Settings> {
-    let t = Table::locate(sheets, SHEET_SETTINGS, &["项目", "值"], &[], errors)?;
-    let mut values: HashMap<String, (String, CellRef)> = HashMap::new();
-    for row in t.rows() {
+impl<P: SheetRows> Sheet<P> {
+    /// Takes the sheet's next row, in sheet order.
+    fn push(&mut self, row: &RawRow, errors: &mut Errors) {
+        if row.is_blank() {
+            return;
+        }
+        match &mut self.feed {
+            Feed::Found(t) => {
+                if row.row > t.header_row {
+                    self.rows.row(t, row, errors);
+                }
+            }
+            Feed::Searching(seen) => {
+                *seen += 1;
+                let seen = *seen;
+                if let Some(header) = Header::in_row(row, P::REQUIRED[0]) {
+                    self.feed = match Table::from_header(
+                        P::SHEET,
+                        &header,
+                        P::REQUIRED,
+                        P::OPTIONAL,
+                        errors,
+                    ) {
+                        Some(t) => Feed::Found(t),
+                        None => Feed::Failed,
+                    };
+                } else if seen >= HEADER_SEARCH_ROWS {
+                    self.no_header(errors);
+                }
+            }
+            Feed::Failed => {}
+        }
+    }
+
+    fn no_header(&mut self, errors: &mut Errors) {
+        errors.sheet(
+            P::SHEET,
+            format!(
+                "工作表「{}」找不到表头（应包含列：{}）",
+                P::SHEET,
+                P::REQUIRED.join("、")
+            ),
+        );
+        self.feed = Feed::Failed;
+    }
+
+    /// Ends the sheet (`present` is false when the workbook lacks it); reports a missing
+    /// sheet or header and says whether the rows were parsed.
+    fn end(&mut self, present: bool, errors: &mut Errors) -> bool {
+        if !present {
+            errors.sheet(P::SHEET, format!("缺少工作表「{}」", P::SHEET));
+            self.feed = Feed::Failed;
+        } else if matches!(self.feed, Feed::Searching(_)) {
+            self.no_header(errors);
+        }
+        matches!(self.feed, Feed::Found(_))
+    }
+}
+
+/// The plan check as a state machine: the sheets arrive in [`SheetKind::ALL`] order, each a
+/// row at a time, so a province's 指标 sheet is parsed as it is read and never held as text.
+pub(crate) struct Parser<'f> {
+    errors: Errors<'f>,
+    settings: Sheet<SettingsRows>,
+    departments: Sheet<DepartmentRows>,
+    indicators: Sheet<IndicatorRows>,
+    budget: Sheet<BudgetRows>,
+    parsed_settings: Option<Settings>,
+    /// Which sheets had their rows parsed, in [`SheetKind::ALL`] order.
+    found: [bool; 4],
+}
+
+impl<'f> Parser<'f> {
+    /// A parser whose errors name `file`.
+    pub(crate) fn new(file: &'f str) -> Self {
+        Self {
+            errors: Errors {
+                file,
+                list: Vec::new(),
+            },
+            settings: Sheet::default(),
+            departments: Sheet::default(),
+            indicators: Sheet::default(),
+            budget: Sheet::default(),
+            parsed_settings: None,
+            found: [false; 4],
+        }
+    }
+
+    /// Takes a sheet's next row.
+    pub(crate) fn row(&mut self, kind: SheetKind, row: &RawRow) {
+        let errors = &mut self.errors;
+        match kind {
+            SheetKind::Settings => self.settings.push(row, errors),
+            SheetKind::Departments => self.departments.push(row, errors),
+            SheetKind::Indicators => self.indicators.push(row, errors),
+            SheetKind::Budget => self.budget.push(row, errors),
+        }
+    }
+
+    /// Ends a sheet; `present` is false when the workbook does not have it.
+    pub(crate) fn end(&mut self, kind: SheetKind, present: bool) {
+        let errors = &mut self.errors;
+        let found = match kind {
+            SheetKind::Settings => {
+                let found = self.settings.end(present, errors);
+                if found {
+                    self.parsed_settings = std::mem::take(&mut self.settings.rows).finish(errors);
+                }
+                found
+            }
+            SheetKind::Departments => {
+                let found = self.departments.end(present, errors);
+                if found {
+                    self.budget.rows.known = Some(self.departments.rows.finish(errors));
+                }
+                found
+            }
+            SheetKind::Indicators => self.indicators.end(present, errors),
+            SheetKind::Budget => self.budget.end(present, errors),
+        };
+        if let Some(i) = SheetKind::ALL.iter().position(|k| *k == kind) {
+            self.found[i] = found;
+        }
+    }
+
+    /// The checked plan, or every error found.
+    pub(crate) fn finish(self) -> Result<Plan, PlanErrors> {
+        let mut errors = self.errors;
+        let [_, has_departments, has_indicators, has_budget] = self.found;
+        let departments = has_departments.then_some(self.departments.rows.out);
+        let weights = has_indicators.then_some(self.indicators.rows.weights);
+        let indicators = has_indicators.then(|| self.indicators.rows.out.into_vec());
+        let budget = has_budget.then(|| self.budget.rows.out.into_vec());
+        if let (Some(departments), Some(weights)) = (&departments, &weights) {
+            check_weights(departments, weights, &mut errors);
+        }
+        match (self.parsed_settings, departments, indicators, budget) {
+            (Some(settings), Some(mut departments), Some(indicators), Some(budget))
+                if errors.list.is_empty() =>
+            {
+                departments.sort_by(|a, b| a.code.cmp(&b.code));
+                Ok(Plan::new(
+                    errors.file.to_string(),
+                    settings,
+                    departments,
+                    indicators,
+                    budget,
+                ))
+            }
+            _ => Err(PlanErrors(errors.list)),
+        }
+    }
+}
+
+/// Checks sheets held in memory and builds a [`Plan`]; `file` is the name used in error
+/// locations. Sheets are matched by name; missing ones are reported.
+pub fn parse(file: &str, sheets: &[RawSheet]) -> Result<Plan, PlanErrors> {
+    let mut parser = Parser::new(file);
+    for kind in SheetKind::ALL {
+        let sheet = sheets.iter().find(|s| s.name == kind.name());
+        for row in sheet.iter().flat_map(|s| &s.rows) {
+            parser.row(kind, row);
+        }
+        parser.end(kind, sheet.is_some());
+    }
+    parser.finish()
+}
+
+/// 方案: each 项目 with its 值 and cell; the first row of a repeated 项目 wins.
+#[derive(Default)]
+struct SettingsRows {
+    values: HashMap<String, (String, CellRef)>,
+}
+
+impl SheetRows for SettingsRows {
+    const SHEET: &'static str = SHEET_SETTINGS;
+    const REQUIRED: &'static [&'static str] = &["项目", "值"];
+    const OPTIONAL: &'static [&'static str] = &[];
+
+    fn row(&mut self, t: &Table, row: &RawRow, _: &mut Errors) {
         let key = normalize_text(&t.text(row, "项目"));
-        values
+        self.values
             .entry(key)
             .or_insert_with(|| (t.text(row, "值"), t.cell(row, "值")));
     }
-    let before = errors.list.len();
-    let get = |k: &str| values.get(k).map(|(v, c)| (v.as_str(), *c));
+}
 
-    let year = match get("评价年度") {
-        Some((v, cell)) => match parse_plain_number(v).filter(|y| y.fract().is_zero()) {
-            Some(y) if (Decimal::from(2000)..=Decimal::from(2100)).contains(&y) => {
-                y.to_string().parse::<i32>().ok()
-            }
-            _ => {
-                errors.at(
-                    SHEET_SETTINGS,
-                    cell,
-                    format!("评价年度「{v}」无法识别，应为四位年份，如 2021"),
-                );
-                None
-            }
-        },
-        None => {
-            errors.sheet(SHEET_SETTINGS, "缺少「评价年度」一项".into());
-            None
-        }
-    };
-    let grades = match get("等级划分") {
-        Some((v, cell)) if !v.is_empty() => parse_grades(v).unwrap_or_else(|why| {
-            errors.at(
-                SHEET_SETTINGS,
-                cell,
-                format!("等级划分「{v}」有误：{why}，应如「优:90,良:80,中:60,差:0」"),
-            );
-            GradeScale::default()
-        }),
-        _ => GradeScale::default(),
-    };
-    let warn_rate = match get("执行率预警线") {
-        Some((v, cell)) if !v.is_empty() => parse_percent(v).unwrap_or_else(|| {
-            errors.at(
-                SHEET_SETTINGS,
-                cell,
-                format!("执行率预警线「{v}」无法识别，应为百分数，如 90%"),
-            );
-            Decimal::from(90)
-        }),
-        _ => Decimal::from(90),
-    };
-    let tolerance = match get("自评差异容差") {
-        Some((v, cell)) if !v.is_empty() => {
-            let n = normalize_text(v);
-            let n = n.strip_suffix('分').unwrap_or(&n);
-            match parse_plain_number(n).filter(|d| *d >= Decimal::ZERO) {
-                Some(d) => Score(d),
-                None => {
+impl SettingsRows {
+    /// The settings, when every value read.
+    fn finish(self, errors: &mut Errors) -> Option<Settings> {
+        let values = self.values;
+        let before = errors.list.len();
+        let get = |k: &str| values.get(k).map(|(v, c)| (v.as_str(), *c));
+
+        let year = match get("评价年度") {
+            Some((v, cell)) => match parse_plain_number(v).filter(|y| y.fract().is_zero()) {
+                Some(y) if (Decimal::from(2000)..=Decimal::from(2100)).contains(&y) => {
+                    y.to_string().parse::<i32>().ok()
+                }
+                _ => {
                     errors.at(
                         SHEET_SETTINGS,
                         cell,
-                        format!("自评差异容差「{v}」无法识别，应为非负数，如 0.5"),
+                        format!("评价年度「{v}」无法识别，应为四位年份，如 2021"),
                     );
-                    Score(Decimal::new(5, 1))
+                    None
+                }
+            },
+            None => {
+                errors.sheet(SHEET_SETTINGS, "缺少「评价年度」一项".into());
+                None
+            }
+        };
+        let grades = match get("等级划分") {
+            Some((v, cell)) if !v.is_empty() => parse_grades(v).unwrap_or_else(|why| {
+                errors.at(
+                    SHEET_SETTINGS,
+                    cell,
+                    format!("等级划分「{v}」有误：{why}，应如「优:90,良:80,中:60,差:0」"),
+                );
+                GradeScale::default()
+            }),
+            _ => GradeScale::default(),
+        };
+        let warn_rate = match get("执行率预警线") {
+            Some((v, cell)) if !v.is_empty() => parse_percent(v).unwrap_or_else(|| {
+                errors.at(
+                    SHEET_SETTINGS,
+                    cell,
+                    format!("执行率预警线「{v}」无法识别，应为百分数，如 90%"),
+                );
+                Decimal::from(90)
+            }),
+            _ => Decimal::from(90),
+        };
+        let tolerance = match get("自评差异容差") {
+            Some((v, cell)) if !v.is_empty() => {
+                let n = normalize_text(v);
+                let n = n.strip_suffix('分').unwrap_or(&n);
+                match parse_plain_number(n).filter(|d| *d >= Decimal::ZERO) {
+                    Some(d) => Score(d),
+                    None => {
+                        errors.at(
+                            SHEET_SETTINGS,
+                            cell,
+                            format!("自评差异容差「{v}」无法识别，应为非负数，如 0.5"),
+                        );
+                        Score(Decimal::new(5, 1))
+                    }
                 }
             }
-        }
-        _ => Score(Decimal::new(5, 1)),
-    };
-    let text = |k: &str| get(k).map(|(v, _)| v.to_string()).unwrap_or_default();
-    let year = year?;
-    let name = match text("评价名称") {
-        n if n.is_empty() => format!("{year}年度部门整体支出绩效自评价"),
-        n => n,
-    };
-    (errors.list.len() == before).then(|| Settings {
-        year,
-        name,
-        organiser: text("组织单位"),
-        deadline: text("报送截止日期"),
-        grades,
-        warn_rate,
-        tolerance,
-        note: text("说明"),
-    })
+            _ => Score(Decimal::new(5, 1)),
+        };
+        let text = |k: &str| get(k).map(|(v, _)| v.to_string()).unwrap_or_default();
+        let year = year?;
+        let name = match text("评价名称") {
+            n if n.is_empty() => format!("{year}年度部门整体支出绩效自评价"),
+            n => n,
+        };
+        (errors.list.len() == before).then(|| Settings {
+            year,
+            name,
+            organiser: text("组织单位"),
+            deadline: text("报送截止日期"),
+            grades,
+            warn_rate,
+            tolerance,
+            note: text("说明"),
+        })
+    }
 }
 
 /// Parses `优:90,良:80,中:60,差:0`.
@@ -378,57 +539,52 @@ pub fn parse_percent(v: &str) -> Option<Decimal> {
     (pct >= Decimal::ZERO && pct <= Decimal::ONE_HUNDRED).then_some(pct)
 }
 
-/// The departments, and every code the sheet lists (duplicates included), so that budget
-/// lines of a department whose row has an error do not cascade into more errors.
-fn parse_departments(
-    sheets: &[RawSheet],
-    errors: &mut Errors,
-) -> Option<(Vec<Department>, HashSet<DeptCode>)> {
-    let t = Table::locate(
-        sheets,
-        SHEET_DEPARTMENTS,
-        &["部门编码", "部门名称", "指标组"],
-        &["联系人", "联系电话", "邮箱"],
-        errors,
-    )?;
-    let mut seen: HashMap<DeptCode, u32> = HashMap::new();
-    let mut out = Vec::new();
-    for row in t.rows() {
+/// 部门: the departments, and every code the sheet lists (duplicates included), so that
+/// budget lines of a department whose row has an error do not cascade into more errors.
+#[derive(Default)]
+struct DepartmentRows {
+    seen: HashMap<DeptCode, u32>,
+    out: Vec<Department>,
+}
+
+impl SheetRows for DepartmentRows {
+    const SHEET: &'static str = SHEET_DEPARTMENTS;
+    const REQUIRED: &'static [&'static str] = &["部门编码", "部门名称", "指标组"];
+    const OPTIONAL: &'static [&'static str] = &["联系人", "联系电话", "邮箱"];
+
+    fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
+        const S: &str = SHEET_DEPARTMENTS;
         let code = DeptCode::new(t.text(row, "部门编码"));
         let name = t.text(row, "部门名称");
         let group = t.text(row, "指标组");
         if code.as_str().is_empty() {
-            errors.at(
-                SHEET_DEPARTMENTS,
-                t.cell(row, "部门编码"),
-                "部门编码为空".into(),
-            );
-            continue;
+            errors.at(S, t.cell(row, "部门编码"), "部门编码为空".into());
+            return;
         }
-        if let Some(first) = seen.get(&code) {
+        if let Some(first) = self.seen.get(&code) {
             errors.at(
-                SHEET_DEPARTMENTS,
+                S,
                 t.cell(row, "部门编码"),
                 format!("部门编码「{code}」重复（第 {} 行已使用）", first + 1),
             );
-            continue;
+            return;
         }
-        seen.insert(code.clone(), row.row);
+        self.seen.insert(code.clone(), row.row);
         if name.is_empty() {
             errors.at(
-                SHEET_DEPARTMENTS,
+                S,
                 t.cell(row, "部门名称"),
                 format!("部门「{code}」的部门名称为空"),
             );
         }
         if group.is_empty() {
             errors.at(
-                SHEET_DEPARTMENTS,
+                S,
                 t.cell(row, "指标组"),
                 format!("部门「{code}」的指标组为空"),
             );
         }
-        out.push(Department {
+        self.out.push(Department {
             code,
             name,
             group,
@@ -438,10 +594,58 @@ fn parse_departments(
             row: row.row,
         });
     }
-    if out.is_empty() && seen.is_empty() {
-        errors.sheet(SHEET_DEPARTMENTS, "工作表「部门」没有任何部门".into());
+}
+
+impl DepartmentRows {
+    /// Reports a sheet without departments; gives every code listed.
+    fn finish(&mut self, errors: &mut Errors) -> HashSet<DeptCode> {
+        if self.out.is_empty() && self.seen.is_empty() {
+            errors.sheet(SHEET_DEPARTMENTS, "工作表「部门」没有任何部门".into());
+        }
+        std::mem::take(&mut self.seen).into_keys().collect()
     }
-    Some((out, seen.into_keys().collect()))
+}
+
+/// A list that grows in fixed blocks and is joined once into an exactly sized `Vec`: a
+/// doubling `Vec` of a province's half a million indicators (~300 bytes each) would hold the
+/// old and the new buffer together while it grows, twice the plan itself.
+struct Blocks<T> {
+    full: Vec<Vec<T>>,
+    current: Vec<T>,
+}
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Self {
+            full: Vec::new(),
+            current: Vec::new(),
+        }
+    }
+}
+
+impl<T> Blocks<T> {
+    const BLOCK: usize = 4096;
+
+    fn push(&mut self, item: T) {
+        if self.current.len() == Self::BLOCK {
+            let full = std::mem::replace(&mut self.current, Vec::with_capacity(Self::BLOCK));
+            self.full.push(full);
+        } else if self.current.capacity() == 0 {
+            self.current.reserve_exact(Self::BLOCK);
+        }
+        self.current.push(item);
+    }
+
+    /// Every item in order; each block is freed as soon as it is moved.
+    fn into_vec(self) -> Vec<T> {
+        let len = self.full.len() * Self::BLOCK + self.current.len();
+        let mut all = Vec::with_capacity(len);
+        for block in self.full {
+            all.extend(block);
+        }
+        all.extend(self.current);
+        all
+    }
 }
 
 /// Each distinct text once: rows that repeat a name share it.
@@ -459,49 +663,49 @@ impl Interner {
     }
 }
 
-/// The valid indicators, and the (指标组, 权重) of every row whose weight could be read, so
+/// The weight total of each 指标组 over every indicator row whose weight could be read, so
 /// that one bad target does not also make every department's weights look wrong.
-type GroupWeights = Vec<(String, Decimal)>;
+type GroupWeights = HashMap<Text, Decimal>;
 
-fn parse_indicators(
-    sheets: &[RawSheet],
-    errors: &mut Errors,
-) -> Option<(Vec<Indicator>, GroupWeights)> {
-    const S: &str = SHEET_INDICATORS;
-    let t = Table::locate(
-        sheets,
-        S,
-        &[
-            "指标编码",
-            "指标组",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "目标值",
-            "权重",
-        ],
-        &["评价维度", "计分方式", "评分标准", "目标值来源", "基准值"],
-        errors,
-    )?;
-    let mut seen: HashMap<IndicatorCode, u32> = HashMap::new();
-    let mut texts = Interner::default();
-    let mut out = Vec::new();
-    let mut weights = Vec::new();
-    for row in t.rows() {
+/// 指标: the valid indicators and the weights of every group.
+#[derive(Default)]
+struct IndicatorRows {
+    seen: HashMap<IndicatorCode, u32>,
+    texts: Interner,
+    out: Blocks<Indicator>,
+    weights: GroupWeights,
+}
+
+impl SheetRows for IndicatorRows {
+    const SHEET: &'static str = SHEET_INDICATORS;
+    const REQUIRED: &'static [&'static str] = &[
+        "指标编码",
+        "指标组",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "目标值",
+        "权重",
+    ];
+    const OPTIONAL: &'static [&'static str] =
+        &["评价维度", "计分方式", "评分标准", "目标值来源", "基准值"];
+
+    fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
+        const S: &str = SHEET_INDICATORS;
         let code = IndicatorCode::new(t.text(row, "指标编码"));
         if code.as_str().is_empty() {
             errors.at(S, t.cell(row, "指标编码"), "指标编码为空".into());
-            continue;
+            return;
         }
-        if let Some(first) = seen.get(&code) {
+        if let Some(first) = self.seen.get(&code) {
             errors.at(
                 S,
                 t.cell(row, "指标编码"),
                 format!("指标编码「{code}」重复（第 {} 行已使用）", first + 1),
             );
-            continue;
+            return;
         }
-        seen.insert(code.clone(), row.row);
+        self.seen.insert(code.clone(), row.row);
         let mut ok = true;
         let mut need = |col: &str, errors: &mut Errors| {
             let v = t.text(row, col);
@@ -535,10 +739,11 @@ fn parse_indicators(
                 None
             }
         };
+        let group = self.texts.get(group);
         if let Some(w) = weight
             && !group.is_empty()
         {
-            weights.push((group.clone(), w.value()));
+            *self.weights.entry(group.clone()).or_default() += w.value();
         }
         let rule_text = t.text(row, "计分方式");
         let rule = match (&target, rule_text.is_empty()) {
@@ -572,15 +777,16 @@ fn parse_indicators(
             b
         };
         let (Some(target), Some(weight), Some(rule), true) = (target, weight, rule, ok) else {
-            continue;
+            return;
         };
         let dimension = match t.text(row, "评价维度") {
             d if d.is_empty() => level1.clone(),
             d => d,
         };
-        out.push(Indicator {
+        let texts = &mut self.texts;
+        self.out.push(Indicator {
             code,
-            group: texts.get(group),
+            group,
             dimension: texts.get(dimension),
             level1: texts.get(level1),
             level2: texts.get(level2),
@@ -596,28 +802,27 @@ fn parse_indicators(
             row: row.row,
         });
     }
-    Some((out, weights))
 }
 
-fn parse_budget(
-    sheets: &[RawSheet],
-    known: Option<&HashSet<DeptCode>>,
-    errors: &mut Errors,
-) -> Option<Vec<BudgetLine>> {
-    const S: &str = SHEET_BUDGET;
-    let t = Table::locate(
-        sheets,
-        S,
-        &["部门编码", "项目名称", "支出类型", "年初预算", "调整后预算"],
-        &["项目性质"],
-        errors,
-    )?;
-    let mut out = Vec::new();
-    for row in t.rows() {
+/// 预算: the valid budget lines; `known` is every code of the 部门 sheet, when it was read.
+#[derive(Default)]
+struct BudgetRows {
+    known: Option<HashSet<DeptCode>>,
+    out: Blocks<BudgetLine>,
+}
+
+impl SheetRows for BudgetRows {
+    const SHEET: &'static str = SHEET_BUDGET;
+    const REQUIRED: &'static [&'static str] =
+        &["部门编码", "项目名称", "支出类型", "年初预算", "调整后预算"];
+    const OPTIONAL: &'static [&'static str] = &["项目性质"];
+
+    fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
+        const S: &str = SHEET_BUDGET;
         let dept = DeptCode::new(t.text(row, "部门编码"));
         let name = t.text(row, "项目名称");
         let mut ok = true;
-        if let Some(known) = known
+        if let Some(known) = &self.known
             && !known.contains(&dept)
         {
             errors.at(
@@ -665,7 +870,7 @@ fn parse_budget(
             money("调整后预算", errors)
         };
         if let (Some(kind), Some(initial), Some(adjusted), true) = (kind, initial, adjusted, ok) {
-            out.push(BudgetLine {
+            self.out.push(BudgetLine {
                 dept,
                 name,
                 nature: t.text(row, "项目性质"),
@@ -676,14 +881,9 @@ fn parse_budget(
             });
         }
     }
-    Some(out)
 }
 
-fn check_weights(departments: &[Department], weights: &GroupWeights, errors: &mut Errors) {
-    let mut sums: HashMap<&str, Decimal> = HashMap::new();
-    for (g, w) in weights {
-        *sums.entry(g.as_str()).or_default() += *w;
-    }
+fn check_weights(departments: &[Department], sums: &GroupWeights, errors: &mut Errors) {
     let common = sums.get(COMMON_GROUP).copied().unwrap_or_default();
     for dept in departments.iter().filter(|d| !d.group.is_empty()) {
         let own = sums.get(dept.group.as_str()).copied();

@@ -268,3 +268,16 @@ fn percent_settings_accept_every_form() {
     assert_eq!(parse_percent("85"), Some(Decimal::from(85)));
     assert_eq!(parse_percent("150%"), None);
 }
+
+#[test]
+fn blocks_keep_order_across_blocks() {
+    let mut b = Blocks::default();
+    for i in 0..10_000 {
+        b.push(i);
+    }
+    let v = b.into_vec();
+    assert_eq!(v.len(), 10_000);
+    assert_eq!(v.capacity(), 10_000);
+    assert!(v.iter().copied().eq(0..10_000));
+    assert!(Blocks::<u8>::default().into_vec().is_empty());
+}
