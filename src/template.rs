@@ -283,6 +283,37 @@ fn put(ws: &mut Worksheet, r: u32, c: u16, text: &str, fmt: &Format) -> Result<(
     Ok(())
 }
 
+/// Writes an answer like [`put`], unformatted: the block's format is applied afterwards by
+/// [`format_columns`]. Empty answers write nothing.
+fn put_value(ws: &mut Worksheet, r: u32, c: u16, text: &str) -> Result<(), XlsxError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(());
+    }
+    match crate::sample::excel_number(t) {
+        Some(n) => ws.write_number(r, c, n)?,
+        None => ws.write_string(r, c, t)?,
+    };
+    Ok(())
+}
+
+/// Formats rows `first..=last` column by column, blank cells included. rust_xlsxwriter hashes
+/// the whole `Format` on every formatted write; a range costs one lookup for all its cells.
+fn format_columns(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    cols: &[(u16, &Format)],
+) -> Result<(), XlsxError> {
+    if last < first {
+        return Ok(());
+    }
+    for (c, fmt) in cols {
+        ws.set_range_format(first, *c, last, *c, fmt)?;
+    }
+    Ok(())
+}
+
 /// Escapes `&` in user text for header/footer codes.
 fn footer_text(s: &str) -> String {
     s.replace('&', "&&")
@@ -478,48 +509,66 @@ fn write_budget(
         .set_error_message("执行数应为不小于 0 的数字（单位：万元）")?;
     for (i, b) in lines.iter().enumerate() {
         let r = first + i as u32;
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.locked_center)?;
-        ws.write_string_with_format(r, 1, &b.name, &f.locked_wrap)?;
-        ws.write_string_with_format(r, 2, &b.nature, &f.locked)?;
-        ws.write_string_with_format(r, 3, b.kind.label(), &f.locked)?;
-        ws.write_number_with_format(r, 4, money_f64(b.initial), &f.locked_money)?;
-        ws.write_number_with_format(r, 5, money_f64(b.adjusted), &f.locked_money)?;
+        ws.write_number(r, 0, (i + 1) as f64)?;
+        ws.write_string(r, 1, &b.name)?;
+        ws.write_string(r, 2, &b.nature)?;
+        ws.write_string(r, 3, b.kind.label())?;
+        ws.write_number(r, 4, money_f64(b.initial))?;
+        ws.write_number(r, 5, money_f64(b.adjusted))?;
         let given = spending.iter().find(|s| s.name == b.name);
-        put(
-            ws,
-            r,
-            6,
-            given.map(|s| s.spent.as_str()).unwrap_or(""),
-            &f.input_money,
-        )?;
-        rate_formula(ws, r, &f.locked_rate)?;
-        put(
-            ws,
-            r,
-            8,
-            given.map(|s| s.note.as_str()).unwrap_or(""),
-            &f.input_wrap,
-        )?;
+        put_value(ws, r, 6, given.map(|s| s.spent.as_str()).unwrap_or(""))?;
+        rate_formula(ws, r)?;
+        put_value(ws, r, 8, given.map(|s| s.note.as_str()).unwrap_or(""))?;
     }
+    let spare_first = first + lines.len() as u32;
+    format_columns(
+        ws,
+        first,
+        spare_first.saturating_sub(1),
+        &[
+            (0, &f.locked_center),
+            (1, &f.locked_wrap),
+            (2, &f.locked),
+            (3, &f.locked),
+            (4, &f.locked_money),
+            (5, &f.locked_money),
+            (6, &f.input_money),
+            (7, &f.locked_rate),
+            (8, &f.input_wrap),
+        ],
+    )?;
     let added: Vec<&crate::sample::Spending> = spending
         .iter()
         .filter(|s| !lines.iter().any(|b| b.name == s.name))
         .collect();
-    let spare_first = first + lines.len() as u32;
     let spare_last = spare_first + SPARE_BUDGET_ROWS - 1;
     for r in spare_first..=spare_last {
         let a = added.get((r - spare_first) as usize);
         let v = |pick: fn(&crate::sample::Spending) -> &str| a.map(|s| pick(s)).unwrap_or("");
-        ws.write_blank(r, 0, &f.locked_center)?;
-        put(ws, r, 1, v(|s| &s.name), &f.input_wrap)?;
-        put(ws, r, 2, v(|s| &s.nature), &f.input)?;
-        put(ws, r, 3, v(|s| &s.kind), &f.input)?;
-        ws.write_blank(r, 4, &f.locked_money)?;
-        put(ws, r, 5, v(|s| &s.adjusted), &f.input_money)?;
-        put(ws, r, 6, v(|s| &s.spent), &f.input_money)?;
-        rate_formula(ws, r, &f.locked_rate)?;
-        put(ws, r, 8, v(|s| &s.note), &f.input_wrap)?;
+        put_value(ws, r, 1, v(|s| &s.name))?;
+        put_value(ws, r, 2, v(|s| &s.nature))?;
+        put_value(ws, r, 3, v(|s| &s.kind))?;
+        put_value(ws, r, 5, v(|s| &s.adjusted))?;
+        put_value(ws, r, 6, v(|s| &s.spent))?;
+        rate_formula(ws, r)?;
+        put_value(ws, r, 8, v(|s| &s.note))?;
     }
+    format_columns(
+        ws,
+        spare_first,
+        spare_last,
+        &[
+            (0, &f.locked_center),
+            (1, &f.input_wrap),
+            (2, &f.input),
+            (3, &f.input),
+            (4, &f.locked_money),
+            (5, &f.input_money),
+            (6, &f.input_money),
+            (7, &f.locked_rate),
+            (8, &f.input_wrap),
+        ],
+    )?;
     if lines.is_empty() && SPARE_BUDGET_ROWS == 0 {
         return Ok(());
     }
@@ -596,7 +645,8 @@ fn write_budget(
                 &f.total_money,
             )?;
         }
-        rate_formula(ws, r, &f.total_rate)?;
+        rate_formula(ws, r)?;
+        ws.set_range_format(r, 7, r, 7, &f.total_rate)?;
         ws.write_blank(r, 8, &f.total_label)?;
     }
 
@@ -629,13 +679,13 @@ fn write_budget(
 }
 
 /// 执行率 = 执行数 / 调整后预算, blank until 执行数 is filled; the stored result is blank.
-fn rate_formula(ws: &mut Worksheet, r: u32, fmt: &Format) -> Result<(), XlsxError> {
+/// Written unformatted: the caller formats column H.
+fn rate_formula(ws: &mut Worksheet, r: u32) -> Result<(), XlsxError> {
     let n = r + 1;
-    ws.write_formula_with_format(
+    ws.write_formula(
         r,
         7,
         Formula::new(format!("=IF(AND(ISNUMBER(G{n}),N(F{n})>0),G{n}/F{n},\"\")")).set_result(""),
-        fmt,
     )?;
     Ok(())
 }
@@ -692,28 +742,50 @@ fn write_indicators(
     let mut actual_groups: Vec<(AnswerKind, Vec<u32>)> = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
         let r = first + i as u32;
-        ws.write_string_with_format(r, 0, ind.code.as_str(), &f.locked_center)?;
-        ws.write_string_with_format(r, 3, &*ind.level3, &f.locked_wrap)?;
-        ws.write_string_with_format(r, 4, &*ind.target_text, &f.locked_center)?;
-        ws.write_number_with_format(r, 5, decimal_f64(ind.weight.value()), &f.locked_center)?;
-        ws.write_string_with_format(r, 6, &*ind.criteria, &f.locked_wrap)?;
+        ws.write_string(r, 0, ind.code.as_str())?;
+        ws.write_string(r, 3, &*ind.level3)?;
+        ws.write_string(r, 4, &*ind.target_text)?;
+        ws.write_number(r, 5, decimal_f64(ind.weight.value()))?;
+        ws.write_string(r, 6, &*ind.criteria)?;
         let kind = AnswerKind::of(ind);
-        let actual_fmt = if kind == AnswerKind::Percent {
-            &f.input_percent
-        } else {
-            &f.input
-        };
         let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
         let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(pick).unwrap_or("");
-        put(ws, r, 7, v(|o| &o.actual), actual_fmt)?;
-        put(ws, r, 8, v(|o| &o.self_score), &f.input)?;
-        put(ws, r, 9, v(|o| &o.reason), &f.input_wrap)?;
-        put(ws, r, 10, v(|o| &o.evidence), &f.input_wrap)?;
+        put_value(ws, r, 7, v(|o| &o.actual))?;
+        put_value(ws, r, 8, v(|o| &o.self_score))?;
+        put_value(ws, r, 9, v(|o| &o.reason))?;
+        put_value(ws, r, 10, v(|o| &o.evidence))?;
         match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, rows)) => rows.push(r),
             None => actual_groups.push((kind, vec![r])),
         }
         ws.set_row_height(r, row_height(ind, &widths))?;
+    }
+    format_columns(
+        ws,
+        first,
+        (first + n).saturating_sub(1),
+        &[
+            (0, &f.locked_center),
+            (3, &f.locked_wrap),
+            (4, &f.locked_center),
+            (5, &f.locked_center),
+            (6, &f.locked_wrap),
+            (8, &f.input),
+            (9, &f.input_wrap),
+            (10, &f.input_wrap),
+        ],
+    )?;
+    // 实际完成值: a percent cell where the answer is a percentage, in runs of equal form.
+    let mut i = 0;
+    while i < indicators.len() {
+        let percent = AnswerKind::of(indicators[i]) == AnswerKind::Percent;
+        let mut j = i + 1;
+        while j < indicators.len() && (AnswerKind::of(indicators[j]) == AnswerKind::Percent) == percent {
+            j += 1;
+        }
+        let fmt = if percent { &f.input_percent } else { &f.input };
+        format_columns(ws, first + i as u32, first + j as u32 - 1, &[(7, fmt)])?;
+        i = j;
     }
     for (kind, rows) in &actual_groups {
         let dv = actual_validation(kind)?.set_multi_range(ranges(7, rows));
