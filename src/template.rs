@@ -780,7 +780,9 @@ fn write_indicators(
     while i < indicators.len() {
         let percent = AnswerKind::of(indicators[i]) == AnswerKind::Percent;
         let mut j = i + 1;
-        while j < indicators.len() && (AnswerKind::of(indicators[j]) == AnswerKind::Percent) == percent {
+        while j < indicators.len()
+            && (AnswerKind::of(indicators[j]) == AnswerKind::Percent) == percent
+        {
             j += 1;
         }
         let fmt = if percent { &f.input_percent } else { &f.input };

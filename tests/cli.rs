@@ -414,6 +414,85 @@ mod issue {
         }
     }
 
+    /// Formats are applied to whole column ranges after the values are written: every cell
+    /// must still get its own number format and fill.
+    #[test]
+    fn number_formats_and_input_fills_sit_on_their_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        let (plan, out) = issued(dir.path());
+        let dept = &plan.departments[0];
+        let path = out.join(template::file_name(&plan, dept));
+        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
+        let num_format = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
+            ws.style(cell)
+                .number_format()
+                .map(|f| f.format_code().to_string())
+                .unwrap_or_default()
+        };
+        let filled = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
+            ws.style(cell)
+                .background_color()
+                .map(|c| c.argb_str().to_string())
+                .unwrap_or_default()
+                .ends_with("FFF2CC")
+        };
+
+        let ind = book.sheet_by_name("绩效指标").unwrap();
+        let indicators = plan.indicators_for(dept);
+        let mut percent_rows = 0;
+        for (i, indicator) in indicators.iter().enumerate() {
+            let r = 3 + i;
+            let percent =
+                jixiao::score::AnswerKind::of(indicator) == jixiao::score::AnswerKind::Percent;
+            percent_rows += usize::from(percent);
+            let want = if percent { "0.00%" } else { "General" };
+            assert_eq!(
+                num_format(ind, &format!("H{r}")),
+                want,
+                "H{r} {}",
+                indicator.code
+            );
+            for col in ["H", "I", "J", "K"] {
+                assert!(filled(ind, &format!("{col}{r}")), "{col}{r} is an input");
+            }
+            for col in ["A", "D", "E", "F", "G"] {
+                assert!(
+                    !filled(ind, &format!("{col}{r}")),
+                    "{col}{r} is not an input"
+                );
+            }
+        }
+        assert!(percent_rows > 0 && percent_rows < indicators.len());
+        let total = 3 + indicators.len();
+        assert!(
+            !filled(ind, &format!("H{total}")),
+            "the total row is not an input"
+        );
+
+        let budget = book.sheet_by_name("预算执行").unwrap();
+        let lines = plan.budget_for(&dept.code).count() as u32;
+        for r in 3..3 + lines + template::SPARE_BUDGET_ROWS {
+            assert_eq!(num_format(budget, &format!("G{r}")), "0.00", "执行数 G{r}");
+            assert_eq!(num_format(budget, &format!("H{r}")), "0.00%", "执行率 H{r}");
+            assert!(filled(budget, &format!("G{r}")), "G{r}");
+            assert!(!filled(budget, &format!("H{r}")), "H{r}");
+        }
+        for r in 3..3 + lines {
+            assert_eq!(
+                num_format(budget, &format!("E{r}")),
+                "0.00",
+                "年初预算 E{r}"
+            );
+            assert!(
+                !filled(budget, &format!("B{r}")),
+                "plan line B{r} is locked text"
+            );
+        }
+        for r in 3 + lines..3 + lines + template::SPARE_BUDGET_ROWS {
+            assert!(filled(budget, &format!("B{r}")), "spare B{r} is an input");
+        }
+    }
+
     #[test]
     fn every_input_carries_validation_with_a_message() {
         let dir = tempfile::tempdir().unwrap();
