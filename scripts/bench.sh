@@ -30,22 +30,30 @@ seconds() { # run a command, print its wall time in seconds
   echo "$end - $start" | bc -l
 }
 
-# Earlier outputs are removed and flushed (sync) before each timed run, outside the timing:
-# otherwise the previous run's deletions and pending writes land inside the next one.
-collect() { "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$DIR/汇总" "$DIR/回收"; }
+# Each timed run writes into a fresh folder, as a department's first run of the year does;
+# the folders are removed at the end. (Removing the previous run's outputs just before a
+# run makes ext4 skip the freed inodes while creating the new files: seconds of system time
+# that belong to the removal, not to jixiao. The "again" line shows that case: `issue`
+# replacing every template of the folder it wrote before.)
+OUTS=$(mktemp -d "$DIR/runs.XXXXXX")
+trap 'rm -rf "$OUTS"' EXIT
+fresh() { mktemp -d "$OUTS/out.XXXXXX"; }
+collect() { "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" -o "$1" "$DIR/回收"; }
 bare() { "$BIN/examples/bare_read" "$DIR/回收"; }
-issue() { "$BIN/jixiao" issue --plan "$DIR/评价方案.xlsx" -o "$DIR/模板"; }
+issue() { "$BIN/jixiao" issue --plan "$DIR/评价方案.xlsx" -o "$1"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d)"
 echo "data: $N returns, $(du -sh "$DIR/回收" | cut -f1)"
-t_collect=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/汇总"; sync; seconds collect; done | median)
+sync
+t_collect=$(for _ in $(seq "$RUNS"); do seconds collect "$(fresh)"; sync; done | median)
 t_bare=$(for _ in $(seq "$RUNS"); do seconds bare; done | median)
-t_issue=$(for _ in $(seq "$RUNS"); do rm -rf "$DIR/模板"; sync; seconds issue; done | median)
+t_issue=$(for _ in $(seq "$RUNS"); do seconds issue "$(fresh)"; sync; done | median)
+ISSUED=$(fresh); issue "$ISSUED" >/dev/null 2>&1; sync
+t_issue_again=$(seconds issue "$ISSUED")
 # One more collect for peak memory, with the phase times jixiao reports under JIXIAO_TIMINGS.
-rm -rf "$DIR/汇总"; sync
 PHASES=$(mktemp)
 JIXIAO_TIMINGS=1 /usr/bin/time -f "%M" "$BIN/jixiao" collect --plan "$DIR/评价方案.xlsx" \
-  -o "$DIR/汇总" "$DIR/回收" >/dev/null 2>"$PHASES"
+  -o "$(fresh)" "$DIR/回收" >/dev/null 2>"$PHASES"
 m_collect=$(tail -1 "$PHASES" | awk '{printf "%.0f", $1/1024}')
 # openpyxl is slow: one run, over at most 400 files, scaled to N.
 SAMPLE=$(( N < 400 ? N : 400 ))
@@ -56,6 +64,7 @@ printf '%-34s %8.2f s\n' "jixiao collect (median of $RUNS)" "$t_collect"
 printf '%-34s %8.2f s\n' "bare calamine+rayon read" "$t_bare"
 printf '%-34s %8.2f s  (%d files measured, scaled)\n' "openpyxl read" "$t_py" "$SAMPLE"
 printf '%-34s %8.2f s\n' "jixiao issue ($N templates)" "$t_issue"
+printf '%-34s %8.2f s\n' "  again, replacing them" "$t_issue_again"
 printf '%-34s %8d MB\n' "collect peak memory" "$m_collect"
 echo "collect phases (elapsed since start):"
 grep '耗时' "$PHASES" | sed 's/^/  /'
