@@ -52,6 +52,52 @@ pub fn set_widths(
     Ok(())
 }
 
+/// Formats cells of row `r` from column `first_col` (`fmts[i]` for column `first_col + i`).
+///
+/// rust_xlsxwriter hashes the whole `Format` on every formatted write; writers here write
+/// values unformatted and then format runs of equal formats (compared by address), one style
+/// lookup per run. Blank cells in a run get the format too. Works on the current row of a
+/// constant-memory sheet, before the next row is started.
+pub fn format_row(
+    ws: &mut Worksheet,
+    r: u32,
+    first_col: u16,
+    fmts: &[&Format],
+) -> Result<(), XlsxError> {
+    for (start, end, fmt) in runs(fmts) {
+        ws.set_range_format(r, first_col + start as u16, r, first_col + end as u16, fmt)?;
+    }
+    Ok(())
+}
+
+/// Like [`format_row`], down column `c` from row `first_row`.
+pub fn format_column(
+    ws: &mut Worksheet,
+    c: u16,
+    first_row: u32,
+    fmts: &[&Format],
+) -> Result<(), XlsxError> {
+    for (start, end, fmt) in runs(fmts) {
+        ws.set_range_format(first_row + start as u32, c, first_row + end as u32, c, fmt)?;
+    }
+    Ok(())
+}
+
+/// Runs of the same format (by address) as `(first, last, format)` positions.
+fn runs<'a>(fmts: &'a [&'a Format]) -> impl Iterator<Item = (usize, usize, &'a Format)> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let first = *fmts.get(start)?;
+        let len = fmts[start..]
+            .iter()
+            .take_while(|f| std::ptr::eq(**f, first))
+            .count();
+        let run = (start, start + len - 1, first);
+        start += len;
+        Some(run)
+    })
+}
+
 /// The base format: Chinese font, thin borders, vertically centred.
 pub fn base() -> Format {
     Format::new()
@@ -148,6 +194,16 @@ pub fn parse_ymd(s: &str) -> Option<ExcelDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_run_by_address() {
+        let (a, b) = (base(), base());
+        let got: Vec<(usize, usize, bool)> = runs(&[&a, &a, &b, &a, &a, &a])
+            .map(|(s, e, f)| (s, e, std::ptr::eq(f, &a)))
+            .collect();
+        assert_eq!(got, [(0, 1, true), (2, 2, false), (3, 5, true)]);
+        assert_eq!(runs(&[]).count(), 0);
+    }
 
     #[test]
     fn chinese_counts_double() {

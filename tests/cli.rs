@@ -1505,6 +1505,77 @@ mod consolidate {
         assert!(dept_sheets.iter().any(|s| s.as_str() == "001 市应急管理局"));
     }
 
+    /// The long sheets and the department sheets write values first and format runs of cells
+    /// afterwards: every table cell must still carry its border and number format.
+    #[test]
+    fn every_table_cell_is_formatted() {
+        let dir = tempfile::tempdir().unwrap();
+        demo(dir.path());
+        let book = umya_spreadsheet::reader::xlsx::read(dir.path().join(WORKBOOK)).unwrap();
+        let bordered = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
+            ws.style(cell).borders().is_some_and(|b| {
+                b.left_border().style() == &umya_spreadsheet::BorderStyleValues::Thin
+            })
+        };
+        let format = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
+            ws.style(cell)
+                .number_format()
+                .map(|f| f.format_code().to_string())
+                .unwrap_or_default()
+        };
+        let numeric = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
+            ws.cell(cell)
+                .is_some_and(|c| c.value().parse::<f64>().is_ok())
+        };
+        let cols = |n: u8| (b'A'..b'A' + n).map(|c| (c as char).to_string());
+
+        let details = book.sheet_by_name("指标得分明细").unwrap();
+        let last = details.highest_row();
+        assert!(last > 200, "{last} rows");
+        for r in 1..=last {
+            for c in cols(15) {
+                assert!(bordered(details, &format!("{c}{r}")), "指标得分明细!{c}{r}");
+            }
+            if r > 1 {
+                assert_eq!(format(details, &format!("J{r}")), "0.00", "权重 J{r}");
+                for (c, want) in [("K", "0.00"), ("L", "0.00%"), ("M", "0.00")] {
+                    let cell = format!("{c}{r}");
+                    if numeric(details, &cell) {
+                        assert_eq!(format(details, &cell), want, "{cell}");
+                    }
+                }
+            }
+        }
+
+        let projects = book.sheet_by_name("项目明细").unwrap();
+        for r in 2..=projects.highest_row() {
+            for c in cols(11) {
+                assert!(bordered(projects, &format!("{c}{r}")), "项目明细!{c}{r}");
+            }
+            for c in ["F", "G", "H"] {
+                assert_eq!(format(projects, &format!("{c}{r}")), "0.00", "{c}{r}");
+            }
+            if numeric(projects, &format!("I{r}")) {
+                assert_eq!(format(projects, &format!("I{r}")), "0.00%", "I{r}");
+            }
+        }
+
+        let dept = book.sheet_by_name("001 市应急管理局").unwrap();
+        for r in 4..4 + 82 {
+            for c in cols(9) {
+                assert!(bordered(dept, &format!("{c}{r}")), "001!{c}{r}");
+            }
+            assert_eq!(format(dept, &format!("F{r}")), "0.00", "F{r}");
+            assert_eq!(format(dept, &format!("G{r}")), "0.00", "G{r}");
+            assert_eq!(format(dept, &format!("H{r}")), "0.00%", "H{r}");
+            let wraps = dept
+                .style(format!("I{r}").as_str())
+                .alignment()
+                .is_some_and(|a| a.wrap_text());
+            assert!(wraps, "I{r} wraps");
+        }
+    }
+
     #[test]
     fn ranking_reproduces_the_reference_and_shares_ranks() {
         let dir = tempfile::tempdir().unwrap();

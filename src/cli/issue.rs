@@ -5,7 +5,7 @@
 //! department is printed in department-code order.
 
 use super::Outcome;
-use crate::report::Progress;
+use crate::report::{Progress, Timer};
 use crate::{output, template};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -37,7 +37,9 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Writes every department's template and says where.
 pub fn issue(config: &Config) -> Result<Issued> {
     let started = Instant::now();
+    let timer = Timer::from_env();
     let plan = super::read_plan(&config.plan)?;
+    timer.lap("读取评价方案");
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建模板输出目录 {}", config.output.display()))?;
     let progress = Progress::new(plan.departments.len() as u64, "生成模板");
@@ -60,6 +62,7 @@ pub fn issue(config: &Config) -> Result<Issued> {
         })
         .collect();
     progress.finish();
+    timer.lap("生成模板");
     // Lines in department-code order, whatever the thread timing.
     let mut files = Vec::with_capacity(results.len());
     for r in results {

@@ -242,6 +242,25 @@ fn opt_rate(
     Ok(())
 }
 
+/// Writes an optional number unformatted (nothing when absent); gives the cell's format,
+/// `blank` when absent. The caller formats the row or column (see [`xlsx::format_row`]).
+fn opt_value<'f>(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    n: Option<f64>,
+    fmt: &'f Format,
+    blank: &'f Format,
+) -> Result<&'f Format, XlsxError> {
+    match n {
+        Some(n) => {
+            ws.write_number(r, c, n)?;
+            Ok(fmt)
+        }
+        None => Ok(blank),
+    }
+}
+
 fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("汇总排名")?;
     let plan = report.plan;
@@ -535,20 +554,26 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
     let warn = report.plan.settings.warn_rate;
     for e in report.evaluations() {
         for line in &e.inputs.budget {
-            ws.write_string_with_format(r, 0, e.inputs.dept.code.as_str(), &f.center)?;
-            ws.write_string_with_format(r, 1, &e.inputs.dept.name, &f.text)?;
-            ws.write_string_with_format(r, 2, &line.name, &f.text)?;
-            ws.write_string_with_format(r, 3, &line.nature, &f.text)?;
-            ws.write_string_with_format(r, 4, line.kind.label(), &f.text)?;
-            ws.write_number_with_format(r, 5, num(line.initial.value()), &f.money)?;
-            ws.write_number_with_format(r, 6, num(line.adjusted.value()), &f.money)?;
-            match line.spent {
-                Some(s) => ws.write_number_with_format(r, 7, num(s.value()), &f.money)?,
-                None => ws.write_blank(r, 7, &f.money)?,
-            };
-            opt_rate(ws, r, 8, line.rate(), &f.percent, &f.text)?;
-            ws.write_string_with_format(r, 9, project_status(line, warn), &f.center)?;
-            ws.write_string_with_format(r, 10, &line.note, &f.wrap)?;
+            ws.write_string(r, 0, e.inputs.dept.code.as_str())?;
+            ws.write_string(r, 1, &e.inputs.dept.name)?;
+            ws.write_string(r, 2, &line.name)?;
+            ws.write_string(r, 3, &line.nature)?;
+            ws.write_string(r, 4, line.kind.label())?;
+            ws.write_number(r, 5, num(line.initial.value()))?;
+            ws.write_number(r, 6, num(line.adjusted.value()))?;
+            let spent = line.spent.map(|s| num(s.value()));
+            opt_value(ws, r, 7, spent, &f.money, &f.money)?;
+            let rate = opt_value(ws, r, 8, line.rate().map(frac), &f.percent, &f.text)?;
+            ws.write_string(r, 9, project_status(line, warn))?;
+            ws.write_string(r, 10, &line.note)?;
+            let t = &f.text;
+            let m = &f.money;
+            xlsx::format_row(
+                ws,
+                r,
+                0,
+                &[&f.center, t, t, t, t, m, m, m, rate, &f.center, &f.wrap],
+            )?;
             r += 1;
         }
     }
@@ -607,29 +632,31 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
     for e in report.evaluations() {
         for res in &e.indicators {
             let i = res.input.indicator;
-            ws.write_string_with_format(r, 0, e.inputs.dept.code.as_str(), &f.center)?;
-            ws.write_string_with_format(r, 1, &e.inputs.dept.name, &f.text)?;
-            ws.write_string_with_format(r, 2, i.code.as_str(), &f.center)?;
-            ws.write_string_with_format(r, 3, &*i.dimension, &f.text)?;
-            ws.write_string_with_format(r, 4, &*i.level1, &f.text)?;
-            ws.write_string_with_format(r, 5, &*i.level2, &f.text)?;
-            ws.write_string_with_format(r, 6, &*i.level3, &f.text)?;
-            ws.write_string_with_format(r, 7, &*i.target_text, &f.center)?;
-            ws.write_string_with_format(r, 8, res.shown_actual(), &f.text)?;
-            score_cells(ws, r, 9, res, f)?;
-            opt_score(ws, r, 12, res.input.self_score.map(Score), f)?;
-            let s = res.scored.as_ref();
-            ws.write_string_with_format(
+            ws.write_string(r, 0, e.inputs.dept.code.as_str())?;
+            ws.write_string(r, 1, &e.inputs.dept.name)?;
+            ws.write_string(r, 2, i.code.as_str())?;
+            ws.write_string(r, 3, &*i.dimension)?;
+            ws.write_string(r, 4, &*i.level1)?;
+            ws.write_string(r, 5, &*i.level2)?;
+            ws.write_string(r, 6, &*i.level3)?;
+            ws.write_string(r, 7, &*i.target_text)?;
+            ws.write_string(r, 8, res.shown_actual())?;
+            let [weight, score, rate] = score_values(ws, r, 9, res, f)?;
+            let self_score = res.input.self_score.map(num);
+            let self_score = opt_value(ws, r, 12, self_score, &f.score, &f.text)?;
+            if res.scored.as_ref().is_some_and(|s| s.review) {
+                ws.write_string(r, 13, "是")?;
+            }
+            ws.write_string(r, 14, res.explanation())?;
+            let (t, c) = (&f.text, &f.center);
+            xlsx::format_row(
+                ws,
                 r,
-                13,
-                if s.is_some_and(|s| s.review) {
-                    "是"
-                } else {
-                    ""
-                },
-                &f.center,
+                0,
+                &[
+                    c, t, c, t, t, t, t, c, t, weight, score, rate, self_score, c, t,
+                ],
             )?;
-            ws.write_string_with_format(r, 14, res.explanation(), &f.text)?;
             r += 1;
         }
     }
@@ -638,26 +665,30 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
     Ok(())
 }
 
-/// 权重, 得分 and 得分率 of one indicator in three cells from column `c`.
-fn score_cells(
+/// 权重, 得分 and 得分率 of one indicator in three cells from column `c`, unformatted;
+/// gives their formats (得分 and 得分率 are blank text cells when the indicator was not
+/// scored).
+fn score_values<'f>(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
     res: &crate::score::IndicatorResult,
-    f: &Formats,
-) -> Result<(), XlsxError> {
+    f: &'f Formats,
+) -> Result<[&'f Format; 3], XlsxError> {
     let weight = res.input.indicator.weight;
-    ws.write_number_with_format(r, c, num(weight.value()), &f.score)?;
+    ws.write_number(r, c, num(weight.value()))?;
     let s = res.scored.as_ref();
-    opt_score(ws, r, c + 1, s.map(|s| s.score), f)?;
-    opt_rate(
+    let score = opt_value(
         ws,
         r,
-        c + 2,
-        s.map(|s| score_rate(s.score, weight)),
-        &f.percent,
+        c + 1,
+        s.map(|s| num(s.score.value())),
+        &f.score,
         &f.text,
-    )
+    )?;
+    let rate = s.map(|s| frac(score_rate(s.score, weight)));
+    let rate = opt_value(ws, r, c + 2, rate, &f.percent, &f.text)?;
+    Ok([&f.score, score, rate])
 }
 
 /// 得分率 in percent.
@@ -727,21 +758,32 @@ fn department(
     let first = hr + 1;
     let n = e.indicators.len() as u32;
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
+    // Values first, unformatted; then each column's formats in runs (one lookup per run).
+    let mut scored: [Vec<&Format>; 3] = Default::default();
     for (k, res) in e.indicators.iter().enumerate() {
         let r = first + k as u32;
         let i = res.input.indicator;
-        ws.write_string_with_format(r, 2, &*i.level3, &f.wrap)?;
-        ws.write_string_with_format(r, 3, &*i.target_text, &f.center)?;
+        ws.write_string(r, 2, &*i.level3)?;
+        ws.write_string(r, 3, &*i.target_text)?;
         let shown = res.shown_actual();
-        ws.write_string_with_format(r, 4, shown, &f.wrap)?;
-        score_cells(ws, r, 5, res, f)?;
+        ws.write_string(r, 4, shown)?;
+        for (col, fmt) in scored.iter_mut().zip(score_values(ws, r, 5, res, f)?) {
+            col.push(fmt);
+        }
         let why = res.explanation();
-        ws.write_string_with_format(r, 8, &why, &f.wrap)?;
+        ws.write_string(r, 8, &why)?;
         let lines = [(&*i.level3, 28.0), (why.as_str(), 52.0), (shown, 14.0)]
             .iter()
             .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
             .fold(1.0, f64::max);
         ws.set_row_height(r, lines * 14.0 + 4.0)?;
+    }
+    let rows = e.indicators.len();
+    for (c, fmt) in [(2, &f.wrap), (3, &f.center), (4, &f.wrap), (8, &f.wrap)] {
+        xlsx::format_column(ws, c, first, &vec![fmt; rows])?;
+    }
+    for (c, fmts) in (5..).zip(&scored) {
+        xlsx::format_column(ws, c, first, fmts)?;
     }
     // 一级/二级 merged as in the appendix.
     let mut start = 0usize;
