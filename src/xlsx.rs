@@ -52,25 +52,11 @@ pub fn set_widths(
     Ok(())
 }
 
-/// Formats cells of row `r` from column `first_col` (`fmts[i]` for column `first_col + i`).
+/// Formats cells of column `c` from row `first_row` (`fmts[i]` for row `first_row + i`).
 ///
 /// rust_xlsxwriter hashes the whole `Format` on every formatted write; writers here write
 /// values unformatted and then format runs of equal formats (compared by address), one style
-/// lookup per run. Blank cells in a run get the format too. Works on the current row of a
-/// constant-memory sheet, before the next row is started.
-pub fn format_row(
-    ws: &mut Worksheet,
-    r: u32,
-    first_col: u16,
-    fmts: &[&Format],
-) -> Result<(), XlsxError> {
-    for (start, end, fmt) in runs(fmts) {
-        ws.set_range_format(r, first_col + start as u16, r, first_col + end as u16, fmt)?;
-    }
-    Ok(())
-}
-
-/// Like [`format_row`], down column `c` from row `first_row`.
+/// lookup per run. Blank cells in a run get the format too.
 pub fn format_column(
     ws: &mut Worksheet,
     c: u16,
@@ -98,13 +84,17 @@ fn runs<'a>(fmts: &'a [&'a Format]) -> impl Iterator<Item = (usize, usize, &'a F
     })
 }
 
-/// The base format: Chinese font, thin borders, vertically centred.
-pub fn base() -> Format {
+/// The base format without borders, for the columns of long data tables.
+pub fn plain() -> Format {
     Format::new()
         .set_font_name(FONT)
         .set_font_size(10.5)
-        .set_border(FormatBorder::Thin)
         .set_align(FormatAlign::VerticalCenter)
+}
+
+/// The base format: Chinese font, thin borders, vertically centred.
+pub fn base() -> Format {
+    plain().set_border(FormatBorder::Thin)
 }
 
 /// Header cells: bold, filled, centred, wrapped.

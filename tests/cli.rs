@@ -1505,13 +1505,15 @@ mod consolidate {
         assert!(dept_sheets.iter().any(|s| s.as_str() == "001 市应急管理局"));
     }
 
-    /// The long sheets and the department sheets write values first and format runs of cells
-    /// afterwards: every table cell must still carry its border and number format.
+    /// The long data tables take their cells' formats from their columns and draw their grid
+    /// with one conditional format; the department sheets write values first and format runs
+    /// of cells afterwards. Every table cell must still show its border and number format.
     #[test]
     fn every_table_cell_is_formatted() {
         let dir = tempfile::tempdir().unwrap();
         demo(dir.path());
-        let book = umya_spreadsheet::reader::xlsx::read(dir.path().join(WORKBOOK)).unwrap();
+        let path = dir.path().join(WORKBOOK);
+        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
         let bordered = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
             ws.style(cell).borders().is_some_and(|b| {
                 b.left_border().style() == &umya_spreadsheet::BorderStyleValues::Thin
@@ -1528,35 +1530,55 @@ mod consolidate {
                 .is_some_and(|c| c.value().parse::<f64>().is_ok())
         };
         let cols = |n: u8| (b'A'..b'A' + n).map(|c| (c as char).to_string());
+        let part = |name: &str| {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+            xml
+        };
+        // The grid's conditional format: thin borders on every side.
+        let styles = part("xl/styles.xml");
+        let dxfs = &styles[styles.find("<dxfs").unwrap()..];
+        let grid = dxfs
+            .split("<dxf>")
+            .position(|d| {
+                d.contains(r#"<left style="thin">"#) && d.contains(r#"<bottom style="thin">"#)
+            })
+            .expect("a border dxf")
+            - 1;
 
-        let details = book.sheet_by_name("指标得分明细").unwrap();
-        let last = details.highest_row();
-        assert!(last > 200, "{last} rows");
-        for r in 1..=last {
-            for c in cols(15) {
-                assert!(bordered(details, &format!("{c}{r}")), "指标得分明细!{c}{r}");
+        for (sheet, file, last_col, checks) in [
+            (
+                "项目明细",
+                "xl/worksheets/sheet3.xml",
+                'K',
+                &[("F", "0.00"), ("G", "0.00"), ("H", "0.00"), ("I", "0.00%")][..],
+            ),
+            (
+                "指标得分明细",
+                "xl/worksheets/sheet4.xml",
+                'O',
+                &[("J", "0.00"), ("K", "0.00"), ("L", "0.00%"), ("M", "0.00")][..],
+            ),
+        ] {
+            let ws = book.sheet_by_name(sheet).unwrap();
+            let last = ws.highest_row();
+            assert!(last > 20, "{sheet}: {last} rows");
+            let xml = part(file);
+            let rule = format!(
+                r#"<conditionalFormatting sqref="A2:{last_col}{last}"><cfRule type="expression" dxfId="{grid}" priority="1"><formula>TRUE</formula>"#
+            );
+            assert!(xml.contains(&rule), "{sheet}: no grid over the table");
+            for c in cols(last_col as u8 - b'A' + 1) {
+                assert!(bordered(ws, &format!("{c}1")), "{sheet}!{c}1 header");
             }
-            if r > 1 {
-                assert_eq!(format(details, &format!("J{r}")), "0.00", "权重 J{r}");
-                for (c, want) in [("K", "0.00"), ("L", "0.00%"), ("M", "0.00")] {
+            for r in 2..=last {
+                for (c, want) in checks {
                     let cell = format!("{c}{r}");
-                    if numeric(details, &cell) {
-                        assert_eq!(format(details, &cell), want, "{cell}");
+                    if numeric(ws, &cell) {
+                        assert_eq!(format(ws, &cell), *want, "{sheet}!{cell}");
                     }
                 }
-            }
-        }
-
-        let projects = book.sheet_by_name("项目明细").unwrap();
-        for r in 2..=projects.highest_row() {
-            for c in cols(11) {
-                assert!(bordered(projects, &format!("{c}{r}")), "项目明细!{c}{r}");
-            }
-            for c in ["F", "G", "H"] {
-                assert_eq!(format(projects, &format!("{c}{r}")), "0.00", "{c}{r}");
-            }
-            if numeric(projects, &format!("I{r}")) {
-                assert_eq!(format(projects, &format!("I{r}")), "0.00%", "I{r}");
             }
         }
 

@@ -12,7 +12,8 @@ use crate::validate::{BudgetInput, rate};
 use crate::xlsx;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartType, ConditionalFormatFormula, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+    Chart, ChartType, ConditionalFormatFormula, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
 };
 
 /// Up to this many evaluated departments, each gets a sheet in the consolidated workbook;
@@ -85,6 +86,14 @@ struct Formats {
     warn: Format,
     bad: Format,
     muted: Format,
+    /// Column formats of the long data tables: no borders (the grid is one conditional
+    /// format, see [`plain_table`]).
+    plain_text: Format,
+    plain_wrap: Format,
+    plain_center: Format,
+    plain_number: Format,
+    plain_percent: Format,
+    grid: Format,
 }
 
 impl Formats {
@@ -114,6 +123,12 @@ impl Formats {
             muted: Format::new()
                 .set_background_color(0xEDEDED)
                 .set_font_color(0x595959),
+            plain_text: xlsx::plain(),
+            plain_wrap: xlsx::plain().set_text_wrap(),
+            plain_center: xlsx::plain().set_align(FormatAlign::Center),
+            plain_number: xlsx::plain().set_num_format("0.00"),
+            plain_percent: xlsx::plain().set_num_format("0.00%"),
+            grid: Format::new().set_border(FormatBorder::Thin),
         }
     }
 }
@@ -162,6 +177,26 @@ fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
     for (c, width) in w.iter().enumerate() {
         ws.set_column_width(c as u16, *width)?;
     }
+    Ok(())
+}
+
+/// Sets a long data table's column formats (cells are then written unformatted and take
+/// their column's alignment and number format when the sheet is saved).
+fn plain_columns(ws: &mut Worksheet, formats: &[&Format]) -> Result<(), XlsxError> {
+    for (c, fmt) in formats.iter().enumerate() {
+        ws.set_column_format(c as u16, fmt)?;
+    }
+    Ok(())
+}
+
+/// Draws the grid of a long data table, rows `1..=last` and columns `0..=last_col`, as one
+/// conditional format: the same thin borders as the other sheets at no per-cell cost (a
+/// province's 指标得分明细 has a million rows; a style per cell is most of its writing time).
+fn plain_grid(ws: &mut Worksheet, last: u32, last_col: u16, f: &Formats) -> Result<(), XlsxError> {
+    let all = ConditionalFormatFormula::new()
+        .set_rule("=TRUE")
+        .set_format(&f.grid);
+    ws.add_conditional_format(1, 0, last.max(1), last_col, &all)?;
     Ok(())
 }
 
@@ -243,7 +278,7 @@ fn opt_rate(
 }
 
 /// Writes an optional number unformatted (nothing when absent); gives the cell's format,
-/// `blank` when absent. The caller formats the row or column (see [`xlsx::format_row`]).
+/// `blank` when absent. The caller formats the column (see [`xlsx::format_column`]).
 fn opt_value<'f>(
     ws: &mut Worksheet,
     r: u32,
@@ -531,6 +566,11 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             9.0, 16.0, 28.0, 12.0, 10.0, 12.0, 12.0, 12.0, 9.0, 9.0, 30.0,
         ],
     )?;
+    let (t, c, n) = (&f.plain_text, &f.plain_center, &f.plain_number);
+    plain_columns(
+        ws,
+        &[c, t, t, t, t, n, n, n, &f.plain_percent, c, &f.plain_wrap],
+    )?;
     ws.set_freeze_panes(1, 3)?;
     headers(
         ws,
@@ -561,23 +601,19 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             ws.write_string(r, 4, line.kind.label())?;
             ws.write_number(r, 5, num(line.initial.value()))?;
             ws.write_number(r, 6, num(line.adjusted.value()))?;
-            let spent = line.spent.map(|s| num(s.value()));
-            opt_value(ws, r, 7, spent, &f.money, &f.money)?;
-            let rate = opt_value(ws, r, 8, line.rate().map(frac), &f.percent, &f.text)?;
+            if let Some(s) = line.spent {
+                ws.write_number(r, 7, num(s.value()))?;
+            }
+            if let Some(rate) = line.rate() {
+                ws.write_number(r, 8, frac(rate))?;
+            }
             ws.write_string(r, 9, project_status(line, warn))?;
             ws.write_string(r, 10, &line.note)?;
-            let t = &f.text;
-            let m = &f.money;
-            xlsx::format_row(
-                ws,
-                r,
-                0,
-                &[&f.center, t, t, t, t, m, m, m, rate, &f.center, &f.wrap],
-            )?;
             r += 1;
         }
     }
     let last = r.saturating_sub(1).max(1);
+    plain_grid(ws, last, 10, f)?;
     ws.autofilter(0, 0, last, 10)?;
     let cf = |text: &str, fmt: &Format| {
         ConditionalFormatFormula::new()
@@ -605,6 +641,9 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             9.0, 16.0, 9.0, 11.0, 10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 8.0, 7.0, 60.0,
         ],
     )?;
+    let (t, c, n) = (&f.plain_text, &f.plain_center, &f.plain_number);
+    let p = &f.plain_percent;
+    plain_columns(ws, &[c, t, c, t, t, t, t, c, t, n, n, p, n, c, t])?;
     ws.set_freeze_panes(1, 3)?;
     headers(
         ws,
@@ -641,26 +680,20 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             ws.write_string(r, 6, &*i.level3)?;
             ws.write_string(r, 7, &*i.target_text)?;
             ws.write_string(r, 8, res.shown_actual())?;
-            let [weight, score, rate] = score_values(ws, r, 9, res, f)?;
-            let self_score = res.input.self_score.map(num);
-            let self_score = opt_value(ws, r, 12, self_score, &f.score, &f.text)?;
+            score_values(ws, r, 9, res, f)?;
+            if let Some(s) = res.input.self_score {
+                ws.write_number(r, 12, num(s))?;
+            }
             if res.scored.as_ref().is_some_and(|s| s.review) {
                 ws.write_string(r, 13, "是")?;
             }
             ws.write_string(r, 14, res.explanation())?;
-            let (t, c) = (&f.text, &f.center);
-            xlsx::format_row(
-                ws,
-                r,
-                0,
-                &[
-                    c, t, c, t, t, t, t, c, t, weight, score, rate, self_score, c, t,
-                ],
-            )?;
             r += 1;
         }
     }
-    ws.autofilter(0, 0, r.saturating_sub(1).max(1), 14)?;
+    let last = r.saturating_sub(1).max(1);
+    plain_grid(ws, last, 14, f)?;
+    ws.autofilter(0, 0, last, 14)?;
     print(ws, 0, "指标得分明细")?;
     Ok(())
 }
