@@ -62,7 +62,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
     // The consolidated workbook is built on one thread while the per-department files,
-    // summary.json and the feedback texts are written on the others. The bar counts the
+    // summary.json and the feedback texts are written, in parallel, on the others. The bar counts the
     // workbook, each department file and the texts.
     let separate = consolidate::workbook::separate_department_files(&report);
     let files = if separate {
@@ -79,19 +79,29 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
             path
         },
         || -> Result<(PathBuf, Vec<PathBuf>)> {
-            if separate {
-                write_department_files(
-                    &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
-                    &report,
-                    &progress,
-                )?;
-            }
-            timer.lap("部门评分表");
-            let summary = config.output.join("summary.json");
-            output::write_atomic(&summary, consolidate::summary::json(&report).as_bytes())?;
-            let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
-            progress.tick();
-            Ok((summary, feedback))
+            let (files, texts) = rayon::join(
+                || -> Result<()> {
+                    if separate {
+                        write_department_files(
+                            &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
+                            &report,
+                            &progress,
+                        )?;
+                    }
+                    timer.lap("部门评分表");
+                    Ok(())
+                },
+                || -> Result<(PathBuf, Vec<PathBuf>)> {
+                    let summary = config.output.join("summary.json");
+                    let json = consolidate::summary::json(&report);
+                    output::write_atomic(&summary, json.as_bytes())?;
+                    let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+                    progress.tick();
+                    Ok((summary, feedback))
+                },
+            );
+            files?;
+            texts
         },
     );
     progress.finish();
@@ -149,13 +159,16 @@ fn write_department_files(dir: &Path, report: &Report, progress: &report::Progre
 /// Writes this run's feedback texts and removes the ones an earlier run left for departments
 /// that no longer have findings (only files named after plan departments are touched).
 fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
+    use rayon::prelude::*;
     let texts = consolidate::feedback::texts(report);
-    let mut written = Vec::new();
-    for (name, text) in &texts {
-        let path = dir.join(name);
-        output::write_atomic(&path, text.as_bytes())?;
-        written.push(path);
-    }
+    let written = texts
+        .par_iter()
+        .map(|(name, text)| -> Result<PathBuf> {
+            let path = dir.join(name);
+            output::write_atomic(&path, text.as_bytes())?;
+            Ok(path)
+        })
+        .collect::<Result<Vec<PathBuf>>>()?;
     if let Ok(entries) = std::fs::read_dir(dir) {
         use std::collections::HashSet;
         let ours: HashSet<String> = report
