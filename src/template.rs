@@ -1080,9 +1080,21 @@ mod tests {
         };
         let bytes = build_filled(&p, d, Some(&answers)).unwrap();
         let read = crate::collect::read_bytes(&p, "r.xlsx", &bytes, false);
-        let e = crate::score::evaluate(&p, crate::validate::validate(&p, d, &read));
+        let inputs = crate::validate::validate(&p, d, &read);
+        let typed = |i: &crate::validate::IndicatorInput| !i.reason.is_empty();
+        assert!(
+            inputs.indicators.iter().any(typed),
+            "the reference gives reasons"
+        );
+        let e = crate::score::evaluate(&p, inputs);
         assert_eq!(e.totals.total.to_string(), "95.30");
         assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
+        // Checked while scoring and shown nowhere: the free texts are not held.
+        assert!(
+            e.indicators
+                .iter()
+                .all(|r| !typed(&r.input) && r.input.evidence.is_empty())
+        );
     }
 
     #[test]

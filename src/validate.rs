@@ -64,9 +64,10 @@ pub struct IndicatorInput<'p> {
     pub actual: String,
     /// 自评得分, when readable.
     pub self_score: Option<Decimal>,
-    /// 偏差原因及改进措施.
+    /// 偏差原因及改进措施; emptied by [`crate::score::evaluate()`] once it is checked (no
+    /// output shows it).
     pub reason: String,
-    /// 佐证材料.
+    /// 佐证材料; emptied like `reason`.
     pub evidence: String,
     /// Cells of 实际完成值, 自评得分 and 偏差原因 (for findings).
     pub cells: InputCells,

@@ -97,6 +97,16 @@ impl Evaluation<'_> {
     }
 }
 
+/// The input without 偏差原因 and 佐证材料: they are checked while scoring and shown in no
+/// output, and a province's run should not hold every text its departments typed.
+fn without_free_texts(input: IndicatorInput<'_>) -> IndicatorInput<'_> {
+    IndicatorInput {
+        reason: String::new(),
+        evidence: String::new(),
+        ..input
+    }
+}
+
 /// Scores a validated return. Each indicator input moves into its result (the return's
 /// texts are held once).
 pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
@@ -131,7 +141,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     // Already reported by validation (V04).
                     ScoreError::SelfScoreOutOfRange { .. } => {
                         results.push(IndicatorResult {
-                            input,
+                            input: without_free_texts(input),
                             scored: None,
                         });
                         continue;
@@ -186,7 +196,10 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                 ));
             }
         }
-        results.push(IndicatorResult { input, scored });
+        results.push(IndicatorResult {
+            input: without_free_texts(input),
+            scored,
+        });
     }
     let t = totals(
         results.iter().map(|r| {
