@@ -60,8 +60,9 @@ pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
                 Chunk::End(kind, present) => parser.end(kind, present),
             }
         }
-        // The reader never panics on a user file (calamine returns errors); if it did, the
-        // plan is reported unreadable rather than half-parsed.
+        // calamine returns errors rather than panicking; should the reader thread panic all
+        // the same, the half-parsed plan is dropped and the workbook is read again whole on
+        // this thread, the way plans were read before streaming.
         let streamed = reader.join().unwrap_or(Err(Stop::Unordered));
         (streamed, parser)
     });
