@@ -467,11 +467,7 @@ fn answer(answers: Option<&Answers>, key: &str) -> String {
 }
 
 fn money_f64(m: Money) -> f64 {
-    decimal_f64(m.value())
-}
-
-fn decimal_f64(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or_default()
+    xlsx::decimal_f64(m.value())
 }
 
 fn write_budget(
@@ -745,7 +741,7 @@ fn write_indicators(
         ws.write_string(r, 0, ind.code.as_str())?;
         ws.write_string(r, 3, &*ind.level3)?;
         ws.write_string(r, 4, &*ind.target_text)?;
-        ws.write_number(r, 5, decimal_f64(ind.weight.value()))?;
+        ws.write_number(r, 5, xlsx::decimal_f64(ind.weight.value()))?;
         ws.write_string(r, 6, &*ind.criteria)?;
         let kind = AnswerKind::of(ind);
         let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
@@ -844,11 +840,11 @@ fn merge_levels(
         }
         Ok(())
     };
-    let runs = |key: &dyn Fn(&Indicator) -> (String, String)| -> Vec<(usize, usize)> {
+    let runs = |same: &dyn Fn(&Indicator, &Indicator) -> bool| -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
         for i in 1..=inds.len() {
-            if i == inds.len() || key(inds[i]) != key(inds[start]) {
+            if i == inds.len() || !same(inds[i], inds[start]) {
                 out.push((start, i - 1));
                 start = i;
             }
@@ -858,10 +854,10 @@ fn merge_levels(
     if inds.is_empty() {
         return Ok(());
     }
-    for (s, e) in runs(&|i: &Indicator| (i.level1.to_string(), String::new())) {
+    for (s, e) in runs(&|a, b| a.level1 == b.level1) {
         put(1, s, e, &inds[s].level1)?;
     }
-    for (s, e) in runs(&|i: &Indicator| (i.level1.to_string(), i.level2.to_string())) {
+    for (s, e) in runs(&|a, b| a.level1 == b.level1 && a.level2 == b.level2) {
         put(2, s, e, &inds[s].level2)?;
     }
     Ok(())

@@ -84,6 +84,12 @@ fn runs<'a>(fmts: &'a [&'a Format]) -> impl Iterator<Item = (usize, usize, &'a F
     })
 }
 
+/// A decimal as the nearest `f64` for a number cell: through its text, which Rust parses
+/// correctly rounded (95.3 stays 95.3 in the cell, not 95.30000000000001).
+pub fn decimal_f64(d: rust_decimal::Decimal) -> f64 {
+    d.to_string().parse().unwrap_or_default()
+}
+
 /// The base format without borders, for the columns of long data tables.
 pub fn plain() -> Format {
     Format::new()

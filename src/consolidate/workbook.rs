@@ -62,7 +62,7 @@ pub const SHEETS: [&str; 7] = [
 ];
 
 fn num(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or_default()
+    xlsx::decimal_f64(d)
 }
 
 /// A percent value (95.3) as the fraction Excel formats with `0.00%`.
