@@ -186,6 +186,15 @@ mod tests {
         assert_eq!(got, want);
     }
 
+    /// Plans in other formats go through calamine's ranges and the same parser (the fixture
+    /// is the sample plan saved by LibreOffice).
+    #[test]
+    fn an_ods_plan_reads_as_its_sheets_parse() {
+        let want = parse("评价方案.ods", &sample::plan_sheets()).unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan/评价方案.ods");
+        assert_eq!(read(&path).unwrap(), want);
+    }
+
     #[test]
     fn rows_stored_out_of_order_read_the_same() {
         let sheets = sample::plan_sheets();
