@@ -23,6 +23,14 @@ fn stdout_of(cmd: &mut Command) -> String {
 }
 
 /// The XML of one part of an .xlsx package.
+/// The number format of a cell as umya-spreadsheet reads it (`General` when none is set).
+fn number_format(ws: &umya_spreadsheet::Worksheet, cell: &str) -> String {
+    ws.style(cell)
+        .number_format()
+        .map(|f| f.format_code().to_string())
+        .unwrap_or_default()
+}
+
 fn zip_part(path: &Path, name: &str) -> String {
     let f = std::fs::File::open(path).unwrap();
     let mut z = zip::ZipArchive::new(f).unwrap();
@@ -423,12 +431,6 @@ mod issue {
         let dept = &plan.departments[0];
         let path = out.join(template::file_name(&plan, dept));
         let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
-        let num_format = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
-            ws.style(cell)
-                .number_format()
-                .map(|f| f.format_code().to_string())
-                .unwrap_or_default()
-        };
         let filled = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
             ws.style(cell)
                 .background_color()
@@ -447,7 +449,7 @@ mod issue {
             percent_rows += usize::from(percent);
             let want = if percent { "0.00%" } else { "General" };
             assert_eq!(
-                num_format(ind, &format!("H{r}")),
+                number_format(ind, &format!("H{r}")),
                 want,
                 "H{r} {}",
                 indicator.code
@@ -472,14 +474,22 @@ mod issue {
         let budget = book.sheet_by_name("预算执行").unwrap();
         let lines = plan.budget_for(&dept.code).count() as u32;
         for r in 3..3 + lines + template::SPARE_BUDGET_ROWS {
-            assert_eq!(num_format(budget, &format!("G{r}")), "0.00", "执行数 G{r}");
-            assert_eq!(num_format(budget, &format!("H{r}")), "0.00%", "执行率 H{r}");
+            assert_eq!(
+                number_format(budget, &format!("G{r}")),
+                "0.00",
+                "执行数 G{r}"
+            );
+            assert_eq!(
+                number_format(budget, &format!("H{r}")),
+                "0.00%",
+                "执行率 H{r}"
+            );
             assert!(filled(budget, &format!("G{r}")), "G{r}");
             assert!(!filled(budget, &format!("H{r}")), "H{r}");
         }
         for r in 3..3 + lines {
             assert_eq!(
-                num_format(budget, &format!("E{r}")),
+                number_format(budget, &format!("E{r}")),
                 "0.00",
                 "年初预算 E{r}"
             );
@@ -1519,25 +1529,13 @@ mod consolidate {
                 b.left_border().style() == &umya_spreadsheet::BorderStyleValues::Thin
             })
         };
-        let format = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
-            ws.style(cell)
-                .number_format()
-                .map(|f| f.format_code().to_string())
-                .unwrap_or_default()
-        };
         let numeric = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
             ws.cell(cell)
                 .is_some_and(|c| c.value().parse::<f64>().is_ok())
         };
         let cols = |n: u8| (b'A'..b'A' + n).map(|c| (c as char).to_string());
-        let part = |name: &str| {
-            let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
-            let mut xml = String::new();
-            std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
-            xml
-        };
         // The grid's conditional format: thin borders on every side.
-        let styles = part("xl/styles.xml");
+        let styles = zip_part(&path, "xl/styles.xml");
         let dxfs = &styles[styles.find("<dxfs").unwrap()..];
         let grid = dxfs
             .split("<dxf>")
@@ -1564,7 +1562,7 @@ mod consolidate {
             let ws = book.sheet_by_name(sheet).unwrap();
             let last = ws.highest_row();
             assert!(last > 20, "{sheet}: {last} rows");
-            let xml = part(file);
+            let xml = zip_part(&path, file);
             let rule = format!(
                 r#"<conditionalFormatting sqref="A2:{last_col}{last}"><cfRule type="expression" dxfId="{grid}" priority="1"><formula>TRUE</formula>"#
             );
@@ -1576,7 +1574,7 @@ mod consolidate {
                 for (c, want) in checks {
                     let cell = format!("{c}{r}");
                     if numeric(ws, &cell) {
-                        assert_eq!(format(ws, &cell), *want, "{sheet}!{cell}");
+                        assert_eq!(number_format(ws, &cell), *want, "{sheet}!{cell}");
                     }
                 }
             }
@@ -1587,9 +1585,9 @@ mod consolidate {
             for c in cols(9) {
                 assert!(bordered(dept, &format!("{c}{r}")), "001!{c}{r}");
             }
-            assert_eq!(format(dept, &format!("F{r}")), "0.00", "F{r}");
-            assert_eq!(format(dept, &format!("G{r}")), "0.00", "G{r}");
-            assert_eq!(format(dept, &format!("H{r}")), "0.00%", "H{r}");
+            assert_eq!(number_format(dept, &format!("F{r}")), "0.00", "F{r}");
+            assert_eq!(number_format(dept, &format!("G{r}")), "0.00", "G{r}");
+            assert_eq!(number_format(dept, &format!("H{r}")), "0.00%", "H{r}");
             let wraps = dept
                 .style(format!("I{r}").as_str())
                 .alignment()
