@@ -87,7 +87,7 @@ struct Formats {
     bad: Format,
     muted: Format,
     /// Column formats of the long data tables: no borders (the grid is one conditional
-    /// format, see [`plain_table`]).
+    /// format, see [`plain_grid`]).
     plain_text: Format,
     plain_wrap: Format,
     plain_center: Format,
