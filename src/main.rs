@@ -13,7 +13,7 @@ fn main() {
     let code = match run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(e) => {
-            eprintln!("错误：{e:#}");
+            eprintln!("错误：{}", jixiao::report::error_text(&e));
             1
         }
     };

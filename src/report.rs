@@ -90,6 +90,24 @@ impl Timer {
     }
 }
 
+/// A run-level error as one line: each cause once. Libraries here (calamine, quick-xml, our
+/// own `thiserror` enums) often repeat their source in their message, so a cause whose text
+/// the line already holds is skipped rather than printed again.
+pub fn error_text(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push('：');
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 /// Missing departments named in full on the terminal; past this, the count only (every
 /// one of them is listed in the workbook's 未报送 sheet).
 pub const MISSING_NAMED: usize = 20;
@@ -241,6 +259,21 @@ pub fn collect_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn error_lines_give_each_cause_once() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("Xml error: {0}")]
+        struct Xml(#[source] std::io::Error);
+        let io = || std::io::Error::other("attribute value not closed");
+        let e = anyhow::Error::new(Xml(io())).context("无法打开评价方案 方案.xlsx");
+        assert_eq!(
+            error_text(&e),
+            "无法打开评价方案 方案.xlsx：Xml error: attribute value not closed"
+        );
+        let e = anyhow::anyhow!("无法写入 a.xlsx").context("生成汇总表失败");
+        assert_eq!(error_text(&e), "生成汇总表失败：无法写入 a.xlsx");
+    }
     use crate::{plan, sample};
 
     #[test]

@@ -611,6 +611,56 @@ mod issue {
         assert!(!out.exists(), "nothing written");
     }
 
+    /// A damaged plan stops the run with a Chinese error naming it, whether it is not a
+    /// workbook at all or its 指标 sheet breaks off while it is being streamed.
+    #[test]
+    fn a_damaged_plan_names_the_path_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = std::fs::read(sample_plan_in(dir.path())).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&good)).unwrap();
+        let mut cut = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).unwrap();
+            let name = entry.name().to_string();
+            let mut xml = Vec::new();
+            entry.read_to_end(&mut xml).unwrap();
+            if name == "xl/worksheets/sheet3.xml" {
+                // Half the 指标 sheet, cut inside a cell.
+                xml.truncate(xml.len() / 2);
+                xml.extend_from_slice(b"<c r=\"A9\"><v>");
+            }
+            cut.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut cut, &xml).unwrap();
+        }
+        let cut = cut.finish().unwrap().into_inner();
+        for (name, bytes) in [
+            ("乱码方案.xlsx", b"not a workbook".to_vec()),
+            ("断开方案.xlsx", cut),
+        ] {
+            let plan = dir.path().join(name);
+            std::fs::write(&plan, bytes).unwrap();
+            let out = dir.path().join(format!("{name}.out"));
+            let result = jixiao()
+                .arg("issue")
+                .arg("--plan")
+                .arg(&plan)
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap();
+            assert_eq!(result.status.code(), Some(1), "{name}");
+            let err = String::from_utf8_lossy(&result.stderr);
+            assert!(
+                err.contains("无法打开评价方案") && err.contains(name),
+                "{err}"
+            );
+            // Each cause once (calamine repeats its sources in its messages).
+            assert!(err.matches("syntax error").count() <= 1, "{err}");
+            assert!(!out.exists(), "{name}: nothing written");
+        }
+    }
+
     #[test]
     fn a_missing_plan_names_the_path() {
         let dir = tempfile::tempdir().unwrap();
