@@ -358,6 +358,15 @@ mod issue {
         assert!(first_total - 2 - 9 >= 10);
     }
 
+    /// The sample's templates issued into `dir`; the first department's, opened with
+    /// umya-spreadsheet.
+    fn first_template(dir: &Path) -> (jixiao::plan::Plan, umya_spreadsheet::Workbook) {
+        let (plan, out) = issued(dir);
+        let path = out.join(template::file_name(&plan, &plan.departments[0]));
+        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
+        (plan, book)
+    }
+
     fn locked(ws: &umya_spreadsheet::Worksheet, cell: &str) -> bool {
         ws.style(cell)
             .protection()
@@ -368,10 +377,8 @@ mod issue {
     #[test]
     fn inputs_unlocked_everything_else_locked_and_sheets_protected() {
         let dir = tempfile::tempdir().unwrap();
-        let (plan, out) = issued(dir.path());
+        let (plan, book) = first_template(dir.path());
         let dept = &plan.departments[0];
-        let path = out.join(template::file_name(&plan, dept));
-        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
 
         for name in ["填报说明", "基本信息", "预算执行", "绩效指标", "_meta"] {
             let ws = book.sheet_by_name(name).unwrap();
@@ -427,10 +434,8 @@ mod issue {
     #[test]
     fn number_formats_and_input_fills_sit_on_their_cells() {
         let dir = tempfile::tempdir().unwrap();
-        let (plan, out) = issued(dir.path());
+        let (plan, book) = first_template(dir.path());
         let dept = &plan.departments[0];
-        let path = out.join(template::file_name(&plan, dept));
-        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
         let filled = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
             ws.style(cell)
                 .background_color()
@@ -506,10 +511,8 @@ mod issue {
     #[test]
     fn every_input_carries_validation_with_a_message() {
         let dir = tempfile::tempdir().unwrap();
-        let (plan, out) = issued(dir.path());
+        let (plan, book) = first_template(dir.path());
         let dept = &plan.departments[0];
-        let path = out.join(template::file_name(&plan, dept));
-        let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
         let ind = book.sheet_by_name("绩效指标").unwrap();
         let dvs = ind.data_validations().unwrap().data_validation_list();
         let covering = |cell: &str| {
