@@ -22,6 +22,17 @@ fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `jixiao collect --plan PLAN -o OUT`, for the caller to add inputs (and environment).
+fn collect_cmd(plan: impl AsRef<std::ffi::OsStr>, out: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = jixiao();
+    cmd.arg("collect")
+        .arg("--plan")
+        .arg(plan)
+        .arg("-o")
+        .arg(out);
+    cmd
+}
+
 /// The XML of one part of an .xlsx package.
 /// The number format of a cell as umya-spreadsheet reads it (`General` when none is set).
 fn number_format(ws: &umya_spreadsheet::Worksheet, cell: &str) -> String {
@@ -1786,12 +1797,7 @@ mod consolidate {
         std::fs::write(feedback.join("005_市生态环境局.txt"), "旧的审核意见").unwrap();
         std::fs::write(feedback.join("给处长的备注.txt"), "not ours").unwrap();
         stdout_of(
-            jixiao()
-                .arg("collect")
-                .arg("--plan")
-                .arg(dir.path().join("评价方案.xlsx"))
-                .arg("-o")
-                .arg(dir.path().join("汇总"))
+            collect_cmd(dir.path().join("评价方案.xlsx"), dir.path().join("汇总"))
                 .arg(dir.path().join("回收")),
         );
         assert!(!feedback.join("005_市生态环境局.txt").exists());
@@ -1809,13 +1815,8 @@ mod consolidate {
         for n in ["a", "b"] {
             let out = dir.path().join(n);
             stdout_of(
-                jixiao()
+                collect_cmd(&plan, &out)
                     .env("SOURCE_DATE_EPOCH", "1652400000")
-                    .arg("collect")
-                    .arg("--plan")
-                    .arg(&plan)
-                    .arg("-o")
-                    .arg(&out)
                     .arg(&inputs),
             );
             outs.push(out);
@@ -1832,13 +1833,8 @@ mod consolidate {
         // Without a fixed clock, the cell values still agree (only 说明's time differs).
         let c = dir.path().join("c");
         stdout_of(
-            jixiao()
+            collect_cmd(&plan, &c)
                 .env_remove("SOURCE_DATE_EPOCH")
-                .arg("collect")
-                .arg("--plan")
-                .arg(&plan)
-                .arg("-o")
-                .arg(&c)
                 .arg(&inputs),
         );
         for sheet in [
@@ -1877,13 +1873,7 @@ mod consolidate {
         };
         let before = snapshot(&inputs);
         stdout_of(
-            jixiao()
-                .arg("collect")
-                .arg("--plan")
-                .arg(dir.path().join("评价方案.xlsx"))
-                .arg("-o")
-                .arg(dir.path().join("again"))
-                .arg(&inputs),
+            collect_cmd(dir.path().join("评价方案.xlsx"), dir.path().join("again")).arg(&inputs),
         );
         assert_eq!(snapshot(&inputs), before);
     }
@@ -1897,12 +1887,7 @@ mod consolidate {
         let blocked = out.join("2021年度部门整体绩效评价汇总.xlsx");
         std::fs::create_dir_all(&blocked).unwrap();
         std::fs::write(blocked.join("x"), "x").unwrap();
-        let result = jixiao()
-            .arg("collect")
-            .arg("--plan")
-            .arg(dir.path().join("评价方案.xlsx"))
-            .arg("-o")
-            .arg(&out)
+        let result = collect_cmd(dir.path().join("评价方案.xlsx"), &out)
             .arg(dir.path().join("回收"))
             .output()
             .unwrap();
@@ -1946,15 +1931,7 @@ mod consolidate {
         let input = dir.path().join("公式.xlsx");
         std::fs::write(&input, to_bytes(&book).unwrap()).unwrap();
         let out = dir.path().join("公式汇总");
-        stdout_of(
-            jixiao()
-                .arg("collect")
-                .arg("--plan")
-                .arg(dir.path().join("评价方案.xlsx"))
-                .arg("-o")
-                .arg(&out)
-                .arg(&input),
-        );
+        stdout_of(collect_cmd(dir.path().join("评价方案.xlsx"), &out).arg(&input));
         let path = out.join("2021年度部门整体绩效评价汇总.xlsx");
         let mut wb = open_workbook_auto(&path).unwrap();
         for sheet in wb.sheet_names() {
@@ -2093,12 +2070,7 @@ mod hostile {
             .collect();
 
         let out = dir.path().join("汇总-hostile");
-        let result = jixiao()
-            .arg("collect")
-            .arg("--plan")
-            .arg(dir.path().join("评价方案.xlsx"))
-            .arg("-o")
-            .arg(&out)
+        let result = collect_cmd(dir.path().join("评价方案.xlsx"), &out)
             .arg(&inbox)
             .timeout(std::time::Duration::from_secs(120))
             .output()
@@ -2682,15 +2654,7 @@ mod many_departments {
         assert!(plan.departments.len() > DEPARTMENT_SHEET_LIMIT);
 
         let out = dir.path().join("汇总");
-        stdout_of(
-            jixiao()
-                .arg("collect")
-                .arg("--plan")
-                .arg(&plan_path)
-                .arg("-o")
-                .arg(&out)
-                .arg(&returns),
-        );
+        stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
 
         let book = out.join("2021年度部门整体绩效评价汇总.xlsx");
         let wb = open_workbook_auto(&book).unwrap();
