@@ -133,13 +133,24 @@ impl<W: Write + Send> Packager<W> {
         // generally the largest files, and threading can help performance if
         // there are multiple large worksheets. We don't do this in "constant
         // memory" mode because the cell data is already written to disk.
+        //
+        // jixiao patch: only large worksheets get a thread of their own; small
+        // ones are assembled on the calling thread. A thread spawn costs more
+        // than assembling a small sheet, and a program that saves many small
+        // workbooks from a thread pool otherwise spawns one thread per sheet
+        // per save on top of its own workers.
         #[cfg(not(target_arch = "wasm32"))]
         thread::scope(|scope| {
             for worksheet in &mut workbook.worksheets {
-                if !worksheet.use_constant_memory {
+                if worksheet.use_constant_memory {
+                    continue;
+                }
+                if worksheet.is_large() {
                     scope.spawn(|| {
                         worksheet.assemble_xml_file();
                     });
+                } else {
+                    worksheet.assemble_xml_file();
                 }
             }
         });

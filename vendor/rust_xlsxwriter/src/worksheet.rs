@@ -16496,6 +16496,13 @@ impl Worksheet {
         xf_index
     }
 
+    // jixiao patch: whether assembling this worksheet's XML is worth a thread
+    // of its own when the workbook is saved.
+    pub(crate) fn is_large(&self) -> bool {
+        const LARGE_WORKSHEET_ROWS: usize = 2_000;
+        self.data_table.len() >= LARGE_WORKSHEET_ROWS
+    }
+
     // Look up the Format index from the worksheet/local format index table.
     // This will be reconciled with the parent workbook when the file is saved.
     fn format_xf_index_local(&mut self, format: &Format) -> u32 {
