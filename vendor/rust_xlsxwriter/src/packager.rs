@@ -134,24 +134,25 @@ impl<W: Write + Send> Packager<W> {
         // there are multiple large worksheets. We don't do this in "constant
         // memory" mode because the cell data is already written to disk.
         //
-        // jixiao patch: only large worksheets get a thread of their own; small
-        // ones are assembled on the calling thread. A thread spawn costs more
-        // than assembling a small sheet, and a program that saves many small
-        // workbooks from a thread pool otherwise spawns one thread per sheet
-        // per save on top of its own workers.
+        // jixiao patch: only large worksheets get a thread of their own, started
+        // first; small ones are then assembled on the calling thread. A thread
+        // spawn costs more than assembling a small sheet, and a program that
+        // saves many small workbooks from a thread pool otherwise spawns one
+        // thread per sheet per save on top of its own workers.
         #[cfg(not(target_arch = "wasm32"))]
         thread::scope(|scope| {
-            for worksheet in &mut workbook.worksheets {
-                if worksheet.use_constant_memory {
-                    continue;
-                }
-                if worksheet.is_large() {
-                    scope.spawn(|| {
-                        worksheet.assemble_xml_file();
-                    });
-                } else {
+            let (large, small): (Vec<&mut Worksheet>, Vec<&mut Worksheet>) = workbook
+                .worksheets
+                .iter_mut()
+                .filter(|worksheet| !worksheet.use_constant_memory)
+                .partition(|worksheet| worksheet.is_large());
+            for worksheet in large {
+                scope.spawn(|| {
                     worksheet.assemble_xml_file();
-                }
+                });
+            }
+            for worksheet in small {
+                worksheet.assemble_xml_file();
             }
         });
 
