@@ -30,24 +30,111 @@ pub fn fmt_plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// A calendar date (no time, no zone): deadlines, 填报日期, the run's day.
+///
+/// Prints as `2022-05-20`; ordered by time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2022.
+    pub year: i32,
+    /// Month, 1..=12.
+    pub month: u32,
+    /// Day of the month, 1..=31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A date, when it exists in the calendar (2022-02-30 does not).
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Self> {
+        let d = Self { year, month, day };
+        ((1..=12).contains(&month) && day >= 1 && Self::from_days(d.days()) == d).then_some(d)
+    }
+
+    /// `2022-05-10`, `2022/5/10`, `2022.5.10`, `2022年5月10日`, optionally followed by a time
+    /// (`2022-05-10 14:30:00`): ASCII digits only (normalise full-width digits first).
+    pub fn parse(s: &str) -> Option<Self> {
+        let t = s.split_whitespace().next()?;
+        let t = t.replace(['年', '月', '/', '.'], "-").replace('日', "");
+        let mut it = t.split('-');
+        let y: i32 = it.next()?.parse().ok()?;
+        let m: u32 = it.next()?.parse().ok()?;
+        let d: u32 = it.next()?.parse().ok()?;
+        if it.next().is_some() || !(1900..=2200).contains(&y) {
+            return None;
+        }
+        Self::new(y, m, d)
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Self {
+            year: y as i32,
+            month: m as u32,
+            day: d as u32,
+        }
+    }
+
+    /// This date plus `n` days.
+    pub fn add_days(self, n: i64) -> Self {
+        Self::from_days(self.days() + n)
+    }
+
+    /// The Beijing (UTC+8) date of a Unix time.
+    pub fn of_unix_beijing(unix_secs: i64) -> Self {
+        Self::from_days((unix_secs + 8 * 3600).div_euclid(86_400))
+    }
+
+    /// The same day one year later (29 February becomes 28 February).
+    pub fn next_year(self) -> Self {
+        Self::new(self.year + 1, self.month, self.day).unwrap_or(Self {
+            year: self.year + 1,
+            month: self.month,
+            day: 28,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Seconds since the Unix epoch as Beijing time (UTC+8), `YYYY-MM-DD HH:MM`: the clock
 /// every user of a Chinese city's finance bureau reads.
 pub fn beijing_time(unix_secs: i64) -> String {
     let secs = unix_secs + 8 * 3600;
-    let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        "{} {:02}:{:02}",
+        Date::of_unix_beijing(unix_secs),
         rem / 3600,
         rem % 3600 / 60
     )
@@ -55,21 +142,64 @@ pub fn beijing_time(unix_secs: i64) -> String {
 
 /// A file time as Beijing time.
 pub fn beijing_file_time(t: std::time::SystemTime) -> String {
-    let secs = match t.duration_since(std::time::UNIX_EPOCH) {
-        Ok(d) => d.as_secs() as i64,
-        Err(e) => -(e.duration().as_secs() as i64),
-    };
-    beijing_time(secs)
+    beijing_time(unix_secs(t))
 }
 
-/// The run's clock: `SOURCE_DATE_EPOCH` when set (reproducible outputs), else now.
-pub fn run_time() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+/// The run's clock in Unix seconds: `SOURCE_DATE_EPOCH` when set (reproducible outputs),
+/// else now.
+pub fn run_secs() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok());
-    match secs {
-        Some(s) => beijing_time(s),
-        None => beijing_file_time(std::time::SystemTime::now()),
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| unix_secs(std::time::SystemTime::now()))
+}
+
+/// A system time in Unix seconds (negative before 1970).
+pub fn unix_secs(t: std::time::SystemTime) -> i64 {
+    match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    }
+}
+
+/// The run's clock as Beijing time (see [`run_secs`]).
+pub fn run_time() -> String {
+    beijing_time(run_secs())
+}
+
+/// An operating-system error in the words a user reads: Chinese, without the OS's English
+/// text (`No such file or directory (os error 2)` never reaches a user).
+pub fn io_text(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // Windows: ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33) mean another program
+    // (Excel, WPS) holds the file open.
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) {
+        return "文件正被其他程序占用（可能在 Excel 或 WPS 中打开），请关闭后重试".into();
+    }
+    let text = match e.kind() {
+        K::NotFound => "文件或目录不存在",
+        K::PermissionDenied => "没有访问权限",
+        K::AlreadyExists => "同名文件已存在",
+        K::StorageFull => "磁盘空间不足",
+        K::ReadOnlyFilesystem => "磁盘只读，无法写入",
+        K::IsADirectory => "这是一个目录，不是文件",
+        K::NotADirectory => "路径中有一段是文件而不是目录",
+        K::DirectoryNotEmpty => "目录不为空",
+        K::InvalidFilename => "文件名无效（过长或含有不允许的字符）",
+        K::ResourceBusy => "文件正被其他程序占用，请关闭后重试",
+        K::FileTooLarge => "文件过大",
+        K::CrossesDevices => "不能跨磁盘移动文件",
+        K::Interrupted => "操作被中断",
+        K::UnexpectedEof => "文件意外结束（可能不完整）",
+        K::InvalidData => "文件内容无效",
+        K::TimedOut => "操作超时",
+        K::OutOfMemory => "内存不足",
+        _ => "",
+    };
+    match (text, e.raw_os_error()) {
+        ("", Some(code)) => format!("系统错误（代码 {code}）"),
+        ("", None) => "系统错误".into(),
+        (t, _) => t.into(),
     }
 }
 
@@ -350,6 +480,7 @@ codes! {
     OtherAttachment = "F12", Info, "非自评表附件（佐证材料等）";
     UnsupportedArchive = "F13", Error, "不支持的压缩格式";
     Oversized = "F14", Error, "文件结构超出安全范围";
+    OwnOutput = "F15", Info, "本程序写出的汇总结果，已跳过";
     IdentifiedByInfo = "I01", Info, "按基本信息识别部门";
     IdentifiedByFileName = "I02", Info, "按文件名识别部门";
     IdentifiedBySender = "I03", Info, "按发件人识别部门";
@@ -375,6 +506,7 @@ codes! {
     SelfScoreUnreadable = "V07", Error, "自评得分无法识别";
     ReasonMissing = "V08", Warning, "缺少偏差原因";
     InfoEmpty = "V09", Warning, "基本信息未填写";
+    FilledBeforeYearEnd = "V12", Warning, "填报日期早于评价年度结束";
     NeedsReview = "V10", Info, "评议类指标待复核";
     SpentMissing = "B01", Error, "执行数为空";
     SpentNegative = "B02", Error, "执行数为负数";
@@ -385,6 +517,7 @@ codes! {
     RateMismatch = "B07", Warning, "预算执行率与指标填报不一致";
     AddedProjectNoBudget = "B08", Warning, "追加项目缺少调整后预算";
     DuplicateReturn = "D01", Info, "同一部门多次报送";
+    Late = "D02", Warning, "逾期报送";
     NotReturned = "N01", Error, "未报送";
 }
 
@@ -488,6 +621,41 @@ mod tests {
         assert_eq!(beijing_time(0), "1970-01-01 08:00");
         assert_eq!(beijing_time(1_650_000_000), "2022-04-15 13:20");
         assert_eq!(beijing_time(951_782_400), "2000-02-29 08:00");
+    }
+
+    #[test]
+    fn dates_parse_check_the_calendar_and_count_days() {
+        let d = Date::parse("2022年5月10日").unwrap();
+        assert_eq!(d.to_string(), "2022-05-10");
+        assert_eq!(Date::parse("2022/5/1").unwrap().to_string(), "2022-05-01");
+        assert_eq!(
+            Date::parse("2022-05-10 14:30:00").unwrap().to_string(),
+            "2022-05-10"
+        );
+        assert_eq!(Date::parse("2022-02-30"), None);
+        assert_eq!(Date::parse("2022-13-01"), None);
+        assert_eq!(Date::parse("下个月"), None);
+        assert_eq!(d.add_days(7).to_string(), "2022-05-17");
+        assert_eq!(d.add_days(-10).to_string(), "2022-04-30");
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::parse("2024-02-29").unwrap().next_year().to_string(),
+            "2025-02-28"
+        );
+        assert_eq!(
+            Date::of_unix_beijing(1_650_000_000).to_string(),
+            "2022-04-15"
+        );
+        assert!(Date::parse("2021-12-31").unwrap() < d);
+    }
+
+    #[test]
+    fn os_errors_read_in_chinese() {
+        let e = std::fs::read("/definitely/not/here").unwrap_err();
+        assert_eq!(io_text(&e), "文件或目录不存在");
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(io_text(&e), "没有访问权限");
+        assert!(!io_text(&std::io::Error::from_raw_os_error(28)).contains("space"));
     }
 
     #[test]

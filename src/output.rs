@@ -14,21 +14,31 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum OutputError {
     /// Could not create the folder.
-    #[error("无法创建输出目录 {}：{source}", path.display())]
+    #[error("无法创建输出目录 {}：{}", path.display(), crate::domain::io_text(error))]
     CreateDir {
         /// The folder.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (shown through [`crate::domain::io_text`]).
+        error: std::io::Error,
     },
     /// Could not write or rename the file.
-    #[error("无法写入 {}：{source}（如该文件正在 Excel 或 WPS 中打开，请先关闭）", path.display())]
+    #[error("无法写入 {}：{}{}", path.display(), crate::domain::io_text(error), open_hint(error))]
     Write {
         /// The file.
         path: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (shown through [`crate::domain::io_text`]).
+        error: std::io::Error,
     },
+}
+
+/// The usual cause on Windows, when the error could be it.
+fn open_hint(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ResourceBusy => {
+            "（如该文件正在 Excel 或 WPS 中打开，请先关闭）"
+        }
+        _ => "",
+    }
 }
 
 /// Writes `bytes` to `path` atomically, creating the parent folder when needed.
@@ -46,18 +56,18 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent).map_err(|source| OutputError::CreateDir {
+    fs::create_dir_all(&parent).map_err(|error| OutputError::CreateDir {
         path: parent.clone(),
-        source,
+        error,
     })?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
     let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
-    let err = |source| OutputError::Write {
+    let err = |error| OutputError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;

@@ -60,10 +60,11 @@ impl Assessment<'_> {
 pub fn assess<'p>(
     plan: &'p Plan,
     inputs: &[PathBuf],
+    skip: &[PathBuf],
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> Assessment<'p> {
-    let (files, problems) = collect::discover(inputs);
+    let (files, problems) = collect::discover(inputs, skip);
     start(files.len());
     let per_file: Vec<Vec<(ReadReturn, Option<Evaluation<'p>>)>> = files
         .par_iter()

@@ -96,7 +96,11 @@ impl Timer {
 pub fn error_text(e: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in e.chain() {
-        let text = cause.to_string();
+        // An OS error never shows its English text.
+        let text = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) if io.raw_os_error().is_some() => crate::domain::io_text(io),
+            _ => cause.to_string(),
+        };
         if line.contains(&text) {
             continue;
         }
@@ -156,13 +160,20 @@ pub fn check_text(plan: &Plan, a: &Assessment) -> String {
             crate::score::Status::Warnings => level_style(Level::Warning),
             _ => AnsiColor::Green.on_default(),
         };
+        let verdict = match e.state() {
+            crate::score::State::Scored => {
+                format!("总分 {}，等级 {}", e.totals.total, e.totals.grade)
+            }
+            crate::score::State::Provisional => {
+                format!("暂计 {} 分（退回，不评定等级）", e.totals.total)
+            }
+            crate::score::State::Blank => "未填写".to_string(),
+        };
         let _ = writeln!(
             out,
-            "  {}（{}）：总分 {}，等级 {}{own}，审核状态 {status_style}{}{status_style:#}",
+            "  {}（{}）：{verdict}{own}，审核状态 {status_style}{}{status_style:#}",
             d.name,
             d.code,
-            e.totals.total,
-            e.totals.grade,
             e.status.label()
         );
         for f in &e.findings {

@@ -32,6 +32,41 @@ pub fn plan_sheets() -> Vec<RawSheet> {
     ]
 }
 
+/// The sample plan moved to another year (`jixiao new`): 评价年度, the year in 评价名称 and
+/// the deadline (a year on per year) follow it; everything else is the sample's.
+pub fn plan_sheets_for_year(year: i32) -> Vec<RawSheet> {
+    let mut sheets = plan_sheets();
+    let Some(settings) = sheets.iter_mut().find(|s| s.name == SHEET_SETTINGS) else {
+        return sheets;
+    };
+    let mut sample_year = year;
+    for row in &mut settings.rows {
+        if row.get(0) == "评价年度" {
+            sample_year = row.get(1).parse().unwrap_or(year);
+        }
+    }
+    for row in &mut settings.rows {
+        let value = row.get(1).to_string();
+        match row.get(0) {
+            "评价年度" => row.set(1, &year.to_string()),
+            "评价名称" => row.set(
+                1,
+                &value.replace(&sample_year.to_string(), &year.to_string()),
+            ),
+            "报送截止日期" => {
+                if let Some(mut d) = crate::domain::Date::parse(&value) {
+                    for _ in sample_year..year {
+                        d = d.next_year();
+                    }
+                    row.set(1, &d.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    sheets
+}
+
 /// One indicator outcome as a department reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {

@@ -69,7 +69,7 @@ pub const INFO_ITEMS: [(&str, &str); 8] = [
     ("评价年度", "由财政局填写，不可修改"),
     ("填报人", "填写本表的经办人姓名"),
     ("联系电话", "经办人手机或座机，便于财政局联系"),
-    ("填报日期", "填写日期，如 2022-05-10"),
+    ("填报日期", "填写报送当天的日期"),
     ("编制人数", "年末编制人数（整数）"),
     ("实有人数", "年末实有在编人数（整数）"),
 ];
@@ -186,12 +186,12 @@ impl Formats {
             locked_money: xlsx::money(),
             locked_rate: xlsx::percent(),
             input_wrap: input.clone().set_text_wrap(),
-            input_money: input.clone().set_num_format("0.00"),
+            input_money: input.clone().set_num_format(xlsx::MONEY_FORMAT),
             input_percent: input.clone().set_num_format("0.00%"),
             input_date: input.clone().set_num_format("yyyy-mm-dd"),
             input,
             total_label: total.clone(),
-            total_money: total.clone().set_num_format("0.00"),
+            total_money: total.clone().set_num_format(xlsx::MONEY_FORMAT),
             total_rate: total.set_num_format("0.00%"),
             title: xlsx::title(),
             text: Format::new().set_font_name(xlsx::FONT).set_text_wrap(),
@@ -340,11 +340,7 @@ fn write_guide(
     ws.set_column_width(0, 84)?;
     ws.write_string_with_format(0, 0, format!("{} 填报说明", s.name), &f.title)?;
     ws.set_row_height(0, 28)?;
-    let deadline = if s.deadline.is_empty() {
-        "见财政局通知".to_string()
-    } else {
-        s.deadline.clone()
-    };
+    let deadline = s.deadline_text("见财政局通知");
     let organiser = if s.organiser.is_empty() {
         "市财政局".to_string()
     } else {
@@ -397,6 +393,7 @@ fn write_info(
     answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INFO)?;
+    let example = plan.settings.example_date().to_string();
     for (c, h) in ["项目", "内容", "填写说明"].iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.header)?;
     }
@@ -421,8 +418,8 @@ fn write_info(
                         rust_xlsxwriter::ExcelDateTime::from_ymd(2100, 12, 31)?,
                     ))
                     .set_input_title("填报日期")?
-                    .set_input_message("填写日期，如 2022-05-10")?
-                    .set_error_message("请填写有效日期，如 2022-05-10")?;
+                    .set_input_message(format!("填写日期，如 {example}"))?
+                    .set_error_message(format!("请填写有效日期，如 {example}"))?;
                 ws.add_data_validation(r, 1, r, 1, &dv)?;
                 put(ws, r, 1, &answer(answers, item), &f.input_date)?;
             }
@@ -449,7 +446,7 @@ fn write_info(
     ws.set_column_width(0, 12)?;
     ws.set_column_width(
         1,
-        xlsx::fit_width([dept.name.as_str(), "2022-05-10"], 24.0, 40.0),
+        xlsx::fit_width([dept.name.as_str(), example.as_str()], 24.0, 40.0),
     )?;
     ws.set_column_width(2, 36)?;
     ws.set_freeze_panes(1, 0)?;

@@ -8,8 +8,8 @@
 
 use crate::collect::ReadReturn;
 use crate::collect::identify::{lookup, normalize_date};
-use crate::domain::{CellRef, Code, Finding, Location, Money, fmt_plain, fmt2};
-use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan};
+use crate::domain::{CellRef, Code, Date, Finding, Location, Money, fmt_plain, fmt2};
+use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan, Settings};
 use crate::score::value::{Value, normalize_text, parse_value};
 use crate::sheet::{Header, RawRow, RawSheet};
 use crate::template::{BUDGET_TOTAL_LABELS, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
@@ -34,6 +34,8 @@ pub struct Inputs<'p> {
     pub budget: Vec<BudgetInput<'p>>,
     /// Totals of the budget sheet.
     pub budget_summary: BudgetSummary,
+    /// Days after 报送截止日期 the return was sent (mail Date, else 填报日期), when late.
+    pub late_days: Option<i64>,
     /// Findings so far (identification and validation).
     pub findings: Vec<Finding>,
 }
@@ -45,8 +47,10 @@ pub struct Info {
     pub filler: String,
     /// 联系电话.
     pub phone: String,
-    /// 填报日期 (`YYYY-MM-DD` when readable, else as typed).
-    pub filled: String,
+    /// 填报日期, when readable.
+    pub filled: Option<Date>,
+    /// 填报日期 as typed.
+    pub filled_text: String,
     /// 编制人数.
     pub staff_quota: String,
     /// 实有人数.
@@ -184,10 +188,11 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> 
     };
     let empty = Default::default();
     let sheets = read.sheets.as_ref().unwrap_or(&empty);
-    let info = read_info(&mut ctx, sheets.get(SHEET_INFO));
+    let info = read_info(&mut ctx, &plan.settings, sheets.get(SHEET_INFO));
     let indicators = read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
     let (budget, total_row) = read_budget(&mut ctx, plan, dept, sheets.get(SHEET_BUDGET));
     let budget_summary = BudgetSummary::of(&budget);
+    let late_days = check_deadline(&mut ctx, &plan.settings, read, &info);
     check_rates(
         &mut ctx,
         plan,
@@ -205,8 +210,43 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> 
         indicators,
         budget,
         budget_summary,
+        late_days,
         findings: ctx.findings,
     }
+}
+
+/// A return sent after 报送截止日期 (by the message's Date, else 填报日期) is 逾期: a 警告 and
+/// the number of days.
+fn check_deadline(
+    ctx: &mut Ctx,
+    settings: &Settings,
+    read: &ReadReturn,
+    info: &Info,
+) -> Option<i64> {
+    let deadline = settings.deadline?;
+    let (sent, source) = match read.source.mail.as_ref().and_then(|m| m.date) {
+        Some(secs) => (Date::of_unix_beijing(secs), "邮件发送日期"),
+        None => (info.filled?, "填报日期"),
+    };
+    let days = sent.days() - deadline.days();
+    if days <= 0 {
+        return None;
+    }
+    let loc = match (source, &read.sheets) {
+        ("填报日期", Some(sheets)) => sheets
+            .get(SHEET_INFO)
+            .and_then(|s| lookup(s, "填报日期"))
+            .map(|(_, c)| ctx.at(SHEET_INFO, c))
+            .unwrap_or_else(|| Location::file(ctx.file)),
+        _ => Location::file(ctx.file),
+    };
+    ctx.push(
+        Code::Late,
+        loc,
+        format!("逾期报送：{source} {sent} 晚于报送截止日期 {deadline}，逾期 {days} 天"),
+        "已按时受理计分；逾期情况在汇总表中注明",
+    );
+    Some(days)
 }
 
 fn missing_sheet(ctx: &mut Ctx, name: &str) {
@@ -218,7 +258,7 @@ fn missing_sheet(ctx: &mut Ctx, name: &str) {
     );
 }
 
-fn read_info(ctx: &mut Ctx, sheet: Option<&RawSheet>) -> Info {
+fn read_info(ctx: &mut Ctx, settings: &Settings, sheet: Option<&RawSheet>) -> Info {
     let Some(sheet) = sheet else {
         missing_sheet(ctx, SHEET_INFO);
         return Info::default();
@@ -241,26 +281,41 @@ fn read_info(ctx: &mut Ctx, sheet: Option<&RawSheet>) -> Info {
     };
     let filler = get(ctx, "填报人", true);
     let phone = get(ctx, "联系电话", true);
-    let mut filled = get(ctx, "填报日期", true);
-    if !filled.is_empty() {
-        match normalize_date(&filled) {
-            Some(d) => filled = d,
-            None => {
-                if let Some((_, cell)) = lookup(sheet, "填报日期") {
+    let filled_text = get(ctx, "填报日期", true);
+    let mut filled = None;
+    if !filled_text.is_empty() {
+        let cell = lookup(sheet, "填报日期")
+            .map(|(_, c)| c)
+            .unwrap_or_default();
+        match normalize_date(&filled_text) {
+            Some(d) => {
+                filled = Some(d);
+                let year_end = Date::new(settings.year, 12, 31);
+                if year_end.is_some_and(|end| d < end) {
                     ctx.push(
-                        Code::InfoEmpty,
+                        Code::FilledBeforeYearEnd,
                         ctx.at(SHEET_INFO, cell),
-                        format!("填报日期「{filled}」无法识别"),
-                        "请填写日期，如 2022-05-10",
+                        format!(
+                            "填报日期 {d} 早于评价年度 {} 年结束（{}-12-31），自评应在年度结束后进行",
+                            settings.year, settings.year
+                        ),
+                        format!("请核对填报日期，如 {}", settings.example_date()),
                     );
                 }
             }
+            None => ctx.push(
+                Code::InfoEmpty,
+                ctx.at(SHEET_INFO, cell),
+                format!("填报日期「{filled_text}」无法识别"),
+                format!("请填写日期，如 {}", settings.example_date()),
+            ),
         }
     }
     Info {
         filler,
         phone,
         filled,
+        filled_text,
         staff_quota: get(ctx, "编制人数", false),
         staff_actual: get(ctx, "实有人数", false),
     }

@@ -90,6 +90,52 @@ pub fn decimal_f64(d: rust_decimal::Decimal) -> f64 {
     d.to_string().parse().unwrap_or_default()
 }
 
+/// Points of rows that fit on one A4 landscape page printed one page wide (margins 0.6 in top
+/// and bottom, as jixiao sets them), for a sheet whose columns total `width_chars` character
+/// widths; with a safety margin, so that a spreadsheet program's own break never comes first.
+pub fn landscape_page_points(width_chars: f64) -> f64 {
+    let printable_width = (11.69 - 1.0) * 72.0;
+    let sheet_width = (width_chars * 7.0 + 5.0) * 0.75;
+    let scale = (printable_width / sheet_width).min(1.0);
+    let printable_height = (8.27 - 1.2 - 0.3) * 72.0;
+    printable_height / scale * 0.9
+}
+
+/// Where pages start in a run of rows of these heights (points): the first page holds
+/// `first_page` points of them, every later one `page`. Gives the indices of the rows that
+/// begin a new page.
+pub fn page_starts(heights: &[f64], first_page: f64, page: f64) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut room = first_page;
+    for (i, h) in heights.iter().enumerate() {
+        if *h > room && i > 0 && room < page {
+            starts.push(i);
+            room = page;
+        }
+        room -= h;
+    }
+    starts
+}
+
+/// Runs of equal labels (`(first, last)` indices) cut where a page starts, so that a merged
+/// label is printed at the top of every page it spans.
+pub fn split_at_pages(runs: Vec<(usize, usize)>, starts: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(runs.len());
+    for (mut s, e) in runs {
+        let inside: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&b| b > s && b <= e)
+            .collect();
+        for b in inside {
+            out.push((s, b - 1));
+            s = b;
+        }
+        out.push((s, e));
+    }
+    out
+}
+
 /// The base format without borders, for the columns of long data tables.
 pub fn plain() -> Format {
     Format::new()
@@ -127,9 +173,12 @@ pub fn wrap() -> Format {
     base().set_text_wrap()
 }
 
-/// Money in 万元: `0.00`.
+/// The number format of every money figure (万元): thousands separator, 2 decimals.
+pub const MONEY_FORMAT: &str = "#,##0.00";
+
+/// Money in 万元: `#,##0.00`.
 pub fn money() -> Format {
-    base().set_num_format("0.00")
+    base().set_num_format(MONEY_FORMAT)
 }
 
 /// Scores: `0.00`.
@@ -190,6 +239,17 @@ pub fn parse_ymd(s: &str) -> Option<ExcelDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merged_runs_are_cut_where_pages_start() {
+        let starts = page_starts(&[100.0; 10], 250.0, 300.0);
+        assert_eq!(starts, [2, 5, 8]);
+        assert_eq!(
+            split_at_pages(vec![(0, 3), (4, 4), (5, 9)], &starts),
+            [(0, 1), (2, 3), (4, 4), (5, 7), (8, 9)]
+        );
+        assert!(page_starts(&[10.0; 5], 100.0, 100.0).is_empty());
+    }
 
     #[test]
     fn formats_run_by_address() {

@@ -11,17 +11,80 @@ use crate::report;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
-/// Validated arguments of `collect`.
+/// Checked arguments of `collect`.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The plan workbook.
     pub plan: PathBuf,
     /// The output folder.
     pub output: PathBuf,
-    /// Files and folders to read.
+    /// Files and folders to read (each exists).
     pub inputs: Vec<PathBuf>,
     /// Exit 3 when a return must be sent back.
     pub strict: bool,
+}
+
+impl Config {
+    /// Fills what the command line left out from the year folder (`回收/` → `汇总/`) and checks
+    /// that every input exists.
+    pub fn from_args(a: super::args::CollectArgs) -> Result<Self> {
+        let (plan, year) = super::YearFolder::for_plan(a.plan.as_deref())?;
+        let inputs = default_inputs(a.inputs, &year)?;
+        super::year::check_inputs(&inputs)?;
+        Ok(Self {
+            plan,
+            output: a.output.unwrap_or_else(|| year.results()),
+            inputs,
+            strict: a.strict,
+        })
+    }
+
+    /// `collect` over a year folder given alone (dropped onto jixiao.exe).
+    pub fn of_year_folder(root: &Path) -> Result<Self> {
+        let year = super::YearFolder::at(root)?;
+        let inputs = default_inputs(Vec::new(), &year)?;
+        super::year::check_inputs(&inputs)?;
+        Ok(Self {
+            plan: year.plan(),
+            output: year.results(),
+            inputs,
+            strict: false,
+        })
+    }
+}
+
+/// The inputs given, or the year folder's `回收/`, which must then exist.
+pub(super) fn default_inputs(
+    given: Vec<PathBuf>,
+    year: &super::YearFolder,
+) -> Result<Vec<PathBuf>, super::UsageError> {
+    if !given.is_empty() {
+        return Ok(given);
+    }
+    let returns = year.returns();
+    if returns.is_dir() {
+        Ok(vec![returns])
+    } else {
+        Err(super::UsageError(format!(
+            "未指定报送文件或目录，{} 也不存在：请给出报送文件所在的目录，或把报送文件放进年度文件夹的 {}/ 中",
+            returns.display(),
+            super::year::RETURNS_DIR
+        )))
+    }
+}
+
+/// A run over inputs that hold no spreadsheet, mail or archive at all is a run error: it would
+/// report every department as 未报送.
+pub(super) fn refuse_empty(a: &crate::pipeline::Assessment, inputs: &[PathBuf]) -> Result<()> {
+    if a.evaluations.is_empty() && a.unmatched.iter().all(|u| u.is_ignorable()) {
+        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!(
+            "{} 中没有任何电子表格、邮件或压缩包（共 {} 个文件），未生成汇总。请检查是否选错了目录",
+            shown.join("、"),
+            a.files_read
+        );
+    }
+    Ok(())
 }
 
 /// Folder for the feedback texts, inside the output folder.
@@ -55,10 +118,12 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let timer = report::Timer::from_env();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
+    let assessment =
+        super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
+    timer.lap("读取、审核并评分回收表");
+    refuse_empty(&assessment, &config.inputs)?;
     std::fs::create_dir_all(&config.output)
         .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
-    let assessment = super::assess_with_progress(&plan, &config.inputs);
-    timer.lap("读取、审核并评分回收表");
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
     // The consolidated workbook is built on one thread while the per-department files,
@@ -175,7 +240,7 @@ fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
             .plan
             .departments
             .iter()
-            .map(|d| crate::template::safe_file_name(&format!("{}_{}.txt", d.code, d.name)))
+            .map(consolidate::feedback::file_name)
             .collect();
         let current: HashSet<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
         for entry in entries.flatten() {

@@ -8,13 +8,23 @@ use crate::{output, plan, sample};
 use anyhow::{Context, bail};
 use std::path::PathBuf;
 
-/// Validated arguments of `init`.
+/// Checked arguments of `init`.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Where to write the plan.
     pub output: PathBuf,
     /// Overwrite an existing file.
     pub force: bool,
+}
+
+impl Config {
+    /// Nothing to check beyond clap.
+    pub fn from_args(a: super::args::InitArgs) -> Self {
+        Self {
+            output: a.output,
+            force: a.force,
+        }
+    }
 }
 
 /// Writes the sample plan.

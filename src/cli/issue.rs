@@ -12,13 +12,24 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Validated arguments of `issue`.
+/// Checked arguments of `issue`.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The plan workbook.
     pub plan: PathBuf,
     /// The output folder.
     pub output: PathBuf,
+}
+
+impl Config {
+    /// Fills what the command line left out from the year folder (`评价方案.xlsx` → `模板/`).
+    pub fn from_args(a: super::args::IssueArgs) -> Result<Self, super::UsageError> {
+        let (plan, year) = super::YearFolder::for_plan(a.plan.as_deref())?;
+        Ok(Self {
+            plan,
+            output: a.output.unwrap_or_else(|| year.templates()),
+        })
+    }
 }
 
 /// What `issue` wrote.

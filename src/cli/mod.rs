@@ -1,86 +1,27 @@
-//! Command line: arguments (clap derive) → a validated config per subcommand → the library.
+//! Command line: arguments ([`args`], clap derive) → a checked config per subcommand → the
+//! library.
 //!
-//! One module per subcommand; each exposes `run(config) -> anyhow::Result<Outcome>`.
-//! Run-level failures (bad plan, unwritable output) are `anyhow` errors whose context names
-//! the path; `main` prints them and exits 1. Usage errors exit 2 (clap).
+//! One module per subcommand; each turns its `Args` into a `Config` once (paths resolved
+//! against the year folder, inputs checked) and exposes `run(config) -> anyhow::Result<Outcome>`.
+//! Run-level failures (bad plan, missing input, unwritable output) are `anyhow` errors whose
+//! context names the path; `main` prints them and exits 1. A command line that cannot be run
+//! is a [`UsageError`] (exit 2), as clap's own errors are.
 
+pub mod args;
 mod check;
 mod collect;
 mod demo;
-
-pub use collect::{Written, collect};
 mod init;
 mod issue;
+mod new;
+mod year;
 
+pub use args::{Cli, Command, Exit};
+pub use collect::{Written, collect};
 pub use issue::{Issued, issue};
+pub use year::YearFolder;
 
-use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-
-/// 部门整体支出绩效自评价：下发模板、回收、审核、计分、汇总。
-#[derive(Debug, Parser)]
-#[command(name = "jixiao", version, about, long_about = None)]
-pub struct Cli {
-    /// 子命令
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-/// The subcommands of SPEC.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// 生成评价方案（内置示例数据），供财政局修改后使用
-    Init {
-        /// 输出文件
-        #[arg(short, long, default_value = "评价方案.xlsx")]
-        output: PathBuf,
-        /// 输出文件已存在时覆盖
-        #[arg(long)]
-        force: bool,
-    },
-    /// 按评价方案为每个部门生成自评表模板
-    Issue {
-        /// 评价方案文件
-        #[arg(long)]
-        plan: PathBuf,
-        /// 模板输出目录
-        #[arg(short, long)]
-        output: PathBuf,
-    },
-    /// 读取部门报送的自评表，审核、计分并生成汇总表
-    Collect {
-        /// 评价方案文件
-        #[arg(long)]
-        plan: PathBuf,
-        /// 汇总输出目录
-        #[arg(short, long)]
-        output: PathBuf,
-        /// 有「错误」级审核问题时以退出码 3 结束
-        #[arg(long)]
-        strict: bool,
-        /// 报送文件或目录（可多个，目录递归读取）
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// 只审核、计分并显示问题，不写任何文件
-    Check {
-        /// 评价方案文件
-        #[arg(long)]
-        plan: PathBuf,
-        /// 有「错误」级审核问题时以退出码 3 结束
-        #[arg(long)]
-        strict: bool,
-        /// 报送文件或目录（可多个，目录递归读取）
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// 用内置示例完整演示一遍：方案 → 模板 → 回收 → 汇总
-    Demo {
-        /// 演示输出目录
-        #[arg(short, long, default_value = "jixiao-demo")]
-        output: PathBuf,
-    },
-}
 
 /// How a successful run ended, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +42,12 @@ impl Outcome {
     }
 }
 
+/// A command line that parses but cannot be run (no plan given and none in the folder, a
+/// folder that does not exist): exit 2, like clap's own errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// Reads the plan with a spinner on a terminal (a province's plan takes seconds).
 fn read_plan(path: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
     let spinner = crate::report::Progress::spinner("读取评价方案");
@@ -110,10 +57,11 @@ fn read_plan(path: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
 }
 
 /// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
-/// `collect`).
+/// `collect`); `skip` are folders jixiao wrote, never read as returns.
 fn assess_with_progress<'p>(
     plan: &'p crate::plan::Plan,
     inputs: &[PathBuf],
+    skip: &[PathBuf],
 ) -> crate::pipeline::Assessment<'p> {
     use crate::report::Progress;
     use std::sync::OnceLock;
@@ -121,6 +69,7 @@ fn assess_with_progress<'p>(
     let assessment = crate::pipeline::assess(
         plan,
         inputs,
+        skip,
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
         },
@@ -136,31 +85,24 @@ fn assess_with_progress<'p>(
     assessment
 }
 
+/// Whether the run was a year folder given alone (a folder dropped onto jixiao.exe): the
+/// window should then stay open until a key is pressed.
+pub fn waits_for_key(cli: &Cli) -> bool {
+    cli.command.is_none() && cli.folder.is_some()
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
-        Command::Init { output, force } => init::run(&init::Config { output, force }),
-        Command::Issue { plan, output } => issue::run(&issue::Config { plan, output }),
-        Command::Collect {
-            plan,
-            output,
-            strict,
-            inputs,
-        } => collect::run(&collect::Config {
-            plan,
-            output,
-            inputs,
-            strict,
-        }),
-        Command::Check {
-            plan,
-            strict,
-            inputs,
-        } => check::run(&check::Config {
-            plan,
-            inputs,
-            strict,
-        }),
-        Command::Demo { output } => demo::run(&demo::Config { output }),
+        Some(Command::Init(a)) => init::run(&init::Config::from_args(a)),
+        Some(Command::New(a)) => new::run(&new::Config::from_args(a)?),
+        Some(Command::Issue(a)) => issue::run(&issue::Config::from_args(a)?),
+        Some(Command::Collect(a)) => collect::run(&collect::Config::from_args(a)?),
+        Some(Command::Check(a)) => check::run(&check::Config::from_args(a)?),
+        Some(Command::Demo(a)) => demo::run(&demo::Config { output: a.output }),
+        None => match cli.folder {
+            Some(folder) => collect::run(&collect::Config::of_year_folder(&folder)?),
+            None => Err(UsageError(args::help_text()).into()),
+        },
     }
 }

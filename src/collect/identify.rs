@@ -5,7 +5,7 @@
 //! file name. Each fallback adds a 提示; a template of another year or plan is a 错误.
 
 use super::workbook::ReturnSheets;
-use crate::domain::{CellRef, Code, DeptCode, Finding, Location};
+use crate::domain::{CellRef, Code, Date, DeptCode, Finding, Location};
 use crate::plan::{Department, Plan};
 use crate::score::value::normalize_text;
 use crate::sheet::RawSheet;
@@ -16,8 +16,8 @@ use crate::template::{self, SHEET_INFO, SHEET_META};
 pub struct Identity {
     /// The department, when one could be determined and is in the plan.
     pub dept: Option<DeptCode>,
-    /// 填报日期 from 基本信息, normalised to `YYYY-MM-DD` when readable.
-    pub filled: Option<String>,
+    /// 填报日期 from 基本信息, when readable.
+    pub filled: Option<Date>,
     /// Findings about identification.
     pub findings: Vec<Finding>,
 }
@@ -187,22 +187,9 @@ fn by_file_name<'a>(plan: &'a Plan, file: &str) -> Option<&'a Department> {
         .max_by_key(|d| d.name.chars().count())
 }
 
-/// `2022-05-10`, `2022/5/10`, `2022.5.10`, `2022年5月10日` → `2022-05-10`.
-pub fn normalize_date(s: &str) -> Option<String> {
-    let t = normalize_text(s.split_whitespace().next()?);
-    let t = t.replace(['年', '月', '/', '.'], "-").replace('日', "");
-    let mut it = t.split('-');
-    let y: u32 = it.next()?.parse().ok()?;
-    let m: u32 = it.next()?.parse().ok()?;
-    let d: u32 = it.next()?.parse().ok()?;
-    if it.next().is_some()
-        || !(1900..=2200).contains(&y)
-        || !(1..=12).contains(&m)
-        || !(1..=31).contains(&d)
-    {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+/// `2022-05-10`, `2022/5/10`, `2022.5.10`, `2022年5月10日` (full-width digits too) → a date.
+pub fn normalize_date(s: &str) -> Option<Date> {
+    Date::parse(&normalize_text(s.split_whitespace().next()?))
 }
 
 #[cfg(test)]
@@ -211,15 +198,32 @@ mod tests {
 
     #[test]
     fn dates_in_every_common_form() {
-        assert_eq!(normalize_date("2022-05-10").as_deref(), Some("2022-05-10"));
-        assert_eq!(normalize_date("2022/5/1").as_deref(), Some("2022-05-01"));
         assert_eq!(
-            normalize_date("2022年5月10日").as_deref(),
+            normalize_date("2022-05-10")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2022-05-10")
         );
-        assert_eq!(normalize_date("2022.05.10").as_deref(), Some("2022-05-10"));
         assert_eq!(
-            normalize_date("2022-05-10 14:30:00").as_deref(),
+            normalize_date("2022/5/1").map(|d| d.to_string()).as_deref(),
+            Some("2022-05-01")
+        );
+        assert_eq!(
+            normalize_date("2022年5月10日")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2022-05-10")
+        );
+        assert_eq!(
+            normalize_date("2022.05.10")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2022-05-10")
+        );
+        assert_eq!(
+            normalize_date("2022-05-10 14:30:00")
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2022-05-10")
         );
         assert_eq!(normalize_date("五月十日"), None);

@@ -88,7 +88,7 @@ pub fn read_mbox<R: std::io::BufRead>(plan: &Plan, display: &str, reader: R) -> 
                 out.push(note(
                     &prefix,
                     Code::Unreadable,
-                    format!("邮箱文件读取中断：{e}"),
+                    format!("邮箱文件读取中断：{}", crate::domain::io_text(&e)),
                     "请重新导出邮箱",
                 ));
                 break;

@@ -16,7 +16,7 @@ pub mod mail;
 pub mod sniff;
 pub mod workbook;
 
-use crate::domain::{Code, DeptCode, Finding, Location};
+use crate::domain::{Code, DeptCode, Finding, Location, io_text};
 use crate::plan::Plan;
 use rayon::prelude::*;
 use sniff::Kind;
@@ -62,8 +62,8 @@ pub struct ReadReturn {
     pub sheets: Option<ReturnSheets>,
     /// The department, when identified.
     pub dept: Option<DeptCode>,
-    /// 填报日期 as `YYYY-MM-DD`, when readable.
-    pub filled: Option<String>,
+    /// 填报日期, when readable.
+    pub filled: Option<crate::domain::Date>,
     /// Findings so far (reading and identification).
     pub findings: Vec<Finding>,
 }
@@ -118,14 +118,73 @@ pub struct Input {
     pub walked: bool,
 }
 
-/// Walks the inputs. Missing inputs and special files come back as findings.
-pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
+/// Folders jixiao wrote, never read as returns: the output folder of this run (`skip`), and any
+/// folder holding a `summary.json` that jixiao wrote (an earlier run's results).
+struct Own<'a> {
+    skip: Vec<PathBuf>,
+    given: &'a [PathBuf],
+}
+
+impl Own<'_> {
+    fn new(skip: &[PathBuf]) -> Own<'_> {
+        Own {
+            skip: skip
+                .iter()
+                .filter_map(|p| fs::canonicalize(p).ok())
+                .collect(),
+            given: skip,
+        }
+    }
+
+    fn contains(&self, dir: &Path) -> bool {
+        if let Ok(c) = fs::canonicalize(dir)
+            && self.skip.contains(&c)
+        {
+            return true;
+        }
+        let _ = self.given;
+        written_by_jixiao(&dir.join(OWN_MARKER))
+    }
+}
+
+/// The file whose presence (written by jixiao) marks a folder of jixiao's results.
+pub const OWN_MARKER: &str = "summary.json";
+
+/// Whether `path` is a summary.json that jixiao wrote.
+fn written_by_jixiao(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(f) = fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(1024);
+    if f.take(1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    String::from_utf8_lossy(&head).contains("\"generated_by\": \"jixiao")
+}
+
+impl ReadReturn {
+    /// Whether nothing in it is a return: only 提示 (an Office lock file, a PDF, a folder of
+    /// jixiao's own results).
+    pub fn is_ignorable(&self) -> bool {
+        self.sheets.is_none()
+            && self
+                .findings
+                .iter()
+                .all(|f| f.level == crate::domain::Level::Info)
+    }
+}
+
+/// Walks the inputs, leaving out folders jixiao wrote (`skip` and earlier results, one 提示
+/// each). Missing inputs and special files come back as findings.
+pub fn discover(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
+    let own = Own::new(skip);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for input in inputs {
         let display = display_name(input);
         match fs::metadata(input) {
-            Ok(m) if m.is_dir() => walk(input, input, &mut files, &mut problems),
+            Ok(m) if m.is_dir() => walk(&own, input, input, &mut files, &mut problems),
             Ok(m) if m.is_file() => files.push(Input {
                 path: input.clone(),
                 display,
@@ -142,7 +201,7 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
                 input.clone(),
                 display,
                 Code::Unreadable,
-                format!("找不到或无法访问：{e}"),
+                format!("找不到或无法访问：{}", io_text(&e)),
                 "请检查路径是否正确",
             )),
         }
@@ -180,7 +239,13 @@ pub fn show_os(name: &std::ffi::OsStr) -> String {
     }
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<ReadReturn>) {
+fn walk(
+    own: &Own,
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<Input>,
+    problems: &mut Vec<ReadReturn>,
+) {
     let rel = |p: &Path| {
         p.strip_prefix(root)
             .unwrap_or(p)
@@ -189,6 +254,20 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<Read
             .collect::<Vec<_>>()
             .join("/")
     };
+    if own.contains(dir) {
+        let shown = match rel(dir) {
+            r if r.is_empty() => display_name(dir),
+            r => r,
+        };
+        problems.push(problem(
+            dir.to_path_buf(),
+            shown.clone(),
+            Code::OwnOutput,
+            format!("「{shown}」是 jixiao 写出的汇总结果目录，其中的文件未作为报送读取"),
+            "无需处理；汇总结果不要放在报送目录中",
+        ));
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -196,7 +275,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<Read
                 dir.to_path_buf(),
                 rel(dir),
                 Code::Unreadable,
-                format!("无法读取目录：{e}"),
+                format!("无法读取目录：{}", io_text(&e)),
                 "请检查目录权限",
             ));
             return;
@@ -213,7 +292,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<Read
             continue;
         }
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(root, &path, files, problems),
+            Ok(m) if m.is_dir() => walk(own, root, &path, files, problems),
             Ok(m) if m.is_file() => files.push(Input {
                 display: rel(&path),
                 path,
@@ -230,7 +309,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<Input>, problems: &mut Vec<Read
                 path.clone(),
                 rel(&path),
                 Code::Unreadable,
-                format!("无法访问：{e}（可能是失效的快捷方式或链接）"),
+                format!("无法访问：{}（可能是失效的快捷方式或链接）", io_text(&e)),
                 "请检查该文件",
             )),
         }
@@ -357,7 +436,7 @@ pub fn read_one(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
                     input.path.clone(),
                     input.display.clone(),
                     Code::Unreadable,
-                    format!("无法读取：{e}"),
+                    format!("无法读取：{}", io_text(&e)),
                     "请检查文件权限",
                 )];
             }
@@ -413,7 +492,7 @@ fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
         Err(e) => {
             return one(fail(
                 Code::Unreadable,
-                format!("无法访问：{e}"),
+                format!("无法访问：{}", io_text(&e)),
                 "请检查该文件",
             ));
         }
@@ -434,7 +513,7 @@ fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
         Err(e) => {
             return one(fail(
                 Code::Unreadable,
-                format!("无法读取：{e}"),
+                format!("无法读取：{}", io_text(&e)),
                 "请检查文件权限，或文件是否正被其他程序占用",
             ));
         }

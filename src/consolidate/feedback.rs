@@ -8,22 +8,37 @@ use super::Report;
 use crate::domain::{Finding, Level};
 use crate::score::Status;
 
-/// `审核意见/{部门编码}_{部门名称}.txt` names and texts, in department-code order.
+/// `审核意见/{部门编码}_{部门名称}.txt` names and texts, one per plan department (every department
+/// gets a reply: findings, an acceptance, or a reminder), in department-code order.
 pub fn texts(report: &Report) -> Vec<(String, String)> {
     let mut rows: Vec<_> = report.rows.iter().collect();
     rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
     let mut out = Vec::new();
     for row in rows {
-        let name =
-            crate::template::safe_file_name(&format!("{}_{}.txt", row.dept.code, row.dept.name));
+        let name = file_name(row.dept);
         let body = match row.eval {
-            Some(e) if !e.findings.is_empty() => department_text(report, e),
-            Some(_) => continue,
+            Some(e) => department_text(report, e),
             None => missing_text(report, row.dept),
         };
         out.push((name, to_notepad(&body)));
     }
     out
+}
+
+/// The letter's file name for a department.
+pub fn file_name(d: &crate::plan::Department) -> String {
+    crate::template::safe_file_name(&format!("{}_{}.txt", d.code, d.name))
+}
+
+/// The date by which a department is asked to (re)submit: 退回重报期限 days from the run's
+/// date, or the plan's deadline when that is later. Never a date that has passed.
+pub fn resubmit_by(report: &Report) -> crate::domain::Date {
+    let s = &report.plan.settings;
+    let from_run = report.run.date.add_days(i64::from(s.resubmit_days));
+    match s.deadline {
+        Some(d) if d > from_run => d,
+        _ => from_run,
+    }
 }
 
 /// BOM + CRLF.
@@ -43,10 +58,7 @@ fn closing(report: &Report) -> String {
     } else {
         s.organiser.clone()
     };
-    format!(
-        "如有疑问，请联系{who}。\n\n{}",
-        report.run.generated_at.split(' ').next().unwrap_or("")
-    )
+    format!("如有疑问，请联系{who}。\n\n{}", report.run.date)
 }
 
 fn where_in_file(f: &Finding) -> String {
@@ -71,7 +83,7 @@ fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
         "贵单位报送的{}自评表（文件：{}）经审核，结果为：{verdict}。\n",
         s.name, e.inputs.file
     ));
-    if e.status != Status::Rejected {
+    if e.state() == crate::score::State::Scored {
         t.push_str(&format!(
             "按评价方案计分：总分 {} 分，等级「{}」{}。\n",
             e.totals.total,
@@ -109,14 +121,13 @@ fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
         }
         t.push('\n');
     }
+    if e.findings.is_empty() {
+        t.push_str("审核未发现问题，无需再报送。\n\n");
+    }
     if e.status == Status::Rejected {
-        let deadline = if s.deadline.is_empty() {
-            "截止日期".to_string()
-        } else {
-            s.deadline.clone()
-        };
         t.push_str(&format!(
-            "请在原文件上修改（不要改动文件名和锁定的单元格），于 {deadline} 前重新报送，以最后一次报送为准。\n"
+            "请在原文件上修改（不要改动文件名和锁定的单元格），于 {} 前重新报送，以最后一次报送为准。\n",
+            resubmit_by(report)
         ));
     }
     t.push_str(&closing(report));
@@ -125,17 +136,17 @@ fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
 
 fn missing_text(report: &Report, d: &crate::plan::Department) -> String {
     let s = &report.plan.settings;
-    let deadline = if s.deadline.is_empty() {
-        "截止日期".to_string()
-    } else {
-        s.deadline.clone()
+    let passed = match s.deadline {
+        Some(deadline) if deadline < report.run.date => format!("报送截止日期 {deadline} 已过，"),
+        _ => String::new(),
     };
     format!(
-        "{}：\n\n截至 {}，尚未收到贵单位的{}自评表。\n请使用财政局下发的模板（{}）填写，于 {deadline} 前报送。\n\n{}",
+        "{}：\n\n截至 {}，尚未收到贵单位的{}自评表。\n{passed}请使用财政局下发的模板（{}）填写，于 {} 前报送。\n\n{}",
         d.name,
         report.run.generated_at,
         s.name,
         crate::template::file_name(report.plan, d),
+        resubmit_by(report),
         closing(report)
     )
 }

@@ -28,6 +28,8 @@ pub struct RunInfo {
     pub inputs: Vec<String>,
     /// When the run happened (Beijing time; fixed by `SOURCE_DATE_EPOCH`).
     pub generated_at: String,
+    /// The run's date (Beijing), from which resubmission periods are counted.
+    pub date: crate::domain::Date,
     /// `jixiao 0.1.0`.
     pub tool: String,
 }
@@ -39,6 +41,7 @@ impl RunInfo {
             plan_file: plan_file.to_string(),
             inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
             generated_at: crate::domain::run_time(),
+            date: crate::domain::Date::of_unix_beijing(crate::domain::run_secs()),
             tool: format!("jixiao {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -135,20 +138,66 @@ impl<'a, 'p> Report<'a, 'p> {
         self.assessment.evaluations.iter()
     }
 
-    /// 报送时间: the message's Date when it came by mail, else 填报日期, else the file's time
-    /// (Beijing time).
-    pub fn submitted_at(e: &Evaluation) -> String {
+    /// 报送时间 and where it came from: the message's Date when it came by mail, else
+    /// 填报日期, else the file's time (Beijing time).
+    pub fn submitted_at(e: &Evaluation) -> Submitted {
         if let Some(date) = e.inputs.mail.as_ref().and_then(|m| m.date) {
-            return crate::domain::beijing_time(date);
+            return Submitted {
+                at: crate::domain::beijing_time(date),
+                source: TimeSource::Mail,
+            };
         }
-        if !e.inputs.info.filled.is_empty() {
-            return e.inputs.info.filled.clone();
+        if let Some(d) = e.inputs.info.filled {
+            return Submitted {
+                at: d.to_string(),
+                source: TimeSource::Filled,
+            };
         }
-        e.inputs
-            .modified
-            .map(crate::domain::beijing_file_time)
-            .unwrap_or_default()
+        match e.inputs.modified {
+            Some(t) => Submitted {
+                at: crate::domain::beijing_file_time(t),
+                source: TimeSource::FileTime,
+            },
+            None => Submitted {
+                at: String::new(),
+                source: TimeSource::Unknown,
+            },
+        }
     }
+}
+
+/// Where a 报送时间 came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeSource {
+    /// The Date of the message the return came with.
+    Mail,
+    /// 基本信息's 填报日期.
+    Filled,
+    /// The file's modification time on this machine.
+    FileTime,
+    /// Nothing known.
+    Unknown,
+}
+
+impl TimeSource {
+    /// The Chinese label shown beside the time.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeSource::Mail => "邮件发送时间",
+            TimeSource::Filled => "填报日期",
+            TimeSource::FileTime => "文件修改时间",
+            TimeSource::Unknown => "",
+        }
+    }
+}
+
+/// A return's 报送时间.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    /// Beijing time, `YYYY-MM-DD HH:MM`, or a date.
+    pub at: String,
+    /// Where it came from.
+    pub source: TimeSource,
 }
 
 /// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters.

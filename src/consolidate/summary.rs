@@ -3,6 +3,7 @@
 
 use super::Report;
 use crate::domain::Finding;
+use crate::score::State;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -22,12 +23,24 @@ struct Dept<'a> {
     name: &'a str,
     status: &'a str,
     rank: Option<u32>,
+    /// The total of an accepted return; `null` for one sent back (see `provisional_total`).
     total: Option<String>,
+    /// 暂计: the total of a return sent back, which has no grade and no rank.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provisional_total: Option<String>,
+    /// `false` for a template sent back unfilled (未填写).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    filled: Option<bool>,
     grade: Option<&'a str>,
     dimensions: serde_json::Map<String, serde_json::Value>,
     self_total: Option<String>,
     file: Option<&'a str>,
     submitted_at: Option<String>,
+    /// Where 报送时间 came from: 邮件发送时间, 填报日期 or 文件修改时间.
+    submitted_at_source: Option<&'static str>,
+    /// Days past 报送截止日期, when late.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    late_days: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,8 +78,10 @@ pub fn json(report: &Report) -> String {
         .into_iter()
         .map(|row| {
             let e = row.eval;
+            let state = e.map(|e| e.state());
+            let scored = e.filter(|e| e.state() == State::Scored);
             let mut dimensions = serde_json::Map::new();
-            if let Some(e) = e {
+            if let Some(e) = scored {
                 for d in &e.totals.dimensions {
                     dimensions.insert(
                         d.name.clone(),
@@ -79,12 +94,18 @@ pub fn json(report: &Report) -> String {
                 name: &row.dept.name,
                 status: row.status.label(),
                 rank: row.rank,
-                total: e.map(|e| e.totals.total.to_string()),
-                grade: e.map(|e| e.totals.grade.as_str()),
+                total: scored.map(|e| e.totals.total.to_string()),
+                provisional_total: e
+                    .filter(|_| state == Some(State::Provisional))
+                    .map(|e| e.totals.total.to_string()),
+                filled: e.map(|e| !e.blank),
+                grade: e.and_then(|e| e.grade()),
                 dimensions,
                 self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
                 file: e.map(|e| e.inputs.file.as_str()),
-                submitted_at: e.map(Report::submitted_at),
+                submitted_at: e.map(|e| Report::submitted_at(e).at),
+                submitted_at_source: e.map(|e| Report::submitted_at(e).source.label()),
+                late_days: e.and_then(|e| e.inputs.late_days),
                 from: e
                     .and_then(|e| e.inputs.mail.as_ref())
                     .map(|m| m.from.as_str()),

@@ -7,7 +7,7 @@
 
 use super::{Report, Row, sheet_name};
 use crate::domain::{Level, Money, Score};
-use crate::score::Status;
+use crate::score::State;
 use crate::validate::{BudgetInput, rate};
 use crate::xlsx;
 use rust_decimal::Decimal;
@@ -75,12 +75,14 @@ struct Formats {
     text: Format,
     wrap: Format,
     center: Format,
+    right: Format,
     money: Format,
     score: Format,
     percent: Format,
     title: Format,
     total_text: Format,
     total_money: Format,
+    total_score: Format,
     total_percent: Format,
     good: Format,
     warn: Format,
@@ -92,6 +94,7 @@ struct Formats {
     plain_wrap: Format,
     plain_center: Format,
     plain_number: Format,
+    plain_money: Format,
     plain_percent: Format,
     grid: Format,
 }
@@ -104,12 +107,14 @@ impl Formats {
             text: xlsx::base(),
             wrap: xlsx::wrap(),
             center: xlsx::base().set_align(FormatAlign::Center),
+            right: xlsx::base().set_align(FormatAlign::Right),
             money: xlsx::money(),
             score: xlsx::score(),
             percent: xlsx::percent(),
             title: xlsx::title().set_align(FormatAlign::Left),
             total_text: total.clone(),
-            total_money: total.clone().set_num_format("0.00"),
+            total_money: total.clone().set_num_format(xlsx::MONEY_FORMAT),
+            total_score: total.clone().set_num_format("0.00"),
             total_percent: total.set_num_format("0.00%"),
             good: Format::new()
                 .set_background_color(0xC6EFCE)
@@ -127,6 +132,7 @@ impl Formats {
             plain_wrap: xlsx::plain().set_text_wrap(),
             plain_center: xlsx::plain().set_align(FormatAlign::Center),
             plain_number: xlsx::plain().set_num_format("0.00"),
+            plain_money: xlsx::plain().set_num_format(xlsx::MONEY_FORMAT),
             plain_percent: xlsx::plain().set_num_format("0.00%"),
             grid: Format::new().set_border(FormatBorder::Thin),
         }
@@ -189,14 +195,20 @@ fn plain_columns(ws: &mut Worksheet, formats: &[&Format]) -> Result<(), XlsxErro
     Ok(())
 }
 
-/// Draws the grid of a long data table, rows `1..=last` and columns `0..=last_col`, as one
+/// Draws the grid of a long data table, rows `first..=last` and columns `0..=last_col`, as one
 /// conditional format: the same thin borders as the other sheets at no per-cell cost (a
 /// province's 指标得分明细 has a million rows; a style per cell is most of its writing time).
-fn plain_grid(ws: &mut Worksheet, last: u32, last_col: u16, f: &Formats) -> Result<(), XlsxError> {
+fn plain_grid(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    last_col: u16,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let all = ConditionalFormatFormula::new()
         .set_rule("=TRUE")
         .set_format(&f.grid);
-    ws.add_conditional_format(1, 0, last.max(1), last_col, &all)?;
+    ws.add_conditional_format(first, 0, last.max(first), last_col, &all)?;
     Ok(())
 }
 
@@ -205,6 +217,7 @@ fn print(ws: &mut Worksheet, header_row: u32, footer: &str) -> Result<(), XlsxEr
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     ws.set_repeat_rows(header_row, header_row)?;
     ws.set_footer(format!(
         "&L{}&R第 &P 页，共 &N 页",
@@ -310,8 +323,10 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
         "差异",
         "预算执行率",
         "审核状态",
+        "逾期天数",
         "报送文件",
         "报送时间",
+        "时间来源",
     ]);
     headers(ws, 1, &names, f)?;
     let nd = report.dimensions.len() as u16;
@@ -325,17 +340,26 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
         ws.write_string_with_format(r, 1, row.dept.code.as_str(), &f.center)?;
         ws.write_string_with_format(r, 2, &row.dept.name, &f.text)?;
         let e = row.eval;
+        // Only an accepted return has scores that stand; a return sent back shows its total
+        // as 暂计 and no grade, an unfilled one 未填写.
+        let scored = e.filter(|e| e.state() == State::Scored);
         for (k, dim) in report.dimensions.iter().enumerate() {
-            let s = e
+            let s = scored
                 .and_then(|e| e.totals.dimensions.iter().find(|d| &d.name == dim))
                 .map(|d| d.score);
             opt_score(ws, r, 3 + k as u16, s, f)?;
         }
-        opt_score(ws, r, col(0), e.map(|e| e.totals.total), f)?;
-        // A return sent back has provisional scores but no grade.
-        let grade = e
-            .filter(|_| row.status != Status::Rejected)
-            .map(|e| e.totals.grade.as_str());
+        match e.map(|e| e.state()) {
+            Some(State::Provisional) => {
+                let total = e.map(|e| e.totals.total).unwrap_or_default();
+                ws.write_string_with_format(r, col(0), format!("暂计 {total}"), &f.right)?;
+            }
+            Some(State::Blank) => {
+                ws.write_string_with_format(r, col(0), "未填写", &f.right)?;
+            }
+            _ => opt_score(ws, r, col(0), scored.map(|e| e.totals.total), f)?,
+        }
+        let grade = e.and_then(|e| e.grade());
         ws.write_string_with_format(r, col(1), grade.unwrap_or(""), &f.center)?;
         opt_score(ws, r, col(2), e.and_then(|e| e.self_total), f)?;
         opt_score(
@@ -354,16 +378,27 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
             &f.text,
         )?;
         ws.write_string_with_format(r, col(5), row.status.label(), &f.center)?;
-        ws.write_string_with_format(
-            r,
-            col(6),
-            e.map(|e| e.inputs.file.as_str()).unwrap_or(""),
-            &f.text,
-        )?;
+        match e.and_then(|e| e.inputs.late_days) {
+            Some(days) => ws.write_number_with_format(r, col(6), days as f64, &f.center)?,
+            None => ws.write_blank(r, col(6), &f.center)?,
+        };
         ws.write_string_with_format(
             r,
             col(7),
-            e.map(Report::submitted_at).unwrap_or_default(),
+            e.map(|e| e.inputs.file.as_str()).unwrap_or(""),
+            &f.text,
+        )?;
+        let sent = e.map(Report::submitted_at);
+        ws.write_string_with_format(
+            r,
+            col(8),
+            sent.as_ref().map(|s| s.at.as_str()).unwrap_or(""),
+            &f.center,
+        )?;
+        ws.write_string_with_format(
+            r,
+            col(9),
+            sent.map(|s| s.source.label()).unwrap_or(""),
             &f.center,
         )?;
         r += 1;
@@ -380,16 +415,16 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
             .iter()
             .map(|d| xlsx::fit_width([d.as_str()], 10.0, 16.0)),
     );
-    w.extend([9.0, 6.0, 9.0, 8.0, 11.0, 9.0]);
+    w.extend([11.0, 6.0, 9.0, 8.0, 11.0, 9.0, 7.0]);
     w.push(xlsx::fit_width(
         report.evaluations().map(|e| e.inputs.file.as_str()),
         14.0,
         48.0,
     ));
-    w.push(17.0);
+    w.extend([17.0, 12.0]);
     widths(ws, &w)?;
     ws.set_freeze_panes(2, 3)?;
-    ws.autofilter(1, 0, last, col(7))?;
+    ws.autofilter(1, 0, last, col(9))?;
     status_colours(ws, 2, r.saturating_sub(1), col(1), f)?;
     status_colours(ws, 2, r.saturating_sub(1), col(5), f)?;
 
@@ -410,6 +445,73 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
     Ok(())
 }
 
+/// Whether a department's 执行数 were all read: only those enter the city total and the chart.
+fn spent_read(row: &Row) -> bool {
+    row.eval
+        .is_some_and(|e| e.inputs.budget.iter().all(|l| l.spent.is_some()))
+}
+
+/// The budget of a department whose 执行数 were not read: the plan's (or the return's) lines,
+/// no spending.
+fn budget_only(report: &Report, row: &Row) -> crate::validate::BudgetSummary {
+    if let Some(e) = row.eval {
+        let mut s = e.inputs.budget_summary;
+        s.spent = Money::ZERO;
+        s.basic[2] = Money::ZERO;
+        s.project[2] = Money::ZERO;
+        return s;
+    }
+    let mut s = crate::validate::BudgetSummary::default();
+    for b in report.plan.budget_for(&row.dept.code) {
+        s.initial = s.initial + b.initial;
+        s.adjusted = s.adjusted + b.adjusted;
+        let part = match b.kind {
+            crate::plan::ExpenseKind::Basic => &mut s.basic,
+            crate::plan::ExpenseKind::Project => &mut s.project,
+        };
+        part[0] = part[0] + b.initial;
+        part[1] = part[1] + b.adjusted;
+    }
+    s
+}
+
+/// One 预算执行汇总 line: 年初, 调整后, 执行数, 执行率 for all, 基本 and 项目 (执行数 and rates
+/// only when `spent`); returns the nine sums for the totals.
+fn budget_line(
+    ws: &mut Worksheet,
+    r: u32,
+    s: &crate::validate::BudgetSummary,
+    spent: bool,
+    (money, pct, blank): (&Format, &Format, &Format),
+) -> Result<[Money; 9], XlsxError> {
+    let groups = [[s.initial, s.adjusted, s.spent], s.basic, s.project];
+    let mut sums = [Money::ZERO; 9];
+    for (g, vals) in groups.iter().enumerate() {
+        let c0 = 2 + 4 * g as u16;
+        ws.write_number_with_format(r, c0, num(vals[0].value()), money)?;
+        ws.write_number_with_format(r, c0 + 1, num(vals[1].value()), money)?;
+        if spent {
+            ws.write_number_with_format(r, c0 + 2, num(vals[2].value()), money)?;
+        } else {
+            ws.write_blank(r, c0 + 2, money)?;
+        }
+        let rate = if spent { rate(vals[2], vals[1]) } else { None };
+        opt_rate(ws, r, c0 + 3, rate, pct, blank)?;
+        sums[3 * g..3 * g + 3].copy_from_slice(vals);
+    }
+    Ok(sums)
+}
+
+fn add9(a: &mut [Money; 9], b: [Money; 9]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x = *x + y;
+    }
+}
+
+/// 预算执行汇总: the departments whose 执行数 were read, in code order, and their city total
+/// (the only figures the rate chart shows); then, apart and labelled, the budgets of the
+/// departments that did not return or whose 执行数 could not be read, which no total or rate
+/// includes.
 fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("预算执行汇总")?;
     ws.write_string_with_format(0, 0, "预算执行汇总（单位：万元）", &f.title)?;
@@ -436,82 +538,100 @@ fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<()
         ],
         f,
     )?;
-    let mut r = 2;
-    let mut city = [Money::ZERO; 9];
     let mut rows: Vec<&Row> = report.rows.iter().collect();
     rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
-    for row in rows {
+    let (read, unread): (Vec<&Row>, Vec<&Row>) = rows.into_iter().partition(|r| spent_read(r));
+    let cells = (&f.money, &f.percent, &f.text);
+    let totals = (&f.total_money, &f.total_percent, &f.total_text);
+    let mut r = 2;
+    let mut city = [Money::ZERO; 9];
+    for row in &read {
         ws.write_string_with_format(r, 0, row.dept.code.as_str(), &f.center)?;
         ws.write_string_with_format(r, 1, &row.dept.name, &f.text)?;
-        let (s, has_spent) = match row.eval {
-            Some(e) => (e.inputs.budget_summary, true),
-            None => {
-                // Not returned: the plan's budget, no spending.
-                let mut s = crate::validate::BudgetSummary::default();
-                for b in report.plan.budget_for(&row.dept.code) {
-                    s.initial = s.initial + b.initial;
-                    s.adjusted = s.adjusted + b.adjusted;
-                    let part = match b.kind {
-                        crate::plan::ExpenseKind::Basic => &mut s.basic,
-                        crate::plan::ExpenseKind::Project => &mut s.project,
-                    };
-                    part[0] = part[0] + b.initial;
-                    part[1] = part[1] + b.adjusted;
-                }
-                (s, false)
-            }
-        };
-        let groups = [[s.initial, s.adjusted, s.spent], s.basic, s.project];
-        for (g, vals) in groups.iter().enumerate() {
-            let c0 = 2 + 4 * g as u16;
-            ws.write_number_with_format(r, c0, num(vals[0].value()), &f.money)?;
-            ws.write_number_with_format(r, c0 + 1, num(vals[1].value()), &f.money)?;
-            if has_spent {
-                ws.write_number_with_format(r, c0 + 2, num(vals[2].value()), &f.money)?;
-            } else {
-                ws.write_blank(r, c0 + 2, &f.money)?;
-            }
-            let pct = if has_spent {
-                rate(vals[2], vals[1])
-            } else {
-                None
-            };
-            opt_rate(ws, r, c0 + 3, pct, &f.percent, &f.text)?;
-            for k in 0..3 {
-                city[3 * g + k] = city[3 * g + k] + vals[k];
-            }
-        }
+        let s = row
+            .eval
+            .map(|e| e.inputs.budget_summary)
+            .unwrap_or_default();
+        add9(&mut city, budget_line(ws, r, &s, true, cells)?);
         ws.write_string_with_format(r, 14, row.status.label(), &f.center)?;
         r += 1;
     }
     let data_last = r.saturating_sub(1);
     ws.write_string_with_format(r, 0, "", &f.total_text)?;
-    ws.write_string_with_format(r, 1, "全市合计", &f.total_text)?;
-    for g in 0..3 {
-        let c0 = 2 + 4 * g as u16;
-        for k in 0..3 {
-            ws.write_number_with_format(
-                r,
-                c0 + k as u16,
-                num(city[3 * g + k].value()),
-                &f.total_money,
-            )?;
-        }
-        opt_rate(
-            ws,
+    ws.write_string_with_format(
+        r,
+        1,
+        format!("全市合计（{} 个部门）", read.len()),
+        &f.total_text,
+    )?;
+    let city_summary = crate::validate::BudgetSummary {
+        initial: city[0],
+        adjusted: city[1],
+        spent: city[2],
+        basic: [city[3], city[4], city[5]],
+        project: [city[6], city[7], city[8]],
+    };
+    budget_line(ws, r, &city_summary, true, totals)?;
+    ws.write_string_with_format(r, 14, "", &f.total_text)?;
+    let total_row = r;
+    r += 1;
+    if !unread.is_empty() {
+        r += 1;
+        ws.merge_range(
             r,
-            c0 + 3,
-            rate(city[3 * g + 2], city[3 * g + 1]),
-            &f.total_percent,
+            0,
+            r,
+            14,
+            &format!(
+                "以下 {} 个部门未报送或执行数未能读取，预算不计入上方合计和执行率",
+                unread.len()
+            ),
+            &f.text,
+        )?;
+        r += 1;
+        let mut rest = [Money::ZERO; 9];
+        for row in &unread {
+            ws.write_string_with_format(r, 0, row.dept.code.as_str(), &f.center)?;
+            ws.write_string_with_format(r, 1, &row.dept.name, &f.text)?;
+            add9(
+                &mut rest,
+                budget_line(ws, r, &budget_only(report, row), false, cells)?,
+            );
+            ws.write_string_with_format(r, 14, row.status.label(), &f.center)?;
+            r += 1;
+        }
+        ws.write_string_with_format(r, 0, "", &f.total_text)?;
+        ws.write_string_with_format(
+            r,
+            1,
+            format!("未计入合计的预算（{} 个部门）", unread.len()),
             &f.total_text,
         )?;
+        let rest = crate::validate::BudgetSummary {
+            initial: rest[0],
+            adjusted: rest[1],
+            basic: [rest[3], rest[4], Money::ZERO],
+            project: [rest[6], rest[7], Money::ZERO],
+            ..Default::default()
+        };
+        budget_line(ws, r, &rest, false, totals)?;
+        ws.write_string_with_format(r, 14, "", &f.total_text)?;
+        status_colours(ws, total_row + 3, r.saturating_sub(1), 14, f)?;
+        r += 1;
     }
-    ws.write_string_with_format(r, 14, "", &f.total_text)?;
     widths(
         ws,
         &[
             9.0,
-            xlsx::fit_width(report.rows.iter().map(|r| r.dept.name.as_str()), 12.0, 30.0),
+            xlsx::fit_width(
+                report
+                    .rows
+                    .iter()
+                    .map(|r| r.dept.name.as_str())
+                    .chain(["未计入合计的预算（000 个部门）"]),
+                12.0,
+                30.0,
+            ),
             12.0,
             12.0,
             12.0,
@@ -531,6 +651,8 @@ fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<()
     ws.autofilter(1, 0, data_last.max(2), 14)?;
     status_colours(ws, 2, data_last, 14, f)?;
     if data_last >= 2 {
+        // Departments in code order from the top, bars from 0%; only departments whose
+        // 执行数 were read.
         let mut chart = Chart::new(ChartType::Bar);
         chart.title().set_name("各部门预算执行率");
         chart
@@ -539,8 +661,11 @@ fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<()
             .set_categories(("预算执行汇总", 2, 1, data_last, 1))
             .set_values(("预算执行汇总", 2, 5, data_last, 5));
         chart.legend().set_hidden();
-        chart.x_axis().set_num_format("0%");
-        ws.insert_chart(r + 2, 1, &chart)?;
+        chart.x_axis().set_num_format("0%").set_min(0);
+        chart.y_axis().set_reverse();
+        let height = (data_last - 1) * 22 + 120;
+        chart.set_height(height.clamp(288, 1600));
+        ws.insert_chart(r + 1, 1, &chart)?;
     }
     print(ws, 1, "预算执行汇总")?;
     Ok(())
@@ -566,15 +691,17 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             9.0, 16.0, 28.0, 12.0, 10.0, 12.0, 12.0, 12.0, 9.0, 9.0, 30.0,
         ],
     )?;
-    let (t, c, n) = (&f.plain_text, &f.plain_center, &f.plain_number);
+    let (t, c, m) = (&f.plain_text, &f.plain_center, &f.plain_money);
     plain_columns(
         ws,
-        &[c, t, t, t, t, n, n, n, &f.plain_percent, c, &f.plain_wrap],
+        &[c, t, t, t, t, m, m, m, &f.plain_percent, c, &f.plain_wrap],
     )?;
-    ws.set_freeze_panes(1, 3)?;
+    ws.set_freeze_panes(2, 3)?;
+    ws.write_string_with_format(0, 0, "项目明细（单位：万元）", &f.title)?;
+    ws.set_row_height(0, 26)?;
     headers(
         ws,
-        0,
+        1,
         &[
             "部门编码",
             "部门名称",
@@ -590,7 +717,7 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         ],
         f,
     )?;
-    let mut r = 1;
+    let mut r = 2;
     let warn = report.plan.settings.warn_rate;
     for e in report.evaluations() {
         for line in &e.inputs.budget {
@@ -612,12 +739,12 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             r += 1;
         }
     }
-    let last = r.saturating_sub(1).max(1);
-    plain_grid(ws, last, 10, f)?;
-    ws.autofilter(0, 0, last, 10)?;
+    let last = r.saturating_sub(1).max(2);
+    plain_grid(ws, 2, last, 10, f)?;
+    ws.autofilter(1, 0, last, 10)?;
     let cf = |text: &str, fmt: &Format| {
         ConditionalFormatFormula::new()
-            .set_rule(format!("=$J2=\"{text}\"").as_str())
+            .set_rule(format!("=$J3=\"{text}\"").as_str())
             .set_format(fmt)
     };
     for (text, fmt) in [
@@ -627,9 +754,9 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         ("执行偏低", &f.warn),
         ("年中追加", &f.muted),
     ] {
-        ws.add_conditional_format(1, 9, last, 9, &cf(text, fmt))?;
+        ws.add_conditional_format(2, 9, last, 9, &cf(text, fmt))?;
     }
-    print(ws, 0, "项目明细")?;
+    print(ws, 1, "项目明细")?;
     Ok(())
 }
 
@@ -692,7 +819,7 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
         }
     }
     let last = r.saturating_sub(1).max(1);
-    plain_grid(ws, last, 14, f)?;
+    plain_grid(ws, 1, last, 14, f)?;
     ws.autofilter(0, 0, last, 14)?;
     print(ws, 0, "指标得分明细")?;
     Ok(())
@@ -761,9 +888,8 @@ fn department(
         .map(|r| format!("第 {r} 名"))
         .unwrap_or_else(|| "不参与排名".into());
     let line = format!(
-        "总分 {}　等级 {}　{rank}　审核状态 {}　自评总分 {}　报送文件 {}",
-        e.totals.total,
-        e.totals.grade,
+        "{}　{rank}　审核状态 {}　自评总分 {}　报送文件 {}",
+        verdict_line(e),
         e.status.label(),
         e.self_total
             .map(|s| s.to_string())
@@ -793,6 +919,7 @@ fn department(
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
     // Values first, unformatted; then each column's formats in runs (one lookup per run).
     let mut scored: [Vec<&Format>; 3] = Default::default();
+    let mut heights = Vec::with_capacity(e.indicators.len());
     for (k, res) in e.indicators.iter().enumerate() {
         let r = first + k as u32;
         let i = res.input.indicator;
@@ -809,7 +936,17 @@ fn department(
             .iter()
             .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
             .fold(1.0, f64::max);
+        heights.push(lines * 14.0 + 4.0);
         ws.set_row_height(r, lines * 14.0 + 4.0)?;
+    }
+    // Manual page breaks where the rows fill a page, so merged labels can be repeated at the
+    // top of every page (a spreadsheet program prints a merged cell's text on its first page
+    // only).
+    let page = xlsx::landscape_page_points(DEPARTMENT_WIDTHS.iter().sum()) - 30.0;
+    let starts = xlsx::page_starts(&heights, page - 28.0 - 20.0, page);
+    let breaks: Vec<u32> = starts.iter().map(|&s| first + s as u32).collect();
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
     }
     let rows = e.indicators.len();
     for (c, fmt) in [(2, &f.wrap), (3, &f.center), (4, &f.wrap), (8, &f.wrap)] {
@@ -818,46 +955,36 @@ fn department(
     for (c, fmts) in (5..).zip(&scored) {
         xlsx::format_column(ws, c, first, fmts)?;
     }
-    // 一级/二级 merged as in the appendix.
-    let mut start = 0usize;
-    for k in 1..=e.indicators.len() {
-        let key = |j: usize| &e.indicators[j].input.indicator.level1;
-        if k == e.indicators.len() || key(k) != key(start) {
-            merge_or_write(
-                ws,
-                first + start as u32,
-                first + k as u32 - 1,
-                0,
-                key(start),
-                &center_wrap,
-            )?;
-            start = k;
+    // 一级/二级 merged as in the appendix, cut at page starts.
+    let level = |j: usize| {
+        let i = e.indicators[j].input.indicator;
+        (&i.level1, &i.level2)
+    };
+    let runs = |same: &dyn Fn(usize, usize) -> bool| {
+        let mut out = Vec::new();
+        let mut start = 0usize;
+        for k in 1..=e.indicators.len() {
+            if k == e.indicators.len() || !same(k, start) {
+                out.push((start, k - 1));
+                start = k;
+            }
         }
+        xlsx::split_at_pages(out, &starts)
+    };
+    for (s, t) in runs(&|a, b| level(a).0 == level(b).0) {
+        let (r0, r1) = (first + s as u32, first + t as u32);
+        merge_or_write(ws, r0, r1, 0, level(s).0, &center_wrap)?;
     }
-    let mut start = 0usize;
-    for k in 1..=e.indicators.len() {
-        let key = |j: usize| {
-            let i = e.indicators[j].input.indicator;
-            (&i.level1, &i.level2)
-        };
-        if k == e.indicators.len() || key(k) != key(start) {
-            merge_or_write(
-                ws,
-                first + start as u32,
-                first + k as u32 - 1,
-                1,
-                key(start).1,
-                &center_wrap,
-            )?;
-            start = k;
-        }
+    for (s, t) in runs(&|a, b| level(a) == level(b)) {
+        let (r0, r1) = (first + s as u32, first + t as u32);
+        merge_or_write(ws, r0, r1, 1, level(s).1, &center_wrap)?;
     }
     // Subtotals per 评价维度, total and grade.
     let mut r = first + n;
     for dim in &e.totals.dimensions {
         ws.merge_range(r, 0, r, 4, &format!("{} 小计", dim.name), &f.total_text)?;
-        ws.write_number_with_format(r, 5, num(dim.weight.value()), &f.total_money)?;
-        ws.write_number_with_format(r, 6, num(dim.score.value()), &f.total_money)?;
+        ws.write_number_with_format(r, 5, num(dim.weight.value()), &f.total_score)?;
+        ws.write_number_with_format(r, 6, num(dim.score.value()), &f.total_score)?;
         ws.write_number_with_format(
             r,
             7,
@@ -867,23 +994,54 @@ fn department(
         ws.write_blank(r, 8, &f.total_text)?;
         r += 1;
     }
-    ws.merge_range(r, 0, r, 4, "合计", &f.total_text)?;
-    ws.write_number_with_format(r, 5, num(e.totals.weight.value()), &f.total_money)?;
-    ws.write_number_with_format(r, 6, num(e.totals.total.value()), &f.total_money)?;
-    ws.write_number_with_format(
-        r,
-        7,
-        frac(score_rate(e.totals.total, e.totals.weight)),
-        &f.total_percent,
-    )?;
+    let total_label = match e.state() {
+        State::Scored => "合计",
+        State::Provisional | State::Blank => "合计（暂计）",
+    };
+    ws.merge_range(r, 0, r, 4, total_label, &f.total_text)?;
+    ws.write_number_with_format(r, 5, num(e.totals.weight.value()), &f.total_score)?;
+    if e.state() == State::Blank {
+        ws.write_string_with_format(r, 6, "未填写", &f.total_text)?;
+        ws.write_blank(r, 7, &f.total_text)?;
+    } else {
+        ws.write_number_with_format(r, 6, num(e.totals.total.value()), &f.total_score)?;
+        ws.write_number_with_format(
+            r,
+            7,
+            frac(score_rate(e.totals.total, e.totals.weight)),
+            &f.total_percent,
+        )?;
+    }
     ws.write_blank(r, 8, &f.total_text)?;
     r += 1;
     ws.merge_range(r, 0, r, 4, "等级", &f.total_text)?;
-    ws.merge_range(r, 5, r, 8, &e.totals.grade, &f.total_text)?;
-    widths(ws, &[10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 52.0])?;
+    ws.merge_range(r, 5, r, 8, grade_text(e), &f.total_text)?;
+    widths(ws, &DEPARTMENT_WIDTHS)?;
     ws.set_freeze_panes(hr + 1, 0)?;
     print(ws, hr, &format!("{}（{}）", d.name, d.code))?;
     Ok(())
+}
+
+/// Column widths of a department's score sheet.
+const DEPARTMENT_WIDTHS: [f64; 9] = [10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0, 52.0];
+
+/// The total and grade as a department sheet's header line says them: a return sent back has
+/// a provisional total (暂计) and no grade; an unfilled one says 未填写.
+fn verdict_line(e: &crate::score::Evaluation) -> String {
+    match e.state() {
+        State::Scored => format!("总分 {}　等级 {}", e.totals.total, e.totals.grade),
+        State::Provisional => format!("暂计 {} 分（退回，不评定等级）", e.totals.total),
+        State::Blank => "未填写（退回）".to_string(),
+    }
+}
+
+/// The grade cell: the grade, or why there is none.
+fn grade_text<'e>(e: &'e crate::score::Evaluation<'_>) -> &'e str {
+    match e.state() {
+        State::Scored => &e.totals.grade,
+        State::Provisional => "退回，不评定等级",
+        State::Blank => "未填写",
+    }
 }
 
 fn merge_or_write(
@@ -1054,7 +1212,7 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         ("评价年度", s.year.to_string()),
         ("评价方案", report.run.plan_file.clone()),
         ("组织单位", s.organiser.clone()),
-        ("报送截止日期", s.deadline.clone()),
+        ("报送截止日期", s.deadline_text("")),
         ("读取的输入", report.run.inputs.join("；")),
         ("读取文件数", a.files_read.to_string()),
         ("方案中的部门", report.plan.departments.len().to_string()),

@@ -70,16 +70,32 @@ impl fmt::Display for PlanErrors {
 #[derive(Debug, Error)]
 pub enum PlanReadError {
     /// The file could not be opened as a spreadsheet.
-    #[error("无法打开评价方案 {}：{source}", path.display())]
+    #[error("无法打开评价方案 {}：{reason}", path.display())]
     Open {
         /// The plan path.
         path: PathBuf,
-        /// What calamine said.
-        source: calamine::Error,
+        /// Why, in Chinese (see [`open_reason`]).
+        reason: String,
     },
     /// The plan was read but is not valid.
     #[error(transparent)]
     Invalid(#[from] PlanErrors),
+}
+
+/// Why calamine could not open or read a workbook, in Chinese: the OS error for a file that
+/// cannot be read, else that it is not a readable workbook. calamine's own English text is
+/// not shown.
+pub fn open_reason(e: &calamine::Error) -> String {
+    match e {
+        calamine::Error::Io(io) => crate::domain::io_text(io),
+        calamine::Error::Xlsx(calamine::XlsxError::Io(io))
+        | calamine::Error::Ods(calamine::OdsError::Io(io))
+        | calamine::Error::Xls(calamine::XlsError::Io(io)) => crate::domain::io_text(io),
+        _ => {
+            "不是可以读取的 Excel/WPS 工作簿，或文件已损坏（请用 Excel 或 WPS 打开后另存为 .xlsx）"
+                .into()
+        }
+    }
 }
 
 /// Collects errors with their locations.
@@ -485,6 +501,45 @@ impl SettingsRows {
             }
             _ => Score(Decimal::new(5, 1)),
         };
+        let deadline = match get("报送截止日期") {
+            Some((v, cell)) if !v.trim().is_empty() => {
+                match crate::domain::Date::parse(&normalize_text(v)) {
+                    Some(d) => Some(d),
+                    None => {
+                        errors.at(
+                            SHEET_SETTINGS,
+                            cell,
+                            format!("报送截止日期「{v}」不是日期，应如 2022-05-20"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let resubmit_days = match get("退回重报期限") {
+            Some((v, cell)) if !v.is_empty() => {
+                let n = normalize_text(v);
+                let n = n.strip_suffix('天').unwrap_or(&n);
+                match parse_plain_number(n)
+                    .filter(|d| {
+                        d.fract().is_zero() && *d >= Decimal::ONE && *d <= Decimal::from(365)
+                    })
+                    .and_then(|d| d.to_string().parse::<u32>().ok())
+                {
+                    Some(days) => days,
+                    None => {
+                        errors.at(
+                            SHEET_SETTINGS,
+                            cell,
+                            format!("退回重报期限「{v}」无法识别，应为 1～365 的天数，如 7"),
+                        );
+                        7
+                    }
+                }
+            }
+            _ => 7,
+        };
         let text = |k: &str| get(k).map(|(v, _)| v.to_string()).unwrap_or_default();
         let year = year?;
         let name = match text("评价名称") {
@@ -495,7 +550,8 @@ impl SettingsRows {
             year,
             name,
             organiser: text("组织单位"),
-            deadline: text("报送截止日期"),
+            deadline,
+            resubmit_days,
             grades,
             warn_rate,
             tolerance,

@@ -4,7 +4,7 @@
 //! checked: codes are unique, weights of every department total 100, targets and rules are
 //! readable and compatible, budgets are non-negative.
 
-use crate::domain::{DeptCode, IndicatorCode, Money, Score};
+use crate::domain::{Date, DeptCode, IndicatorCode, Money, Score};
 use crate::score::{Rule, Target};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -49,8 +49,11 @@ pub struct Settings {
     pub name: String,
     /// 组织单位.
     pub organiser: String,
-    /// 报送截止日期, as text (`2022-05-20`).
-    pub deadline: String,
+    /// 报送截止日期, when the plan gives one.
+    pub deadline: Option<Date>,
+    /// 退回重报期限: days a department has to resubmit a return sent back, counted from the
+    /// run's date (default 7).
+    pub resubmit_days: u32,
     /// 等级划分.
     pub grades: GradeScale,
     /// 执行率预警线, in percent (90 for 90%).
@@ -59,6 +62,28 @@ pub struct Settings {
     pub tolerance: Score,
     /// 说明: free text, e.g. that the plan is sample data.
     pub note: String,
+}
+
+impl Settings {
+    /// A date to show in examples (`如 2025-05-10`): ten days before the deadline, else
+    /// 10 May of the year after the evaluated one.
+    pub fn example_date(&self) -> Date {
+        self.deadline
+            .map(|d| d.add_days(-10))
+            .or_else(|| Date::new(self.year + 1, 5, 10))
+            .unwrap_or(Date {
+                year: self.year + 1,
+                month: 5,
+                day: 10,
+            })
+    }
+
+    /// The deadline as users read it, or `fallback` when the plan has none.
+    pub fn deadline_text(&self, fallback: &str) -> String {
+        self.deadline
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| fallback.to_string())
+    }
 }
 
 /// Grades with their lower bounds, best first (`优:90,良:80,中:60,差:0`).

@@ -37,9 +37,9 @@ enum Stop {
 
 /// Reads and checks a plan workbook.
 pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
-    let open_err = |source| PlanReadError::Open {
+    let open_err = |e: calamine::Error| PlanReadError::Open {
         path: path.to_path_buf(),
-        source,
+        reason: super::open_reason(&e),
     };
     let file = path
         .file_name()

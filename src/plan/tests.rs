@@ -36,7 +36,11 @@ fn assert_has(errs: &[String], want: &str) {
 fn sample_plan_is_valid_and_complete() {
     let plan = parse(FILE, &sheets()).unwrap();
     assert_eq!(plan.settings.year, 2021);
-    assert_eq!(plan.settings.deadline, "2022-05-20");
+    assert_eq!(
+        plan.settings.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2022-05-20")
+    );
+    assert_eq!(plan.settings.resubmit_days, 7);
     assert_eq!(plan.settings.warn_rate, Decimal::from(90));
     assert_eq!(plan.settings.tolerance.to_string(), "0.50");
     assert!(plan.settings.note.contains("示例"));

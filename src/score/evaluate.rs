@@ -88,12 +88,39 @@ pub struct Evaluation<'p> {
     pub findings: Vec<Finding>,
     /// 审核状态.
     pub status: Status,
+    /// The template came back unfilled.
+    pub blank: bool,
+}
+
+/// What a department's total means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Accepted: total, grade and rank stand.
+    Scored,
+    /// Sent back (退回): the total is provisional (暂计), there is no grade and no rank.
+    Provisional,
+    /// Sent back unfilled: there is no total at all (未填写).
+    Blank,
 }
 
 impl Evaluation<'_> {
     /// The department.
     pub fn dept(&self) -> &Department {
         self.inputs.dept
+    }
+
+    /// Whether the total stands, is provisional, or was never filled in.
+    pub fn state(&self) -> State {
+        match (self.blank, self.status) {
+            (true, _) => State::Blank,
+            (false, Status::Rejected) => State::Provisional,
+            _ => State::Scored,
+        }
+    }
+
+    /// The grade, only for an accepted return.
+    pub fn grade(&self) -> Option<&str> {
+        (self.state() == State::Scored).then_some(self.totals.grade.as_str())
     }
 }
 
@@ -227,6 +254,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         self_total,
         findings,
         status,
+        blank,
     }
 }
 

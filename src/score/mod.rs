@@ -15,7 +15,7 @@ pub mod rule;
 pub mod target;
 pub mod value;
 
-pub use evaluate::{Evaluation, IndicatorResult, Status, evaluate, sort_findings};
+pub use evaluate::{Evaluation, IndicatorResult, State, Status, evaluate, sort_findings};
 
 pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
 pub use target::{Cmp, Direction, Target, TargetError, parse_target};

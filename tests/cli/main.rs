@@ -492,7 +492,7 @@ mod issue {
         for r in 3..3 + lines + template::SPARE_BUDGET_ROWS {
             assert_eq!(
                 number_format(budget, &format!("G{r}")),
-                "0.00",
+                "#,##0.00",
                 "执行数 G{r}"
             );
             assert_eq!(
@@ -506,7 +506,7 @@ mod issue {
         for r in 3..3 + lines {
             assert_eq!(
                 number_format(budget, &format!("E{r}")),
-                "0.00",
+                "#,##0.00",
                 "年初预算 E{r}"
             );
             assert!(
@@ -930,7 +930,7 @@ mod findings {
 
     /// Every finding of a run over `inputs`, as `level code location: message`.
     fn run(env: &Env, inputs: &[std::path::PathBuf]) -> (Vec<String>, jixiao::domain::Score) {
-        let a = jixiao::pipeline::assess(&env.plan, inputs, &|_| {}, &|| {});
+        let a = jixiao::pipeline::assess(&env.plan, inputs, &[], &|_| {}, &|| {});
         let all: Vec<&Finding> = a
             .evaluations
             .iter()
@@ -1098,7 +1098,7 @@ mod findings {
         set(&mut second, "基本信息", "B7", "2022-05-09");
         umya_spreadsheet::writer::xlsx::write(&second, dir.join("教育局-更正.xlsx")).unwrap();
 
-        let a = jixiao::pipeline::assess(&env.plan, &[dir], &|_| {}, &|| {});
+        let a = jixiao::pipeline::assess(&env.plan, &[dir], &[], &|_| {}, &|| {});
         assert_eq!(a.evaluations.len(), 1);
         assert_eq!(a.evaluations[0].inputs.file, "教育局-更正.xlsx");
         assert_eq!(a.evaluations[0].totals.total.to_string(), "100.00");
@@ -1362,7 +1362,7 @@ mod tolerance {
 
     /// Per-indicator scores, totals and the non-identity findings' codes of one file.
     fn scores(env: &Env, path: &Path) -> (Vec<String>, String, Vec<String>) {
-        let a = jixiao::pipeline::assess(&env.plan, &[path.to_path_buf()], &|_| {}, &|| {});
+        let a = jixiao::pipeline::assess(&env.plan, &[path.to_path_buf()], &[], &|_| {}, &|| {});
         assert!(a.unmatched.is_empty(), "{:?}", a.unmatched[0].findings);
         let e = &a.evaluations[0];
         let per: Vec<String> = e
@@ -1609,16 +1609,19 @@ mod consolidate {
             .expect("a border dxf")
             - 1;
 
-        for (sheet, file, last_col, checks) in [
+        let money = "#,##0.00";
+        for (sheet, file, header, last_col, checks) in [
             (
                 "项目明细",
                 "xl/worksheets/sheet3.xml",
+                2,
                 'K',
-                &[("F", "0.00"), ("G", "0.00"), ("H", "0.00"), ("I", "0.00%")][..],
+                &[("F", money), ("G", money), ("H", money), ("I", "0.00%")][..],
             ),
             (
                 "指标得分明细",
                 "xl/worksheets/sheet4.xml",
+                1,
                 'O',
                 &[("J", "0.00"), ("K", "0.00"), ("L", "0.00%"), ("M", "0.00")][..],
             ),
@@ -1628,13 +1631,17 @@ mod consolidate {
             assert!(last > 20, "{sheet}: {last} rows");
             let xml = zip_part(&path, file);
             let rule = format!(
-                r#"<conditionalFormatting sqref="A2:{last_col}{last}"><cfRule type="expression" dxfId="{grid}" priority="1"><formula>TRUE</formula>"#
+                r#"<conditionalFormatting sqref="A{}:{last_col}{last}"><cfRule type="expression" dxfId="{grid}" priority="1"><formula>TRUE</formula>"#,
+                header + 1
             );
             assert!(xml.contains(&rule), "{sheet}: no grid over the table");
             for c in cols(last_col as u8 - b'A' + 1) {
-                assert!(bordered(ws, &format!("{c}1")), "{sheet}!{c}1 header");
+                assert!(
+                    bordered(ws, &format!("{c}{header}")),
+                    "{sheet}!{c}{header} header"
+                );
             }
-            for r in 2..=last {
+            for r in header + 1..=last {
                 for (c, want) in checks {
                     let cell = format!("{c}{r}");
                     if numeric(ws, &cell) {
@@ -1782,9 +1789,10 @@ mod consolidate {
             feedback.join("006_市民政局.txt").exists(),
             "a reminder for the missing"
         );
+        let t005 = std::fs::read_to_string(feedback.join("005_市生态环境局.txt")).unwrap();
         assert!(
-            !feedback.join("005_市生态环境局.txt").exists(),
-            "no findings, no feedback"
+            t005.contains("已受理") && t005.contains("审核未发现问题"),
+            "every department gets a reply, an acceptance too: {t005}"
         );
     }
 
@@ -1793,14 +1801,15 @@ mod consolidate {
         let dir = tempfile::tempdir().unwrap();
         demo(dir.path());
         let feedback = dir.path().join("汇总/审核意见");
-        // 005 has no findings in the demo: a text left for it by an earlier run is stale.
+        // A text left for 005 by an earlier run is replaced by this run's reply.
         std::fs::write(feedback.join("005_市生态环境局.txt"), "旧的审核意见").unwrap();
         std::fs::write(feedback.join("给处长的备注.txt"), "not ours").unwrap();
         stdout_of(
             collect_cmd(dir.path().join("评价方案.xlsx"), dir.path().join("汇总"))
                 .arg(dir.path().join("回收")),
         );
-        assert!(!feedback.join("005_市生态环境局.txt").exists());
+        let t005 = std::fs::read_to_string(feedback.join("005_市生态环境局.txt")).unwrap();
+        assert!(!t005.contains("旧的审核意见"), "{t005}");
         assert!(feedback.join("给处长的备注.txt").exists());
         assert!(feedback.join("002_市教育局.txt").exists());
     }
@@ -2690,3 +2699,4 @@ mod many_departments {
         );
     }
 }
+mod trust;
