@@ -490,6 +490,7 @@ codes! {
     WrongPlan = "I07", Error, "模板与评价方案不符";
     Superseded = "I08", Info, "已被替代";
     IdentityMismatch = "I09", Warning, "基本信息与模板标识不一致";
+    PlanChangedAfterIssue = "I10", Info, "模板下发后方案有修改";
     MissingSheet = "S01", Error, "缺少工作表";
     MissingColumn = "S02", Error, "缺少列";
     MissingIndicator = "S03", Error, "指标行缺失";
@@ -508,6 +509,7 @@ codes! {
     InfoEmpty = "V09", Warning, "基本信息未填写";
     FilledBeforeYearEnd = "V12", Warning, "填报日期早于评价年度结束";
     NeedsReview = "V10", Info, "评议类指标待复核";
+    PercentAmbiguous = "V11", Warning, "百分数有两种读法";
     SpentMissing = "B01", Error, "执行数为空";
     SpentNegative = "B02", Error, "执行数为负数";
     SpentUnreadable = "B03", Error, "执行数无法识别";

@@ -22,6 +22,11 @@ use rust_xlsxwriter::{
     FormatAlign, Formula, ProtectionOptions, Worksheet, XlsxError,
 };
 
+/// `_meta` row key prefix of an indicator's locked values as issued.
+pub const ISSUED_INDICATOR: &str = "指标:";
+/// `_meta` row key prefix of a budget line's locked values as issued.
+pub const ISSUED_BUDGET: &str = "预算:";
+
 /// Version written into `_meta`; the reader accepts templates of this version.
 pub const TEMPLATE_VERSION: &str = "jixiao-template-1";
 
@@ -356,7 +361,7 @@ fn write_guide(
         (false, "1. 「基本信息」：填报人、联系电话、填报日期、编制人数、实有人数。".into()),
         (false, "2. 「预算执行」：逐项填写「执行数」（全年实际支出，单位万元，保留两位小数），需要说明的在「备注」中说明。年中追加、方案中没有的项目，在下方空白行填写项目名称、项目性质、支出类型、调整后预算和执行数。小计、合计和执行率自动计算。".into()),
         (false, "3. 「绩效指标」：逐项填写「实际完成值」「自评得分」「偏差原因及改进措施」「佐证材料」。".into()),
-        (false, "   · 实际完成值：选中单元格会提示应填写的形式。有下拉箭头的从列表中选择；数值请填阿拉伯数字（如 12，不要写「十二」）；百分比填 95% 或 0.95 均可；次数类没有发生请填 0。".into()),
+        (false, "   · 实际完成值：选中单元格会提示应填写的形式。有下拉箭头的从列表中选择；数值请填阿拉伯数字（如 12，不要写「十二」）；百分比请输入带 % 号的数，如 95% 或 0.4%（只填 0.4 时既可能是 40% 也可能是 0.4%，将按更接近目标的读法计分并给出警告）；次数类没有发生请填 0。".into()),
         (false, "   · 自评得分：按「评分标准」自行打分，在 0 与该指标权重之间。".into()),
         (false, "   · 偏差原因及改进措施：未得满分的指标必须填写。".into()),
         (false, "   · 佐证材料：列出可供核查的材料名称，如 年度工作总结、会议纪要、验收报告。".into()),
@@ -907,7 +912,7 @@ fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, XlsxError> {
         AnswerKind::Labels(_) | AnswerKind::SelfScore => DataValidation::new().allow_any_value(),
         AnswerKind::Percent => DataValidation::new()
             .allow_decimal_number(DataValidationRule::Between(0.0, 10.0))
-            .set_error_message("请填写百分比，如 95%（也可填 0.95）")?,
+            .set_error_message("请输入带 % 号的百分数，如 95% 或 0.4%")?,
         AnswerKind::Number { unit } => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
             .set_error_message(if unit.is_empty() {
@@ -926,7 +931,7 @@ fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, XlsxError> {
         AnswerKind::Number { unit } if !unit.is_empty() => {
             format!("对照左侧目标值，填写阿拉伯数字，单位为「{unit}」（不必填写单位），如 12")
         }
-        AnswerKind::Percent => "对照左侧目标值，填写百分比，如 95%（也可填 0.95）".to_string(),
+        AnswerKind::Percent => AnswerKind::Percent.describe(),
         AnswerKind::Level => "对照左侧目标值，填写等级数字，如 4".to_string(),
         other => other.describe(),
     };
@@ -1000,6 +1005,22 @@ fn write_meta(
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, *k)?;
         ws.write_string(i as u32 + 1, 1, v)?;
+    }
+    // The locked values as issued, so that a later plan change is told apart from a
+    // department's edit: `指标:GX01 | 三级指标 | 目标值 | 权重`, `预算:名称 | 年初预算 | 调整后预算`.
+    let mut r = rows.len() as u32 + 2;
+    for i in plan.indicators_for(dept) {
+        ws.write_string(r, 0, format!("{ISSUED_INDICATOR}{}", i.code))?;
+        ws.write_string(r, 1, &*i.level3)?;
+        ws.write_string(r, 2, &*i.target_text)?;
+        ws.write_string(r, 3, fmt_plain(i.weight.value()))?;
+        r += 1;
+    }
+    for b in plan.budget_for(&dept.code) {
+        ws.write_string(r, 0, format!("{ISSUED_BUDGET}{}", b.name))?;
+        ws.write_string(r, 1, fmt_plain(b.initial.value()))?;
+        ws.write_string(r, 2, fmt_plain(b.adjusted.value()))?;
+        r += 1;
     }
     ws.set_very_hidden(true);
     protect(ws);

@@ -168,6 +168,29 @@ impl BudgetSummary {
 struct Ctx<'a> {
     file: &'a str,
     findings: Vec<Finding>,
+    /// The template was issued under an earlier version of the plan; with the locked values
+    /// as issued (from `_meta`), when the template carries them.
+    older_plan: Option<Issued>,
+    /// Cells that differ because the plan changed after issue (reported once, to the bureau).
+    plan_changes: Vec<String>,
+}
+
+/// Locked values as issued, by `_meta` key (`指标:GX01` → 三级指标, 目标值, 权重).
+type Issued = std::collections::HashMap<String, Vec<String>>;
+
+fn issued_values(meta: Option<&RawSheet>) -> Issued {
+    use crate::template::{ISSUED_BUDGET, ISSUED_INDICATOR};
+    let mut out = Issued::new();
+    for row in meta.map(|m| m.rows.as_slice()).unwrap_or(&[]) {
+        let key = row.get(0);
+        if key.starts_with(ISSUED_INDICATOR) || key.starts_with(ISSUED_BUDGET) {
+            out.insert(
+                key.to_string(),
+                row.cells().skip(1).map(normalize_text).collect(),
+            );
+        }
+    }
+    out
 }
 
 impl Ctx<'_> {
@@ -182,24 +205,34 @@ impl Ctx<'_> {
 /// Validates an identified return of `dept`.
 pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> Inputs<'p> {
     let file = read.source.display.as_str();
+    let empty = Default::default();
+    let sheets = read.sheets.as_ref().unwrap_or(&empty);
     let mut ctx = Ctx {
         file,
         findings: read.findings.clone(),
+        older_plan: read
+            .older_plan
+            .then(|| issued_values(sheets.get(crate::template::SHEET_META))),
+        plan_changes: Vec::new(),
     };
-    let empty = Default::default();
-    let sheets = read.sheets.as_ref().unwrap_or(&empty);
     let info = read_info(&mut ctx, &plan.settings, sheets.get(SHEET_INFO));
     let indicators = read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
     let (budget, total_row) = read_budget(&mut ctx, plan, dept, sheets.get(SHEET_BUDGET));
     let budget_summary = BudgetSummary::of(&budget);
     let late_days = check_deadline(&mut ctx, &plan.settings, read, &info);
+    if ctx.older_plan.is_some() {
+        report_plan_change(&mut ctx);
+    }
+    // A rate computed with a 执行数 that could not be read would count it as 0: no finding
+    // is derived from it.
+    let all_spent_read = budget.iter().all(|l| l.spent.is_some());
     check_rates(
         &mut ctx,
         plan,
         &indicators,
         &budget_summary,
         total_row,
-        sheets.get(SHEET_BUDGET).is_some(),
+        sheets.get(SHEET_BUDGET).is_some() && all_spent_read,
     );
     Inputs {
         dept,
@@ -247,6 +280,40 @@ fn check_deadline(
         "已按时受理计分；逾期情况在汇总表中注明",
     );
     Some(days)
+}
+
+/// One 提示 for a template issued under an earlier version of the plan, naming the cells
+/// that differ: the bureau changed the plan, the department did nothing wrong.
+fn report_plan_change(ctx: &mut Ctx) {
+    let cells = if ctx.plan_changes.is_empty() {
+        "模板中的锁定单元格与现行方案相同（修改的是计分方式、基准值等模板中不显示的内容）"
+            .to_string()
+    } else {
+        format!(
+            "与现行方案不同的单元格：{}",
+            std::mem::take(&mut ctx.plan_changes).join("；")
+        )
+    };
+    let loc = Location::sheet(ctx.file, crate::template::SHEET_META);
+    ctx.push(
+        Code::PlanChangedAfterIssue,
+        loc,
+        format!("（供财政局核对）本模板下发后评价方案有修改，已按现行方案计分。{cells}"),
+        "部门无需处理；如需部门按新方案填报，请重新下发模板",
+    );
+}
+
+/// A locked cell that differs from the plan: the bureau's change when the template was issued
+/// under an earlier plan and the cell still holds the issued value (or the template does not
+/// carry the issued values), else the department's edit (L01).
+fn locked_differs(ctx: &mut Ctx, key: &str, index: usize, got: &str) -> bool {
+    let Some(issued) = &ctx.older_plan else {
+        return false;
+    };
+    match issued.get(key).and_then(|v| v.get(index)) {
+        Some(v) => *v == normalize_text(got),
+        None => issued.is_empty(),
+    }
 }
 
 fn missing_sheet(ctx: &mut Ctx, name: &str) {
@@ -458,11 +525,24 @@ fn read_indicators<'p>(
 }
 
 fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indicator) {
+    let key = format!("{}{}", crate::template::ISSUED_INDICATOR, ind.code);
     let mut differ = |col: &str, plan_value: &str, same: bool| {
         if let Some(cell) = cols.cell(row, col)
             && !same
         {
             let got = cols.text(row, col);
+            let index = match col {
+                "三级指标" => 0,
+                "目标值" => 1,
+                _ => 2,
+            };
+            if locked_differs(ctx, &key, index, got) {
+                ctx.plan_changes.push(format!(
+                    "{}!{cell} 指标「{}」{col}：下发时「{got}」，现为「{plan_value}」",
+                    SHEET_INDICATORS, ind.code
+                ));
+                return;
+            }
             ctx.push(
                 Code::LockedCellChanged,
                 ctx.at(SHEET_INDICATORS, cell),
@@ -794,12 +874,30 @@ fn read_spent(ctx: &mut Ctx, name: &str, text: &str, cell: CellRef) -> Option<Mo
 }
 
 fn check_locked_money(ctx: &mut Ctx, cols: &Cols, row: &RawRow, b: &BudgetLine) {
-    for (col, plan_value) in [("年初预算", b.initial), ("调整后预算", b.adjusted)] {
+    let key = format!("{}{}", crate::template::ISSUED_BUDGET, b.name);
+    for (index, (col, plan_value)) in [("年初预算", b.initial), ("调整后预算", b.adjusted)]
+        .into_iter()
+        .enumerate()
+    {
         let Some(cell) = cols.cell(row, col) else {
             continue;
         };
         let got = cols.text(row, col);
         let same = matches!(read_money(got), Ok(Some(v)) if v == plan_value.value());
+        let issued_same = ctx.older_plan.as_ref().is_some_and(|issued| {
+            match issued.get(&key).and_then(|v| v.get(index)) {
+                Some(v) => read_money(v).ok().flatten() == read_money(got).ok().flatten(),
+                None => issued.is_empty(),
+            }
+        });
+        if !same && issued_same {
+            ctx.plan_changes.push(format!(
+                "{SHEET_BUDGET}!{cell} 项目「{}」{col}：下发时 {got}，现为 {}",
+                b.name,
+                fmt2(plan_value.value())
+            ));
+            continue;
+        }
         if !same {
             ctx.push(
                 Code::LockedCellChanged,

@@ -20,6 +20,9 @@ pub struct Identity {
     pub filled: Option<Date>,
     /// Findings about identification.
     pub findings: Vec<Finding>,
+    /// The template was issued under an earlier version of this year's plan (its fingerprint
+    /// differs): locked cells that differ are the bureau's change, not the department's.
+    pub older_plan: bool,
 }
 
 /// Looks up `key` in a two-column 项目 | 值 sheet; returns the value and its cell.
@@ -67,15 +70,20 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
                     format!("模板年度为 {y}，本次评价年度为 {}", plan.settings.year),
                     format!("请使用 {} 年度的模板重新填报", plan.settings.year),
                 ));
-            } else if let Some((f, cell)) = fp
-                && f != template::fingerprint(plan, dept)
+            } else if let Some((v, cell)) = lookup(meta, "模板版本")
+                .filter(|(v, _)| !v.is_empty() && v != template::TEMPLATE_VERSION)
             {
                 id.findings.push(Finding::new(
                     Code::WrongPlan,
                     at(cell),
-                    "模板与当前评价方案不一致（方案在下发后有修改，或使用了其他方案的模板）",
-                    "请使用财政局最新下发的模板，把已填内容复制过去后重新报送",
+                    format!("模板版本「{v}」不是本程序下发的模板"),
+                    "请使用财政局本年度下发的模板，把已填内容复制过去后重新报送",
                 ));
+            } else if let Some((f, _)) = fp
+                && f != template::fingerprint(plan, dept)
+            {
+                // Reported once, with the differing cells, by validation.
+                id.older_plan = true;
             }
             if let Some((c, cell)) = &info_code
                 && !c.is_empty()

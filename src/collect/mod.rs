@@ -64,6 +64,8 @@ pub struct ReadReturn {
     pub dept: Option<DeptCode>,
     /// 填报日期, when readable.
     pub filled: Option<crate::domain::Date>,
+    /// Issued under an earlier version of this year's plan.
+    pub older_plan: bool,
     /// Findings so far (reading and identification).
     pub findings: Vec<Finding>,
 }
@@ -81,6 +83,7 @@ impl ReadReturn {
             sheets: None,
             dept: None,
             filled: None,
+            older_plan: false,
             findings: Vec::new(),
         }
     }
@@ -650,6 +653,7 @@ fn read_workbook(
                 let id = identify::identify(plan, display, &sheets, sender);
                 out.dept = id.dept;
                 out.filled = id.filled;
+                out.older_plan = id.older_plan;
                 out.findings.extend(id.findings);
                 out.sheets = Some(sheets);
             }

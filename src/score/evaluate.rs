@@ -184,6 +184,25 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             }
         };
         if let Some(s) = &scored {
+            if let Some(a) = &s.ambiguous {
+                findings.push(Finding::new(
+                    Code::PercentAmbiguous,
+                    at(input.cells.actual),
+                    format!(
+                        "{name}填报「{}」，可读作 {}% 或 {}%；按更接近目标「{}」的 {}% 计分",
+                        a.typed,
+                        fmt_plain(a.used),
+                        fmt_plain(a.other),
+                        ind.target_text,
+                        fmt_plain(a.used)
+                    ),
+                    format!(
+                        "如实际是 {}%，请改填「{}%」（带 % 号）后重新报送",
+                        fmt_plain(a.other),
+                        fmt_plain(a.other)
+                    ),
+                ));
+            }
             if s.review {
                 findings.push(Finding::new(
                     Code::NeedsReview,

@@ -37,6 +37,20 @@ pub struct Scored {
     pub review: bool,
     /// The reported value as it was understood (`0.8` in a % cell shows as `80%`).
     pub actual: String,
+    /// A bare number that reads two ways against a percent target (`0.4`: 40% or 0.4%), the
+    /// reading used and the other: the caller reports it, never silently.
+    pub ambiguous: Option<Ambiguity>,
+}
+
+/// The two readings of a bare number typed for a percent target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// What was typed.
+    pub typed: String,
+    /// The reading scored (percent).
+    pub used: Decimal,
+    /// The other reading (percent).
+    pub other: Decimal,
 }
 
 /// A reported value that cannot be scored.
@@ -142,7 +156,10 @@ impl AnswerKind {
     pub fn describe(&self) -> String {
         match self {
             AnswerKind::Labels(l) => format!("请从下拉列表中选择：{}", l.join("、")),
-            AnswerKind::Percent => "请填写百分比，如 95%（也可填 0.95 或 95）".into(),
+            AnswerKind::Percent => {
+                "对照目标值，输入带 % 号的百分数，如 95% 或 0.4%（不带 % 号时按更接近目标的读法计分，并给出警告）"
+                    .into()
+            }
             AnswerKind::Number { unit } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
             AnswerKind::Number { unit } => {
                 format!("请填写阿拉伯数字，单位为「{unit}」，如 12 或 12{unit}")
@@ -172,7 +189,68 @@ pub fn score_indicator(
 ) -> Result<Scored, ScoreError> {
     let mut scored = score_value(ind, actual, self_score)?;
     scored.actual = display_actual(ind, actual);
+    scored.ambiguous = ambiguity(ind, actual);
     Ok(scored)
+}
+
+/// The percent value a percent target compares with: its number, or 100 for a word target
+/// (完成 means 100%).
+fn percent_target(ind: &Indicator) -> Decimal {
+    match &ind.target {
+        Target::Compare { value, unit, .. } if unit == "%" => *value,
+        _ => Decimal::ONE_HUNDRED,
+    }
+}
+
+/// The two readings of a bare number between 0 and 1 (`0.4`): as a fraction (40%, the way
+/// Excel stores a percent cell) and as a percent typed without its sign (0.4%). Gives
+/// (fraction reading, percent reading) when both exist.
+fn two_readings(v: &Value) -> Option<(Decimal, Decimal)> {
+    match v {
+        Value::Number {
+            value,
+            percent: false,
+            unit,
+        } if unit.is_empty() && *value > Decimal::ZERO && *value <= Decimal::ONE => {
+            Some((*value * Decimal::ONE_HUNDRED, *value))
+        }
+        _ => None,
+    }
+}
+
+/// The reading of a bare number for a percent target: of its two readings, the one nearer the
+/// target (`0.95` for ≥95% is 95%; `0.4` for ≤0.5% is 0.4%).
+fn nearer_reading(ind: &Indicator, v: &Value) -> Option<Decimal> {
+    let (fraction, percent) = two_readings(v)?;
+    let t = percent_target(ind);
+    Some(if (percent - t).abs() < (fraction - t).abs() {
+        percent
+    } else {
+        fraction
+    })
+}
+
+/// Whether a bare number for a percent indicator reads two plausible ways: the percent reading
+/// was chosen (it departs from how Excel stores a percent cell), or the fraction reading was
+/// chosen while the other lies within a factor of ten of the target.
+fn ambiguity(ind: &Indicator, actual: &str) -> Option<Ambiguity> {
+    if !(ind.target.is_percent() || matches!(ind.target, Target::Word(_))) {
+        return None;
+    }
+    let v = parse_value(actual);
+    let (fraction, percent) = two_readings(&v)?;
+    if fraction == percent {
+        return None;
+    }
+    let used = nearer_reading(ind, &v)?;
+    let t = percent_target(ind);
+    let other = if used == fraction { percent } else { fraction };
+    let plausible = t.is_zero() || (other * Decimal::TEN >= t && other <= t * Decimal::TEN);
+    (used == percent || plausible).then(|| Ambiguity {
+        typed: normalize_text(actual),
+        used,
+        other,
+    })
 }
 
 /// The reported value as understood by the rule, for tables and explanations.
@@ -392,6 +470,7 @@ fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Sco
         explanation,
         review,
         actual: String::new(),
+        ambiguous: None,
     }
 }
 
@@ -445,13 +524,7 @@ fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError>
             value,
             percent: false,
             unit,
-        } if unit.is_empty() => {
-            if *value >= Decimal::ZERO && *value <= Decimal::ONE {
-                *value * Decimal::ONE_HUNDRED
-            } else {
-                *value
-            }
-        }
+        } if unit.is_empty() => nearer_reading(ind, v).unwrap_or(*value),
         Value::Number { .. } => {
             return Err(ScoreError::UnitMismatch {
                 value: raw.into(),

@@ -1068,7 +1068,14 @@ mod findings {
         set(&mut b, "_meta", "B6", "0000000000000000");
         cases.push((
             save(&env, &b, "旧方案.xlsx"),
-            "错误 I07 旧方案.xlsx!_meta!B6: ",
+            "提示 I10 旧方案.xlsx!_meta: （供财政局核对）本模板下发后评价方案有修改",
+        ));
+
+        let mut b = reference(&env);
+        set(&mut b, "_meta", "B2", "other-template-3");
+        cases.push((
+            save(&env, &b, "他处模板.xlsx"),
+            "错误 I07 他处模板.xlsx!_meta!B2: 模板版本「other-template-3」",
         ));
 
         let mut b = reference(&env);
@@ -1277,7 +1284,14 @@ mod findings {
                 added + 2
             ),
         );
-        expect(&found, &format!("警告 B07 {f}!绩效指标!H"));
+        // 执行数 that could not be read (B01, B03) give no rate finding computed from a 0.
+        for derived in ["B05", "B07"] {
+            assert!(
+                !found.iter().any(|x| x.contains(&format!(" {derived} "))),
+                "{derived} derived from unread 执行数:\n{}",
+                found.join("\n")
+            );
+        }
     }
 
     #[test]
