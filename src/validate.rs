@@ -173,6 +173,8 @@ struct Ctx<'a> {
     older_plan: Option<Issued>,
     /// Cells that differ because the plan changed after issue (reported once, to the bureau).
     plan_changes: Vec<String>,
+    /// The visible sheets of the file, for a missing sheet's finding.
+    sheet_names: Vec<String>,
 }
 
 /// Locked values as issued, by `_meta` key (`指标:GX01` → 三级指标, 目标值, 权重).
@@ -214,6 +216,12 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> 
             .older_plan
             .then(|| issued_values(sheets.get(crate::template::SHEET_META))),
         plan_changes: Vec::new(),
+        sheet_names: sheets
+            .names
+            .iter()
+            .filter(|n| n.as_str() != crate::template::SHEET_META)
+            .cloned()
+            .collect(),
     };
     let info = read_info(&mut ctx, &plan.settings, sheets.get(SHEET_INFO));
     let indicators = read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
@@ -317,10 +325,15 @@ fn locked_differs(ctx: &mut Ctx, key: &str, index: usize, got: &str) -> bool {
 }
 
 fn missing_sheet(ctx: &mut Ctx, name: &str) {
+    let present = if ctx.sheet_names.is_empty() {
+        String::new()
+    } else {
+        format!("（文件中的工作表：{}）", ctx.sheet_names.join("、"))
+    };
     ctx.push(
         Code::MissingSheet,
         Location::sheet(ctx.file, name),
-        format!("缺少工作表「{name}」"),
+        format!("缺少工作表「{name}」{present}"),
         "请使用财政局下发的模板，不要删除或重命名工作表",
     );
 }

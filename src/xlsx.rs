@@ -90,6 +90,21 @@ pub fn decimal_f64(d: rust_decimal::Decimal) -> f64 {
     d.to_string().parse().unwrap_or_default()
 }
 
+/// The height (points) of a row whose wrapped cells hold these texts in columns of these
+/// widths (characters, CJK counted double), for 10.5-point text: Excel and LibreOffice do not
+/// grow the rows of a generated file to fit.
+pub fn wrapped_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| {
+            t.split('\n')
+                .map(|l| (display_width(l) / (w - 1.5).max(1.0)).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    lines * 14.0 + 4.0
+}
+
 /// Points of rows that fit on one A4 landscape page printed one page wide (margins 0.6 in top
 /// and bottom, as jixiao sets them), for a sheet whose columns total `width_chars` character
 /// widths; with a safety margin, so that a spreadsheet program's own break never comes first.

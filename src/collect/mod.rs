@@ -650,6 +650,14 @@ fn read_workbook(
                     "请使用财政局下发的自评表模板填写",
                 );
             } else {
+                for (name, canonical) in &sheets.renamed {
+                    out.findings.push(Finding::new(
+                        Code::SheetRenamed,
+                        Location::sheet(display, name.as_str()),
+                        format!("没有工作表「{canonical}」，按表头把工作表「{name}」作为「{canonical}」读取"),
+                        "请不要修改工作表名称",
+                    ));
+                }
                 let id = identify::identify(plan, display, &sheets, sender);
                 out.dept = id.dept;
                 out.filled = id.filled;

@@ -28,6 +28,9 @@ pub struct ReturnSheets {
     pub sheets: Vec<RawSheet>,
     /// Which program wrote it: `xlsx`, `xls` or `ods`.
     pub format: &'static str,
+    /// Wanted sheets found under another name by their header row: (name in the file,
+    /// canonical name).
+    pub renamed: Vec<(String, &'static str)>,
 }
 
 impl ReturnSheets {
@@ -83,6 +86,57 @@ fn wanted_sheets(names: &[String]) -> Vec<(&str, &'static str)> {
     out
 }
 
+/// Sheets that may have been renamed: every sheet not matched by name, when a wanted visible
+/// sheet is missing (a department renamed 基本信息 to 基本情况).
+fn candidates<'n>(names: &'n [String], found: &[(&str, &'static str)]) -> Vec<&'n str> {
+    let missing = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS]
+        .iter()
+        .any(|w| !found.iter().any(|(_, c)| c == w));
+    if !missing {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !found.iter().any(|(f, _)| f == n) && *n != crate::template::SHEET_GUIDE)
+        .collect()
+}
+
+/// Which wanted sheet a sheet is, by its header row: 绩效指标 has 指标编码 and 实际完成值,
+/// 预算执行 项目名称 and 执行数, 基本信息 部门编码 and 填报人.
+fn by_header(sheet: &RawSheet) -> Option<&'static str> {
+    let has = |a: &str, b: &str| sheet.header(a).is_some_and(|h| h.col(b).is_some());
+    let cell = |t: &str| {
+        sheet
+            .rows
+            .iter()
+            .take(40)
+            .any(|r| r.cells().any(|c| c.trim() == t))
+    };
+    if has("指标编码", "实际完成值") {
+        Some(SHEET_INDICATORS)
+    } else if has("项目名称", "执行数") {
+        Some(SHEET_BUDGET)
+    } else if cell("部门编码") && cell("填报人") {
+        Some(SHEET_INFO)
+    } else {
+        None
+    }
+}
+
+/// Adds the renamed sheets among `read` (sheets read under their own names) to `out`.
+fn adopt_renamed(out: &mut ReturnSheets, read: Vec<RawSheet>) {
+    for mut sheet in read {
+        if let Some(canonical) = by_header(&sheet)
+            && out.get(canonical).is_none()
+        {
+            out.renamed.push((sheet.name.clone(), canonical));
+            sheet.name = canonical.to_string();
+            out.sheets.push(sheet);
+        }
+    }
+}
+
 fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
     let names = wb.sheet_names();
@@ -92,14 +146,22 @@ fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
         max_cells: MAX_CELLS,
     };
     let mut sheets = Vec::new();
-    for (name, canonical) in wanted_sheets(&names) {
+    let found = wanted_sheets(&names);
+    for (name, canonical) in &found {
         sheets.push(stream_xlsx(&mut wb, name, canonical, limits).map_err(|e| classify(&e))?);
     }
-    Ok(ReturnSheets {
-        names,
+    let mut others = Vec::new();
+    for name in candidates(&names, &found) {
+        others.push(stream_xlsx(&mut wb, name, name, limits).map_err(|e| classify(&e))?);
+    }
+    let mut out = ReturnSheets {
+        names: names.clone(),
         sheets,
         format: "xlsx",
-    })
+        renamed: Vec::new(),
+    };
+    adopt_renamed(&mut out, others);
+    Ok(out)
 }
 
 fn read_ranges<RS, R>(mut wb: R, format: &'static str) -> Result<ReturnSheets, OpenError>
@@ -109,19 +171,30 @@ where
     R::Error: std::fmt::Display,
 {
     let names = wb.sheet_names();
-    let mut sheets = Vec::new();
-    for (name, canonical) in wanted_sheets(&names) {
+    let read = |wb: &mut R, name: &str, canonical: &str| -> Result<RawSheet, OpenError> {
         let range = wb.worksheet_range(name).map_err(|e| classify(&e))?;
         let mut sheet = RawSheet::from_range(canonical, &range);
         sheet.rows.retain(|r| r.row <= MAX_ROW);
         for r in &mut sheet.rows {
             r.truncate(MAX_COL as usize + 1);
         }
-        sheets.push(sheet);
+        Ok(sheet)
+    };
+    let mut sheets = Vec::new();
+    let found = wanted_sheets(&names);
+    for (name, canonical) in &found {
+        sheets.push(read(&mut wb, name, canonical)?);
     }
-    Ok(ReturnSheets {
-        names,
+    let mut others = Vec::new();
+    for name in candidates(&names, &found) {
+        others.push(read(&mut wb, name, name)?);
+    }
+    let mut out = ReturnSheets {
+        names: names.clone(),
         sheets,
         format,
-    })
+        renamed: Vec::new(),
+    };
+    adopt_renamed(&mut out, others);
+    Ok(out)
 }

@@ -76,6 +76,7 @@ struct Formats {
     wrap: Format,
     center: Format,
     right: Format,
+    left_number: Format,
     money: Format,
     score: Format,
     percent: Format,
@@ -108,6 +109,7 @@ impl Formats {
             wrap: xlsx::wrap(),
             center: xlsx::base().set_align(FormatAlign::Center),
             right: xlsx::base().set_align(FormatAlign::Right),
+            left_number: xlsx::base().set_align(FormatAlign::Left),
             money: xlsx::money(),
             score: xlsx::score(),
             percent: xlsx::percent(),
@@ -769,8 +771,8 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
         ],
     )?;
     let (t, c, n) = (&f.plain_text, &f.plain_center, &f.plain_number);
-    let p = &f.plain_percent;
-    plain_columns(ws, &[c, t, c, t, t, t, t, c, t, n, n, p, n, c, t])?;
+    let (p, w) = (&f.plain_percent, &f.plain_wrap);
+    plain_columns(ws, &[c, t, c, t, w, w, w, c, w, n, n, p, n, c, w])?;
     ws.set_freeze_panes(1, 3)?;
     headers(
         ws,
@@ -814,7 +816,18 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
             if res.scored.as_ref().is_some_and(|s| s.review) {
                 ws.write_string(r, 13, "是")?;
             }
-            ws.write_string(r, 14, res.explanation())?;
+            let why = res.explanation();
+            ws.write_string(r, 14, &why)?;
+            ws.set_row_height(
+                r,
+                xlsx::wrapped_height(&[
+                    (&i.level1, 10.0),
+                    (&i.level2, 16.0),
+                    (&i.level3, 28.0),
+                    (res.shown_actual(), 14.0),
+                    (&why, 60.0),
+                ]),
+            )?;
             r += 1;
         }
     }
@@ -1060,6 +1073,9 @@ fn merge_or_write(
     Ok(())
 }
 
+/// Column widths of 审核问题.
+const FINDING_WIDTHS: [f64; 9] = [9.0, 16.0, 30.0, 10.0, 7.0, 6.0, 6.0, 60.0, 40.0];
+
 fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("审核问题")?;
     headers(
@@ -1069,32 +1085,27 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             "部门编码",
             "部门名称",
             "文件",
+            "工作表",
+            "单元格",
             "级别",
             "代码",
-            "位置",
             "问题",
             "处理建议",
         ],
         f,
     )?;
     let mut r = 1;
-    let mut put = |ws: &mut Worksheet,
-                   code: &str,
-                   name: &str,
-                   file: &str,
-                   level: &str,
-                   fcode: &str,
-                   loc: &str,
-                   msg: &str,
-                   hint: &str|
-     -> Result<(), XlsxError> {
-        for (c, v) in [code, name, file, level, fcode, loc, msg, hint]
-            .iter()
-            .enumerate()
-        {
-            let fmt = if c >= 6 { &f.wrap } else { &f.text };
+    let mut put = |ws: &mut Worksheet, cells: [&str; 9]| -> Result<(), XlsxError> {
+        for (c, v) in cells.iter().enumerate() {
+            let fmt = match c {
+                2 | 7 | 8 => &f.wrap,
+                4..=6 => &f.center,
+                _ => &f.text,
+            };
             ws.write_string_with_format(r, c as u16, *v, fmt)?;
         }
+        let wrapped = [2, 7, 8].map(|c| (cells[c], FINDING_WIDTHS[c]));
+        ws.set_row_height(r, xlsx::wrapped_height(&wrapped))?;
         r += 1;
         Ok(())
     };
@@ -1103,24 +1114,28 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         let d = e.inputs.dept;
         e.findings
             .iter()
-            .map(move |x| (d.code.as_str(), d.name.as_str(), e.inputs.file.as_str(), x))
+            .map(move |x| (d.code.as_str(), d.name.as_str(), x))
     });
-    let unusable = report.assessment.unmatched.iter().flat_map(|u| {
-        u.findings
-            .iter()
-            .map(move |x| ("", "", u.source.display.as_str(), x))
-    });
-    for (code, name, file, x) in evaluated.chain(unusable) {
+    let unusable = report
+        .assessment
+        .unmatched
+        .iter()
+        .flat_map(|u| u.findings.iter().map(move |x| ("", "", x)));
+    for (code, name, x) in evaluated.chain(unusable) {
+        let cell = x.location.cell.map(|c| c.to_string()).unwrap_or_default();
         put(
             ws,
-            code,
-            name,
-            file,
-            x.level.label(),
-            x.code.as_str(),
-            &x.location.to_string(),
-            &x.message,
-            &x.hint,
+            [
+                code,
+                name,
+                &x.location.file,
+                x.location.sheet.as_deref().unwrap_or(""),
+                &cell,
+                x.level.label(),
+                x.code.as_str(),
+                &x.message,
+                &x.hint,
+            ],
         )?;
     }
     for s in &report.assessment.superseded {
@@ -1132,43 +1147,49 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         let code = crate::domain::Code::Superseded;
         put(
             ws,
-            s.dept.as_str(),
-            name,
-            &s.file,
-            code.level().label(),
-            code.as_str(),
-            &s.file,
-            &format!("已被 {} 替代，未参与汇总", s.by),
-            "无需处理",
+            [
+                s.dept.as_str(),
+                name,
+                &s.file,
+                "",
+                "",
+                code.level().label(),
+                code.as_str(),
+                &format!("已被 {} 替代，未参与汇总", s.by),
+                "无需处理",
+            ],
         )?;
     }
     for d in &report.assessment.missing {
         let code = crate::domain::Code::NotReturned;
         put(
             ws,
-            d.code.as_str(),
-            &d.name,
-            "",
-            code.level().label(),
-            code.as_str(),
-            "",
-            "未报送部门整体绩效自评表",
-            "请尽快填写财政局下发的模板并报送",
+            [
+                d.code.as_str(),
+                &d.name,
+                "",
+                "",
+                "",
+                code.level().label(),
+                code.as_str(),
+                "未报送部门整体绩效自评表",
+                "请尽快填写财政局下发的模板并报送",
+            ],
         )?;
     }
     let last = r.saturating_sub(1).max(1);
-    widths(ws, &[9.0, 16.0, 30.0, 6.0, 6.0, 36.0, 60.0, 40.0])?;
+    widths(ws, &FINDING_WIDTHS)?;
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, last, 7)?;
+    ws.autofilter(0, 0, last, 8)?;
     for (level, fmt) in [
         (Level::Error, &f.bad),
         (Level::Warning, &f.warn),
         (Level::Info, &f.muted),
     ] {
         let cf = ConditionalFormatFormula::new()
-            .set_rule(format!("=$D2=\"{}\"", level.label()).as_str())
+            .set_rule(format!("=$F2=\"{}\"", level.label()).as_str())
             .set_format(fmt);
-        ws.add_conditional_format(1, 3, last, 3, &cf)?;
+        ws.add_conditional_format(1, 5, last, 5, &cf)?;
     }
     print(ws, 0, "审核问题")?;
     Ok(())
@@ -1196,6 +1217,12 @@ fn missing(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
     Ok(())
 }
 
+/// A 说明 value: counts and years are numbers, the rest text.
+enum About {
+    Number(f64),
+    Text(String),
+}
+
 fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name("说明")?;
     let s = &report.plan.settings;
@@ -1207,50 +1234,67 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         .iter()
         .map(|(g, m)| format!("{g}:{}", m.normalize()))
         .collect();
-    let rows: Vec<(&str, String)> = vec![
-        ("评价名称", s.name.clone()),
-        ("评价年度", s.year.to_string()),
-        ("评价方案", report.run.plan_file.clone()),
-        ("组织单位", s.organiser.clone()),
-        ("报送截止日期", s.deadline_text("")),
-        ("读取的输入", report.run.inputs.join("；")),
-        ("读取文件数", a.files_read.to_string()),
-        ("方案中的部门", report.plan.departments.len().to_string()),
-        ("通过", passed.to_string()),
-        ("有警告", warned.to_string()),
-        ("退回", rejected.to_string()),
-        ("未报送", missing.to_string()),
-        ("未使用的文件", a.unmatched.len().to_string()),
-        ("已被替代的报送", a.superseded.len().to_string()),
-        ("等级划分", grades.join(",")),
-        ("执行率预警线", format!("{}%", s.warn_rate.normalize())),
-        ("自评差异容差", format!("{} 分", s.tolerance.value().normalize())),
-        ("计分", "得分由系统按评价方案的计分方式计算，保留两位小数（四舍五入）；评议类指标采用部门自评得分，标记待复核。排名按总分从高到低，同分同名次；退回的报送不参与排名。".into()),
+    let n = |v: usize| About::Number(v as f64);
+    let t = About::Text;
+    let rows: Vec<(&str, About)> = vec![
+        ("评价名称", t(s.name.clone())),
+        ("评价年度", About::Number(f64::from(s.year))),
+        ("评价方案", t(report.run.plan_file.clone())),
+        ("组织单位", t(s.organiser.clone())),
+        ("报送截止日期", t(s.deadline_text(""))),
+        (
+            "退回重报期限",
+            t(format!("{} 天（自汇总之日起计算）", s.resubmit_days)),
+        ),
+        ("读取的输入", t(report.run.inputs.join("；"))),
+        ("读取文件数", n(a.files_read)),
+        ("方案中的部门", n(report.plan.departments.len())),
+        ("通过", n(passed)),
+        ("有警告", n(warned)),
+        ("退回", n(rejected)),
+        ("未报送", n(missing)),
+        ("未使用的文件", n(a.unmatched.len())),
+        ("已被替代的报送", n(a.superseded.len())),
+        ("等级划分", t(grades.join(","))),
+        ("执行率预警线", t(format!("{}%", s.warn_rate.normalize()))),
+        (
+            "自评差异容差",
+            t(format!("{} 分", s.tolerance.value().normalize())),
+        ),
+        ("计分", t("得分由系统按评价方案的计分方式计算，保留两位小数（四舍五入）；评议类指标采用部门自评得分，标记待复核。排名按总分从高到低，同分同名次；退回的报送只有暂计分数，不评定等级，不参与排名。".into())),
         (
             "部门评分表",
-            if separate_department_files(report) {
+            t(if separate_department_files(report) {
                 format!(
                     "报送部门超过 {DEPARTMENT_SHEET_LIMIT} 个，各部门评分表另存于「{DEPARTMENT_DIR}」目录，每个部门一个文件"
                 )
             } else {
                 "见本工作簿中以部门编码命名的工作表".to_string()
-            },
+            }),
         ),
-        ("生成工具", report.run.tool.clone()),
-        ("生成时间", report.run.generated_at.clone()),
+        ("生成工具", t(report.run.tool.clone())),
+        ("生成时间", t(report.run.generated_at.clone())),
     ];
     let rows = if s.note.is_empty() {
         rows
     } else {
         let mut r = rows;
-        r.insert(1, ("方案说明", s.note.clone()));
+        r.insert(1, ("方案说明", t(s.note.clone())));
         r
     };
     headers(ws, 0, &["项目", "内容"], f)?;
     for (k, (key, value)) in rows.iter().enumerate() {
         let r = k as u32 + 1;
         ws.write_string_with_format(r, 0, *key, &f.text)?;
-        ws.write_string_with_format(r, 1, value, &f.wrap)?;
+        match value {
+            About::Number(v) => {
+                ws.write_number_with_format(r, 1, *v, &f.left_number)?;
+            }
+            About::Text(v) => {
+                ws.write_string_with_format(r, 1, v, &f.wrap)?;
+                ws.set_row_height(r, xlsx::wrapped_height(&[(v, 90.0)]))?;
+            }
+        }
     }
     widths(ws, &[16.0, 90.0])?;
     print(ws, 0, "说明")?;
