@@ -511,6 +511,7 @@ codes! {
     FilledBeforeYearEnd = "V12", Warning, "填报日期早于评价年度结束";
     NeedsReview = "V10", Info, "评议类指标待复核";
     PercentAmbiguous = "V11", Warning, "百分数有两种读法";
+    RateAbove100 = "V13", Info, "率超过 100%";
     SpentMissing = "B01", Error, "执行数为空";
     SpentNegative = "B02", Error, "执行数为负数";
     SpentUnreadable = "B03", Error, "执行数无法识别";

@@ -73,6 +73,9 @@ pub struct IndicatorInput<'p> {
     pub reason: String,
     /// 佐证材料; emptied like `reason`.
     pub evidence: String,
+    /// The bureau changed this indicator's weight after the template was issued: the
+    /// 自评得分 was given against the old weight, and is not held against the department.
+    pub weight_changed: bool,
     /// Cells of 实际完成值, 自评得分 and 偏差原因 (for findings).
     pub cells: InputCells,
 }
@@ -450,6 +453,7 @@ fn read_indicators<'p>(
         self_score: None,
         reason: String::new(),
         evidence: String::new(),
+        weight_changed: false,
         cells: InputCells::default(),
     };
     let Some(sheet) = sheet else {
@@ -516,10 +520,10 @@ fn read_indicators<'p>(
             out.push(blank(ind));
             continue;
         };
-        check_locked_indicator(ctx, &cols, row, ind);
+        let weight_changed = check_locked_indicator(ctx, &cols, row, ind);
         let self_cell = cols.cell(row, "自评得分");
         let self_text = cols.text(row, "自评得分");
-        let self_score = read_self_score(ctx, ind, self_text, self_cell);
+        let self_score = read_self_score(ctx, ind, self_text, self_cell, weight_changed);
         out.push(IndicatorInput {
             indicator: ind,
             row: Some(row.row),
@@ -527,6 +531,7 @@ fn read_indicators<'p>(
             self_score,
             reason: cols.text(row, "偏差原因及改进措施").to_string(),
             evidence: cols.text(row, "佐证材料").to_string(),
+            weight_changed,
             cells: InputCells {
                 actual: cols.cell(row, "实际完成值"),
                 self_score: self_cell,
@@ -537,8 +542,11 @@ fn read_indicators<'p>(
     out
 }
 
-fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indicator) {
+/// Compares an indicator row's locked cells with the plan; gives whether the weight differs
+/// because the plan changed after issue.
+fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indicator) -> bool {
     let key = format!("{}{}", crate::template::ISSUED_INDICATOR, ind.code);
+    let mut weight_changed = false;
     let mut differ = |col: &str, plan_value: &str, same: bool| {
         if let Some(cell) = cols.cell(row, col)
             && !same
@@ -554,6 +562,7 @@ fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indica
                     "{}!{cell} 指标「{}」{col}：下发时「{got}」，现为「{plan_value}」",
                     SHEET_INDICATORS, ind.code
                 ));
+                weight_changed |= index == 2;
                 return;
             }
             ctx.push(
@@ -590,6 +599,7 @@ fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indica
         };
         differ("权重", &fmt_plain(ind.weight.value()), same);
     }
+    weight_changed
 }
 
 fn read_self_score(
@@ -597,6 +607,7 @@ fn read_self_score(
     ind: &Indicator,
     text: &str,
     cell: Option<CellRef>,
+    weight_changed: bool,
 ) -> Option<Decimal> {
     let loc = ctx.at(SHEET_INDICATORS, cell.unwrap_or_default());
     let w = ind.weight.value();
@@ -634,6 +645,10 @@ fn read_self_score(
             format!("请填写 0～{} 之间的分数", fmt_plain(w)),
         );
         return None;
+    }
+    if value > w && weight_changed {
+        // Given against the weight as issued; the bureau lowered it since.
+        return Some(value);
     }
     if value > w {
         ctx.push(

@@ -105,9 +105,15 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
     }
 
     // No usable _meta: 基本信息, then the file name.
-    let by_code = info_code
-        .as_ref()
-        .and_then(|(c, cell)| plan.department(&DeptCode::new(c)).map(|d| (d, *cell)));
+    let by_code = info_code.as_ref().and_then(|(c, cell)| {
+        let code = DeptCode::new(c);
+        plan.department(&code).map(|d| (d, *cell)).or_else(|| {
+            // 1 for 001: the code lost its leading zeros in a number cell.
+            let known =
+                crate::plan::same_but_zeros(&code, plan.departments.iter().map(|d| &d.code))?;
+            plan.department(known).map(|d| (d, *cell))
+        })
+    });
     let by_name = info_name.as_ref().and_then(|(n, cell)| {
         let n = normalize_text(n);
         plan.departments
@@ -116,11 +122,18 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
             .map(|d| (d, *cell))
     });
     if let Some((dept, cell)) = by_code.or(by_name) {
+        let zeros = match &info_code {
+            Some((c, _)) if DeptCode::new(c) != dept.code && !c.is_empty() => format!(
+                "（部门编码「{c}」按「{}」识别：前导零可能因数字格式丢失）",
+                dept.code
+            ),
+            _ => String::new(),
+        };
         id.findings.push(Finding::new(
             Code::IdentifiedByInfo,
             Location::cell(file, SHEET_INFO, cell),
             format!(
-                "文件中没有模板标识，按基本信息识别为「{}」（{}）",
+                "文件中没有模板标识，按基本信息识别为「{}」（{}）{zeros}",
                 dept.name, dept.code
             ),
             "请使用财政局下发的模板填报，不要另建工作簿",

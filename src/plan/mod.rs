@@ -881,10 +881,16 @@ impl SheetRows for BudgetRows {
         if let Some(known) = &self.known
             && !known.contains(&dept)
         {
+            let hint = match same_but_zeros(&dept, known.iter()) {
+                Some(k) => format!(
+                    "；「部门」工作表中有「{k}」，只差前导零（单元格为数字格式时 Excel 会去掉前导零），请把该列设为文本格式后填写「{k}」"
+                ),
+                None => String::new(),
+            };
             errors.at(
                 S,
                 t.cell(row, "部门编码"),
-                format!("部门编码「{dept}」不在「部门」工作表中"),
+                format!("部门编码「{dept}」不在「部门」工作表中{hint}"),
             );
             ok = false;
         }
@@ -937,6 +943,24 @@ impl SheetRows for BudgetRows {
             });
         }
     }
+}
+
+/// A code among `known` that equals `code` once leading zeros are ignored (`1` and `001`):
+/// Excel drops leading zeros from a code typed into a number cell.
+pub fn same_but_zeros<'a>(
+    code: &DeptCode,
+    known: impl IntoIterator<Item = &'a DeptCode>,
+) -> Option<&'a DeptCode> {
+    fn bare(c: &str) -> Option<&str> {
+        c.chars()
+            .all(|ch| ch.is_ascii_digit())
+            .then(|| c.trim_start_matches('0'))
+            .filter(|s| !s.is_empty())
+    }
+    let mine = bare(code.as_str())?;
+    known
+        .into_iter()
+        .find(|k| k.as_str() != code.as_str() && bare(k.as_str()) == Some(mine))
 }
 
 fn check_weights(departments: &[Department], sums: &GroupWeights, errors: &mut Errors) {

@@ -158,7 +158,13 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         }
         let name = format!("指标「{}」（{}）", ind.code, ind.level3);
         let expected = AnswerKind::of(ind).describe();
-        let scored = match score_indicator(ind, &input.actual, input.self_score) {
+        // A self-score given against a weight the bureau has since lowered counts up to the
+        // new weight.
+        let own = match input.self_score {
+            Some(s) if input.weight_changed => Some(s.min(ind.weight.value())),
+            other => other,
+        };
+        let scored = match score_indicator(ind, &input.actual, own) {
             Ok(s) => Some(s),
             Err(e) => {
                 let (code, cell) = match &e {
@@ -184,6 +190,18 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             }
         };
         if let Some(s) = &scored {
+            if let Some(p) = rate_above_full(ind, &input.actual) {
+                findings.push(Finding::new(
+                    Code::RateAbove100,
+                    at(input.cells.actual),
+                    format!(
+                        "{name}填报 {}%，超过 100%（目标 {}）；已按满分计",
+                        fmt_plain(p),
+                        ind.target_text
+                    ),
+                    "请核对：率通常不超过 100%，如确实超过请在偏差原因中说明",
+                ));
+            }
             if let Some(a) = &s.ambiguous {
                 findings.push(Finding::new(
                     Code::PercentAmbiguous,
@@ -211,6 +229,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     "请准备好佐证材料备查",
                 ));
             } else if let Some(own) = input.self_score
+                && !input.weight_changed
                 && own <= ind.weight.value()
                 && (own - s.score.value()).abs() > tolerance
             {
@@ -275,6 +294,18 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         status,
         blank,
     }
+}
+
+/// A 率 reported above 100% where the target is 100%: worth a look, never more than full marks.
+fn rate_above_full(ind: &crate::plan::Indicator, actual: &str) -> Option<rust_decimal::Decimal> {
+    use super::{Cmp, Target};
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    let full = matches!(&ind.target,
+        Target::Compare { cmp: Cmp::Ge | Cmp::Eq, value, unit } if unit == "%" && *value == hundred);
+    if !full || !ind.level3.contains('率') {
+        return None;
+    }
+    super::as_percent(ind, actual).filter(|p| *p > hundred)
 }
 
 /// Whether the template came back unfilled (and has indicator rows at all).
