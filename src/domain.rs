@@ -491,6 +491,7 @@ codes! {
     Superseded = "I08", Info, "已被替代";
     IdentityMismatch = "I09", Warning, "基本信息与模板标识不一致";
     PlanChangedAfterIssue = "I10", Info, "模板下发后方案有修改";
+    IdentityConflict = "I11", Error, "身份冲突";
     MissingSheet = "S01", Error, "缺少工作表";
     MissingColumn = "S02", Error, "缺少列";
     MissingIndicator = "S03", Error, "指标行缺失";

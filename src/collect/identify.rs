@@ -23,6 +23,20 @@ pub struct Identity {
     /// The template was issued under an earlier version of this year's plan (its fingerprint
     /// differs): locked cells that differ are the bureau's change, not the department's.
     pub older_plan: bool,
+    /// The template's identity and what the file says disagree: used for neither department.
+    pub conflict: Option<Conflict>,
+}
+
+/// A file whose template belongs to one department while the file itself (基本信息, the
+/// sender, the file name) names another: the bureau settles it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The department of the template (`_meta`).
+    pub template: DeptCode,
+    /// The department the file names otherwise: probably the sender.
+    pub claimed: DeptCode,
+    /// What names it: cells, the sender, the file name.
+    pub evidence: Vec<String>,
 }
 
 /// Looks up `key` in a two-column 项目 | 值 sheet; returns the value and its cell.
@@ -84,6 +98,65 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
             {
                 // Reported once, with the differing cells, by validation.
                 id.older_plan = true;
+            }
+            // Only real agreement identifies: whatever else the file says about who sent it
+            // must not name another department.
+            let mut others: Vec<(&Department, String)> = Vec::new();
+            let mut claim = |d: Option<&'_ Department>, why: String| {
+                if let Some(d) = d.filter(|d| d.code != dept.code)
+                    && let Some(d) = plan.department(&d.code)
+                {
+                    others.push((d, why));
+                }
+            };
+            if let Some((c, cell)) = info_code.as_ref().filter(|(c, _)| !c.is_empty()) {
+                claim(
+                    plan.department(&DeptCode::new(c)),
+                    format!("{SHEET_INFO}!{cell} 部门编码「{c}」"),
+                );
+            }
+            if let Some((n, cell)) = info_name.as_ref().filter(|(n, _)| !n.is_empty()) {
+                let key = normalize_text(n);
+                claim(
+                    plan.departments
+                        .iter()
+                        .find(|d| normalize_text(&d.name) == key),
+                    format!("{SHEET_INFO}!{cell} 部门名称「{n}」"),
+                );
+            }
+            if let Some(s) = sender.filter(|s| !s.is_empty()) {
+                claim(by_sender(plan, s), format!("发件人 {s}"));
+            }
+            claim(by_file_name(plan, file), format!("文件名「{file}」"));
+            if let Some((other, _)) = others.first() {
+                let other = *other;
+                let evidence: Vec<String> = others
+                    .iter()
+                    .filter(|(d, _)| d.code == other.code)
+                    .map(|(_, why)| why.clone())
+                    .collect();
+                id.findings.push(Finding::new(
+                    Code::IdentityConflict,
+                    Location::file(file),
+                    format!(
+                        "身份冲突：模板标识为「{}」（{}），而{}指向「{}」（{}）；该文件两个部门都不采用，由财政局核实",
+                        dept.name,
+                        dept.code,
+                        evidence.join("、"),
+                        other.name,
+                        other.code
+                    ),
+                    format!(
+                        "可能是{}借用了{}的模板：请{}使用财政局下发给本部门的模板重新填报",
+                        other.name, dept.name, other.name
+                    ),
+                ));
+                id.conflict = Some(Conflict {
+                    template: dept.code.clone(),
+                    claimed: other.code.clone(),
+                    evidence,
+                });
+                return id;
             }
             if let Some((c, cell)) = &info_code
                 && !c.is_empty()
@@ -151,10 +224,7 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
         return id;
     }
     if let Some(sender) = sender.filter(|s| !s.is_empty())
-        && let Some(dept) = plan
-            .departments
-            .iter()
-            .find(|d| !d.email.is_empty() && d.email.eq_ignore_ascii_case(sender.trim()))
+        && let Some(dept) = by_sender(plan, sender)
     {
         id.findings.push(Finding::new(
             Code::IdentifiedBySender,
@@ -188,6 +258,13 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
         "请使用财政局下发的模板填报，不要修改文件名",
     ));
     id
+}
+
+/// The department whose 邮箱 is the sender's address.
+fn by_sender<'a>(plan: &'a Plan, sender: &str) -> Option<&'a Department> {
+    plan.departments
+        .iter()
+        .find(|d| !d.email.is_empty() && d.email.eq_ignore_ascii_case(sender.trim()))
 }
 
 /// A department named by the file: `{年度}_{编码}_…` first, then the longest department name

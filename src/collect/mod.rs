@@ -66,6 +66,8 @@ pub struct ReadReturn {
     pub filled: Option<crate::domain::Date>,
     /// Issued under an earlier version of this year's plan.
     pub older_plan: bool,
+    /// The template's identity and the file disagree (a 身份冲突): used for no department.
+    pub conflict: Option<identify::Conflict>,
     /// Findings so far (reading and identification).
     pub findings: Vec<Finding>,
 }
@@ -84,6 +86,7 @@ impl ReadReturn {
             dept: None,
             filled: None,
             older_plan: false,
+            conflict: None,
             findings: Vec::new(),
         }
     }
@@ -662,6 +665,7 @@ fn read_workbook(
                 out.dept = id.dept;
                 out.filled = id.filled;
                 out.older_plan = id.older_plan;
+                out.conflict = id.conflict;
                 out.findings.extend(id.findings);
                 out.sheets = Some(sheets);
             }

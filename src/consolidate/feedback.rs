@@ -16,13 +16,38 @@ pub fn texts(report: &Report) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for row in rows {
         let name = file_name(row.dept);
-        let body = match row.eval {
+        let mut body = match row.eval {
             Some(e) => department_text(report, e),
             None => missing_text(report, row.dept),
         };
+        let borrowed = borrowed_text(report, row.dept);
+        if !borrowed.is_empty() {
+            // Before the closing lines.
+            let at = body.rfind("如有疑问").unwrap_or(body.len());
+            body.insert_str(at, &borrowed);
+        }
         out.push((name, to_notepad(&body)));
     }
     out
+}
+
+/// What a department is told about files that used another department's template but name
+/// it (身份冲突): they were not used; it should send on its own template.
+fn borrowed_text(report: &Report, d: &crate::plan::Department) -> String {
+    let mut t = String::new();
+    for (file, c) in report.conflicts().filter(|(_, c)| c.claimed == d.code) {
+        let owner = report
+            .plan
+            .department(&c.template)
+            .map(|o| o.name.as_str())
+            .unwrap_or("");
+        t.push_str(&format!(
+            "另：收到文件 {file}，使用的是{owner}的模板，但{}指向贵单位。该文件未被采用（也未计入{owner}）。如系贵单位报送，请使用财政局下发给贵单位的模板（{}）重新填写报送。\n\n",
+            c.evidence.join("、"),
+            crate::template::file_name(report.plan, d)
+        ));
+    }
+    t
 }
 
 /// The letter's file name for a department.

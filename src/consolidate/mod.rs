@@ -133,6 +133,17 @@ impl<'a, 'p> Report<'a, 'p> {
         }
     }
 
+    /// Files held for the bureau because their template's identity and the file disagree
+    /// (身份冲突), with the conflict, in file-name order.
+    pub fn conflicts(
+        &self,
+    ) -> impl Iterator<Item = (&'a str, &'a crate::collect::identify::Conflict)> + '_ {
+        self.assessment
+            .unmatched
+            .iter()
+            .filter_map(|u| Some((u.source.display.as_str(), u.conflict.as_ref()?)))
+    }
+
     /// Departments with a return, in department-code order.
     pub fn evaluations(&self) -> impl Iterator<Item = &'a Evaluation<'p>> + '_ {
         self.assessment.evaluations.iter()

@@ -14,7 +14,17 @@ struct Summary<'a> {
     generated_at: &'a str,
     departments: Vec<Dept<'a>>,
     unmatched: Vec<Unmatched<'a>>,
+    /// Files held for the bureau: the template of one department, the file naming another.
+    conflicts: Vec<Conflicted<'a>>,
     superseded: Vec<Replaced<'a>>,
+}
+
+#[derive(Serialize)]
+struct Conflicted<'a> {
+    file: &'a str,
+    template_department: &'a str,
+    claimed_department: &'a str,
+    evidence: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -138,6 +148,15 @@ pub fn json(report: &Report) -> String {
             .map(|u| Unmatched {
                 file: &u.source.display,
                 findings: &u.findings,
+            })
+            .collect(),
+        conflicts: report
+            .conflicts()
+            .map(|(file, c)| Conflicted {
+                file,
+                template_department: c.template.as_str(),
+                claimed_department: c.claimed.as_str(),
+                evidence: &c.evidence,
             })
             .collect(),
         superseded: a

@@ -51,12 +51,13 @@ pub fn file_name(year: i32) -> String {
 
 /// Sheet names of the consolidated workbook (per-department sheets come between 指标得分明细
 /// and 审核问题).
-pub const SHEETS: [&str; 7] = [
+pub const SHEETS: [&str; 8] = [
     "汇总排名",
     "预算执行汇总",
     "项目明细",
     "指标得分明细",
     "审核问题",
+    "身份冲突",
     "未报送",
     "说明",
 ];
@@ -168,6 +169,7 @@ pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
         department(wb.add_worksheet(), report, row, &name, &f)?;
     }
     findings(wb.add_worksheet(), report, &f)?;
+    conflicts(wb.add_worksheet(), report, &f)?;
     missing(wb.add_worksheet(), report, &f)?;
     about(wb.add_worksheet(), report, &f)?;
     Ok(wb)
@@ -1192,6 +1194,71 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
         ws.add_conditional_format(1, 5, last, 5, &cf)?;
     }
     print(ws, 0, "审核问题")?;
+    Ok(())
+}
+
+/// 身份冲突: files whose template belongs to one department while the file names another,
+/// used for neither, for the bureau to settle.
+fn conflicts(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name("身份冲突")?;
+    const W: [f64; 7] = [36.0, 9.0, 16.0, 9.0, 16.0, 48.0, 40.0];
+    headers(
+        ws,
+        0,
+        &[
+            "文件",
+            "模板部门编码",
+            "模板部门名称",
+            "文件所示部门编码",
+            "文件所示部门名称",
+            "依据",
+            "处理",
+        ],
+        f,
+    )?;
+    let name = |c: &crate::domain::DeptCode| {
+        report
+            .plan
+            .department(c)
+            .map(|d| d.name.as_str())
+            .unwrap_or("")
+    };
+    let mut r = 1;
+    for (file, c) in report.conflicts() {
+        let evidence = c.evidence.join("；");
+        let action = format!(
+            "两个部门都未采用该文件。请与{}核实：如确为其报送，请其用本部门模板重新填报",
+            name(&c.claimed)
+        );
+        let cells = [
+            file,
+            c.template.as_str(),
+            name(&c.template),
+            c.claimed.as_str(),
+            name(&c.claimed),
+            &evidence,
+            &action,
+        ];
+        for (k, v) in cells.iter().enumerate() {
+            let fmt = if matches!(k, 1 | 3) {
+                &f.center
+            } else {
+                &f.wrap
+            };
+            ws.write_string_with_format(r, k as u16, *v, fmt)?;
+        }
+        ws.set_row_height(
+            r,
+            xlsx::wrapped_height(&[(file, W[0]), (&evidence, W[5]), (&action, W[6])]),
+        )?;
+        r += 1;
+    }
+    if r == 1 {
+        ws.merge_range(1, 0, 1, 6, "本次没有身份冲突的文件", &f.text)?;
+    }
+    widths(ws, &W)?;
+    ws.set_freeze_panes(1, 0)?;
+    print(ws, 0, "身份冲突")?;
     Ok(())
 }
 

@@ -1079,10 +1079,17 @@ mod findings {
         ));
 
         let mut b = reference(&env);
-        set(&mut b, "基本信息", "B2", "002");
+        set(&mut b, "基本信息", "B2", "099");
         cases.push((
             save(&env, &b, "改了编码.xlsx"),
             "警告 I09 改了编码.xlsx!基本信息!B2: ",
+        ));
+
+        let mut b = reference(&env);
+        set(&mut b, "基本信息", "B2", "002");
+        cases.push((
+            save(&env, &b, "借用模板.xlsx"),
+            "错误 I11 借用模板.xlsx: 身份冲突：模板标识为「市应急管理局」（001），而基本信息!B2 部门编码「002」指向「市教育局」（002）",
         ));
 
         for (path, want) in cases {
@@ -1587,8 +1594,11 @@ mod consolidate {
         let names = wb.sheet_names();
         let want_first = ["汇总排名", "预算执行汇总", "项目明细", "指标得分明细"];
         assert_eq!(&names[..4], want_first);
-        assert_eq!(&names[names.len() - 3..], ["审核问题", "未报送", "说明"]);
-        let dept_sheets: Vec<&String> = names[4..names.len() - 3].iter().collect();
+        assert_eq!(
+            &names[names.len() - 4..],
+            ["审核问题", "身份冲突", "未报送", "说明"]
+        );
+        let dept_sheets: Vec<&String> = names[4..names.len() - 4].iter().collect();
         assert_eq!(dept_sheets.len(), 5, "{dept_sheets:?}");
         assert!(dept_sheets.iter().any(|s| s.as_str() == "001 市应急管理局"));
     }
@@ -2256,7 +2266,7 @@ mod mail {
     }
 
     /// How the attachment's name is written in the headers.
-    enum Name<'a> {
+    pub(super) enum Name<'a> {
         /// RFC 2047 B-encoding in a charset.
         B(&'a str, &'a str),
         /// RFC 2047 Q-encoding in GB2312.
@@ -2314,7 +2324,12 @@ mod mail {
         }
     }
 
-    fn message(from: &str, date: &str, subject: &str, attachments: &[(Name, &[u8])]) -> Vec<u8> {
+    pub(super) fn message(
+        from: &str,
+        date: &str,
+        subject: &str,
+        attachments: &[(Name, &[u8])],
+    ) -> Vec<u8> {
         let mut m = format!(
             "From: {from}\r\nTo: jixiao@czj.example.com\r\nSubject: =?UTF-8?B?{}?=\r\nDate: {date}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"BOUNDARY\"\r\n\r\n--BOUNDARY\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n附件是本单位的自评表，请查收。\r\n",
             base64(subject.as_bytes())
@@ -2713,4 +2728,5 @@ mod many_departments {
         );
     }
 }
+mod identity;
 mod trust;
