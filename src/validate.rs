@@ -40,6 +40,20 @@ pub struct Inputs<'p> {
     pub findings: Vec<Finding>,
 }
 
+impl Inputs<'_> {
+    /// Whether every budget line's 执行数 was read: only then is the 执行率 a fact.
+    pub fn spent_read(&self) -> bool {
+        self.budget.iter().all(|l| l.spent.is_some())
+    }
+
+    /// 执行率 in percent, only when every 执行数 was read.
+    pub fn execution_rate(&self) -> Option<Decimal> {
+        self.spent_read()
+            .then(|| self.budget_summary.rate())
+            .flatten()
+    }
+}
+
 /// 基本信息 as reported.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Info {

@@ -128,7 +128,7 @@ pub fn json(report: &Report) -> String {
                         initial: b.initial.to_string(),
                         adjusted: b.adjusted.to_string(),
                         spent: b.spent.to_string(),
-                        rate: b.rate().map(crate::domain::fmt2),
+                        rate: e.inputs.execution_rate().map(crate::domain::fmt2),
                     }
                 }),
                 findings: e.map(|e| e.findings.iter().collect()).unwrap_or_default(),

@@ -370,14 +370,14 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
             ws,
             r,
             col(3),
-            e.and_then(|e| e.self_total.map(|s| s - e.totals.total)),
+            scored.and_then(|e| e.self_total.map(|s| s - e.totals.total)),
             f,
         )?;
         opt_rate(
             ws,
             r,
             col(4),
-            e.and_then(|e| e.inputs.budget_summary.rate()),
+            e.and_then(|e| e.inputs.execution_rate()),
             &f.percent,
             &f.text,
         )?;
@@ -451,8 +451,7 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
 
 /// Whether a department's 执行数 were all read: only those enter the city total and the chart.
 fn spent_read(row: &Row) -> bool {
-    row.eval
-        .is_some_and(|e| e.inputs.budget.iter().all(|l| l.spent.is_some()))
+    row.eval.is_some_and(|e| e.inputs.spent_read())
 }
 
 /// The budget of a department whose 执行数 were not read: the plan's (or the return's) lines,
