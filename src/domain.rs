@@ -551,6 +551,10 @@ pub struct Finding {
     pub message: String,
     /// What to do about it, in Chinese.
     pub hint: String,
+    /// A library's own words about the problem (often English): shown only by `check
+    /// --verbose`, never in a workbook, letter or summary.json.
+    #[serde(skip)]
+    pub detail: Option<String>,
 }
 
 impl Finding {
@@ -567,6 +571,15 @@ impl Finding {
             location,
             message: message.into(),
             hint: hint.into(),
+            detail: None,
+        }
+    }
+
+    /// The same finding with a library's own words kept for `--verbose`.
+    pub fn with_detail(self, detail: impl Into<String>) -> Self {
+        Self {
+            detail: Some(detail.into()),
+            ..self
         }
     }
 }

@@ -143,9 +143,16 @@ pub fn finding_line(f: &Finding) -> String {
     s
 }
 
+/// Under `--verbose`, the library's own words about a finding.
+fn detail_line(out: &mut String, f: &Finding, verbose: bool) {
+    if let (true, Some(d)) = (verbose, &f.detail) {
+        let _ = writeln!(out, "      原始错误信息：{d}");
+    }
+}
+
 /// The text `check` prints: findings grouped by file, then the counts. Styled with ANSI
 /// codes; print it through `anstream`, which drops them when output is not a terminal.
-pub fn check_text(plan: &Plan, a: &Assessment) -> String {
+pub fn check_text(plan: &Plan, a: &Assessment, verbose: bool) -> String {
     let mut out = String::new();
     let bold = Style::new().bold();
     for e in &a.evaluations {
@@ -178,6 +185,7 @@ pub fn check_text(plan: &Plan, a: &Assessment) -> String {
         );
         for f in &e.findings {
             let _ = writeln!(out, "{}", finding_line(f));
+            detail_line(&mut out, f, verbose);
         }
         out.push('\n');
     }
@@ -185,6 +193,7 @@ pub fn check_text(plan: &Plan, a: &Assessment) -> String {
         let _ = writeln!(out, "{bold}{}{bold:#}", u.source.display);
         for f in &u.findings {
             let _ = writeln!(out, "{}", finding_line(f));
+            detail_line(&mut out, f, verbose);
         }
         out.push('\n');
     }
@@ -298,7 +307,7 @@ mod tests {
             missing: missing.collect(),
             files_read: 0,
         };
-        let text = check_text(&plan, &a);
+        let text = check_text(&plan, &a, false);
         let line = text.lines().find(|l| l.contains("未报送")).unwrap();
         assert_eq!(line.matches('、').count(), MISSING_NAMED - 1, "{line}");
         assert!(
@@ -310,7 +319,7 @@ mod tests {
             missing: plan.departments.iter().take(2).collect(),
             ..a
         };
-        let text = check_text(&plan, &few);
+        let text = check_text(&plan, &few, false);
         assert!(!text.contains(" 等 "), "{text}");
     }
 }

@@ -202,11 +202,25 @@ pub fn header_key(text: &str) -> String {
     s.trim_start_matches('*').to_string()
 }
 
+/// What a picture embedded in a cell reads as.
+pub const CELL_IMAGE: &str = "图片";
+
+/// Whether a cell's text is WPS's 嵌入单元格图片 (`=DISPIMG("ID_…",1)`, the picture itself in
+/// `xl/cellimages.xml`): such a cell holds a picture, not text.
+pub fn is_cell_image(s: &str) -> bool {
+    let t = s.trim_start();
+    let t = t.strip_prefix('=').unwrap_or(t);
+    let t = t.strip_prefix("_xlfn.").unwrap_or(t);
+    t.get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("DISPIMG("))
+}
+
 /// A calamine cell as text: numbers in shortest round-trip form, dates as `YYYY-MM-DD`
 /// (with ` HH:MM:SS` when there is a time), errors as their Excel spelling.
 pub fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
+        Data::String(s) if is_cell_image(s) => CELL_IMAGE.to_string(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => float_text(*f),
@@ -233,7 +247,9 @@ pub fn cell_text_ref<'a>(d: &'a calamine::DataRef<'_>) -> Cow<'a, str> {
     use calamine::DataRef;
     match d {
         DataRef::Empty => Cow::Borrowed(""),
+        DataRef::String(s) if is_cell_image(s) => Cow::Borrowed(CELL_IMAGE),
         DataRef::String(s) => Cow::Borrowed(s.as_str()),
+        DataRef::SharedString(s) if is_cell_image(s) => Cow::Borrowed(CELL_IMAGE),
         DataRef::SharedString(s) => Cow::Borrowed(s),
         DataRef::Int(i) => Cow::Owned(i.to_string()),
         DataRef::Float(f) => Cow::Owned(float_text(*f)),

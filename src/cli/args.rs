@@ -119,6 +119,9 @@ pub struct CheckArgs {
     /// 有「错误」级审核问题时以退出码 3 结束
     #[arg(long)]
     pub strict: bool,
+    /// 同时显示读取库给出的原始错误信息（供技术支持）
+    #[arg(short, long)]
+    pub verbose: bool,
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,

@@ -14,6 +14,8 @@ pub struct Config {
     pub inputs: Vec<PathBuf>,
     /// Exit 3 when a return must be sent back.
     pub strict: bool,
+    /// Show the libraries' own words under each finding.
+    pub verbose: bool,
 }
 
 impl Config {
@@ -26,6 +28,7 @@ impl Config {
             plan,
             inputs,
             strict: a.strict,
+            verbose: a.verbose,
         })
     }
 }
@@ -35,7 +38,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
     let plan = super::read_plan(&config.plan)?;
     let assessment = super::assess_with_progress(&plan, &config.inputs, &[]);
     super::collect::refuse_empty(&assessment, &config.inputs)?;
-    anstream::print!("{}", report::check_text(&plan, &assessment));
+    anstream::print!("{}", report::check_text(&plan, &assessment, config.verbose));
     Ok(if config.strict && assessment.has_errors() {
         Outcome::Blocked
     } else {

@@ -29,7 +29,11 @@ impl Refusal {
     /// The finding for a refused file (`archive`: a plain ZIP rather than a workbook).
     pub fn finding(self, display: &str, archive: bool) -> crate::domain::Finding {
         use crate::domain::{Code, Finding, Location};
-        let (code, message, hint) = match (self, archive) {
+        let (refusal, detail) = match self {
+            Refusal::Damaged(what, detail) => (Refusal::Broken(what.to_string()), Some(detail)),
+            other => (other, None),
+        };
+        let (code, message, hint) = match (refusal, archive) {
             (Refusal::Broken(why), false) => (
                 Code::Unreadable,
                 format!("文件已损坏或格式不正确，无法读取（{why}）"),
@@ -50,61 +54,138 @@ impl Refusal {
                 format!("压缩包超出安全范围，未读取：{why}"),
                 "请直接发送自评表，或重新压缩",
             ),
+            (Refusal::Damaged(..), _) => unreachable!("turned into Broken above"),
         };
-        Finding::new(code, Location::file(display), message, hint)
+        let f = Finding::new(code, Location::file(display), message, hint);
+        match detail {
+            Some(d) => f.with_detail(d),
+            None => f,
+        }
     }
 }
 
 /// Checks a ZIP container's directory.
 pub fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::Broken(format!("压缩包结构损坏（{e}）")))?;
-    sizes(&mut archive).map_err(Refusal::Oversized)
+        .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+    sizes(&mut archive)
+}
+
+/// A ZIP container rebuilt in memory: every entry copied as it is (not recompressed) under
+/// `rename(name)`, except `replace`d entries, whose new text is deflated. Used to mend a
+/// container calamine cannot read as written (backslash part names, Gnumeric's white space
+/// in content.xml). Call only on a container [`check_zip`] accepted.
+pub fn repack(
+    bytes: &[u8],
+    rename: impl Fn(&str) -> String,
+    replace: impl Fn(&str, &[u8]) -> Option<Vec<u8>>,
+) -> Result<Vec<u8>, Refusal> {
+    use std::io::{Read, Write};
+    let damaged = |e: zip::result::ZipError| Refusal::Damaged("压缩包结构损坏", e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+    for i in 0..archive.len() {
+        let name = archive.name_for_index(i).unwrap_or_default().to_string();
+        let new_name = rename(&name);
+        let mut content = Vec::new();
+        let changed = {
+            let mut entry = archive.by_index(i).map_err(damaged)?;
+            entry
+                .by_ref()
+                .take(MAX_ENTRY_BYTES)
+                .read_to_end(&mut content)
+                .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+            replace(&name, &content)
+        };
+        match changed {
+            Some(text) => {
+                let options = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Deflated);
+                out.start_file(new_name, options).map_err(damaged)?;
+                out.write_all(&text)
+                    .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+            }
+            None => {
+                let entry = archive.by_index_raw(i).map_err(damaged)?;
+                out.raw_copy_file_rename(entry, new_name).map_err(damaged)?;
+            }
+        }
+    }
+    Ok(out.finish().map_err(damaged)?.into_inner())
+}
+
+/// content.xml without the white space some programs (Gnumeric) write between elements,
+/// which calamine's ODS reader does not expect. Text inside elements is kept.
+pub fn tighten_xml(xml: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len());
+    let mut i = 0;
+    while i < xml.len() {
+        let b = xml[i];
+        if b == b'>' {
+            out.push(b);
+            let mut j = i + 1;
+            while j < xml.len() && matches!(xml[j], b' ' | b'\t' | b'\r' | b'\n') {
+                j += 1;
+            }
+            if j < xml.len() && xml[j] == b'<' {
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    out
 }
 
 /// Why a file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// The structure is damaged (truncated, not a real archive).
+    /// The structure is damaged (truncated, not a real archive): why, in Chinese.
     Broken(String),
+    /// Damaged, as a library found: why in Chinese, and the library's own words (kept only
+    /// for `--verbose`).
+    Damaged(&'static str, String),
     /// The structure is sound but would cost too much to read.
     Oversized(String),
 }
 
-fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), String> {
+fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Refusal> {
     if archive.len() > MAX_ENTRIES {
-        return Err(format!(
+        return Err(Refusal::Oversized(format!(
             "包含 {} 个内部文件，超过上限 {MAX_ENTRIES}",
             archive.len()
-        ));
+        )));
     }
     let mut total: u64 = 0;
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|e| format!("压缩包结构损坏（{e}）"))?;
+            .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         if size > MAX_ENTRY_BYTES {
-            return Err(format!(
+            return Err(Refusal::Oversized(format!(
                 "内部文件 {} 解压后有 {} MB，超过上限",
                 entry.name(),
                 size / 1_048_576
-            ));
+            )));
         }
         if size > 1_048_576 && size / packed > MAX_RATIO {
-            return Err(format!(
+            return Err(Refusal::Oversized(format!(
                 "内部文件 {} 压缩比为 {}:1，疑似压缩炸弹",
                 entry.name(),
                 size / packed
-            ));
+            )));
         }
         total = total.saturating_add(size);
         if total > MAX_TOTAL_BYTES {
-            return Err(format!(
+            return Err(Refusal::Oversized(format!(
                 "解压后总大小超过 {} MB 上限",
                 MAX_TOTAL_BYTES / 1_048_576
-            ));
+            )));
         }
     }
     Ok(())
@@ -118,7 +199,7 @@ const ODS_MAX_ROWS: u64 = 1_048_576;
 /// Checks the tables of an ODS file (whose ZIP directory [`check_zip`] has passed).
 pub fn check_ods(bytes: &[u8]) -> Result<(), Refusal> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::Broken(format!("压缩包结构损坏（{e}）")))?;
+        .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
     let content = archive
         .by_name("content.xml")
         .map_err(|_| Refusal::Broken("缺少 content.xml，不是 OpenDocument 表格".into()))?;
@@ -169,7 +250,7 @@ fn ods_tables(source: impl std::io::BufRead) -> Result<(), Refusal> {
             .unwrap_or(1)
             .clamp(1, max)
     };
-    let broken = |e: quick_xml::Error| Refusal::Broken(format!("content.xml 无法解析（{e}）"));
+    let broken = |e: quick_xml::Error| Refusal::Damaged("content.xml 无法解析", e.to_string());
     let mut reader = quick_xml::Reader::from_reader(source);
     let mut buf = Vec::new();
     let mut table = OdsTable::default();
@@ -467,8 +548,27 @@ mod tests {
     fn broken_containers_are_reported() {
         assert!(matches!(
             check_zip(b"PK\x03\x04garbage"),
-            Err(Refusal::Broken(_))
+            Err(Refusal::Broken(_) | Refusal::Damaged(..))
         ));
+    }
+
+    #[test]
+    fn gnumeric_white_space_between_elements_is_tightened_and_text_kept() {
+        let xml = b"<table:table-row>\n  <table:table-cell>\n    <text:p>a b</text:p>\n  </table:table-cell>\n</table:table-row>";
+        assert_eq!(
+            String::from_utf8(tighten_xml(xml)).unwrap(),
+            "<table:table-row><table:table-cell><text:p>a b</text:p></table:table-cell></table:table-row>"
+        );
+    }
+
+    #[test]
+    fn repack_mends_part_names_and_keeps_content() {
+        let zipped = zip_with("xl\\workbook.xml", b"<workbook/>");
+        let mended = repack(&zipped, |n| n.replace('\\', "/"), |_, _| None).unwrap();
+        let mut z = zip::ZipArchive::new(Cursor::new(mended.as_slice())).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("xl/workbook.xml").unwrap(), &mut s).unwrap();
+        assert_eq!(s, "<workbook/>");
     }
 
     fn ods(table: &str) -> Vec<u8> {
@@ -513,7 +613,7 @@ mod tests {
         assert_eq!(check_ods(&ordinary), Ok(()));
         assert!(matches!(
             check_ods(&zip_with("x.xml", b"<a/>")),
-            Err(Refusal::Broken(_))
+            Err(Refusal::Broken(_) | Refusal::Damaged(..))
         ));
     }
 
@@ -530,7 +630,7 @@ mod tests {
     fn non_ole_is_refused_as_broken() {
         assert!(matches!(
             sanitize_xls(b"not an ole file"),
-            Err(Refusal::Broken(_))
+            Err(Refusal::Broken(_) | Refusal::Damaged(..))
         ));
     }
 }

@@ -34,7 +34,23 @@ const ENCRYPTED_HINT: &str = "在 Excel 中：文件 → 信息 → 保护工作
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Extensions read as returns when found in a folder.
-const SPREADSHEET_EXT: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+const SPREADSHEET_EXT: [&str; 7] = ["xlsx", "xlsm", "xls", "ods", "xlsb", "et", "ett"];
+
+/// Whether a name is a WPS spreadsheet (.et, or its template .ett).
+fn is_wps_name(display: &str) -> bool {
+    let lower = display.to_lowercase();
+    lower.ends_with(".et") || lower.ends_with(".ett")
+}
+
+/// What a WPS file that is not a workbook calamine knows gets told.
+fn wps_finding(display: &str) -> Finding {
+    Finding::new(
+        Code::NotSpreadsheet,
+        Location::file(display),
+        "这是 WPS 表格自有格式（.et）的文件，无法读取",
+        "请在 WPS 中打开，选择「文件 → 另存为」，文件类型选「Excel 工作簿（*.xlsx）」后重新报送",
+    )
+}
 /// Extensions of supporting documents departments attach (佐证材料).
 const ATTACHMENT_EXT: [&str; 12] = [
     "pdf", "doc", "docx", "wps", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd",
@@ -609,16 +625,39 @@ pub fn read_bytes_from(
                 "如不是自评表，无需处理",
             )
         }),
+        Kind::Binary if is_wps_name(display) => out.findings.push(wps_finding(display)),
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
-        kind @ (Kind::Xlsx | Kind::Ods | Kind::Ole) => {
+        Kind::EncryptedOds => fail(
+            Code::Encrypted,
+            ENCRYPTED,
+            "在 LibreOffice 中：文件 → 另存为，取消勾选「使用密码保存」；或用 WPS/Excel 打开后另存为 .xlsx",
+        ),
+        kind @ (Kind::Xlsx
+        | Kind::Xlsb
+        | Kind::Ods
+        | Kind::Ole
+        | Kind::BackslashXlsx
+        | Kind::OddXlsx) => {
+            use std::borrow::Cow;
             let checked = match kind {
-                Kind::Ole => guard::sanitize_xls(bytes).map(std::borrow::Cow::Owned),
+                Kind::Ole => guard::sanitize_xls(bytes).map(Cow::Owned),
                 Kind::Ods => guard::check_zip(bytes)
                     .and_then(|()| guard::check_ods(bytes))
-                    .map(|()| std::borrow::Cow::Borrowed(bytes)),
-                _ => guard::check_zip(bytes).map(|()| std::borrow::Cow::Borrowed(bytes)),
+                    .map(|()| Cow::Borrowed(bytes)),
+                // Part names written with backslashes, mended in memory.
+                Kind::BackslashXlsx => guard::check_zip(bytes)
+                    .and_then(|()| guard::repack(bytes, |n| n.replace('\\', "/"), |_, _| None))
+                    .map(Cow::Owned),
+                _ => guard::check_zip(bytes).map(|()| Cow::Borrowed(bytes)),
+            };
+            let kind = match kind {
+                Kind::BackslashXlsx => Kind::Xlsx,
+                k => k,
             };
             match checked {
+                Err(guard::Refusal::Broken(why)) if is_wps_name(display) => {
+                    out.findings.push(wps_finding(display).with_detail(why))
+                }
                 Err(refusal) => out.findings.push(refusal.finding(display, false)),
                 Ok(checked) => {
                     read_workbook(plan, display, &checked, kind, sender.as_deref(), &mut out)
@@ -671,9 +710,21 @@ fn read_workbook(
             }
         }
         Err(workbook::OpenError::Encrypted) => fail(Code::Encrypted, ENCRYPTED, ENCRYPTED_HINT),
+        Err(workbook::OpenError::Corrupt(why)) if is_wps_name(display) => {
+            out.findings.push(wps_finding(display).with_detail(why))
+        }
+        Err(workbook::OpenError::Corrupt(why)) if kind == Kind::OddXlsx => out.findings.push(
+            Finding::new(
+                Code::NotSpreadsheet,
+                here(),
+                "这是 Excel 工作簿，但内部结构不标准（工作簿不在 xl/workbook.xml），无法读取",
+                "请用 Excel 或 WPS 打开后「另存为」Excel 工作簿（.xlsx）重新报送",
+            )
+            .with_detail(why),
+        ),
         Err(workbook::OpenError::Corrupt(why)) => out
             .findings
-            .push(guard::Refusal::Broken(why).finding(display, false)),
+            .push(guard::Refusal::Damaged("内容无法解析", why).finding(display, false)),
     }
 }
 

@@ -10,8 +10,18 @@ pub enum Kind {
     Empty,
     /// A ZIP container holding `xl/workbook.xml` (xlsx, xlsm).
     Xlsx,
+    /// A ZIP container holding `xl/workbook.bin`: Excel's binary workbook (.xlsb).
+    Xlsb,
     /// A ZIP container holding an OpenDocument spreadsheet.
     Ods,
+    /// An OpenDocument spreadsheet whose content is encrypted (a password was set).
+    EncryptedOds,
+    /// An Excel package whose part names use backslashes (`xl\workbook.xml`), as some
+    /// programs write them: readable once the names are mended.
+    BackslashXlsx,
+    /// A ZIP whose `[Content_Types].xml` declares an Excel workbook kept somewhere other than
+    /// `xl/workbook.xml`.
+    OddXlsx,
     /// Some other ZIP archive.
     Zip,
     /// A RAR archive.
@@ -75,18 +85,34 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 fn zip_kind(bytes: &[u8]) -> Kind {
     // The central directory names the parts; a stored workbook inside an archive must not make
     // the archive look like a workbook, so the directory is read when it can be.
-    if let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
-        let names: Vec<&str> = archive.file_names().collect();
-        return if names
-            .iter()
-            .any(|n| *n == "xl/workbook.xml" || *n == "xl/workbook.bin")
-        {
+    if let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        let names: Vec<String> = archive.file_names().map(String::from).collect();
+        let has = |n: &str| names.iter().any(|x| x == n);
+        let kind = if has("xl/workbook.xml") {
             Kind::Xlsx
-        } else if names.contains(&"content.xml") && names.contains(&"mimetype") {
-            Kind::Ods
+        } else if has("xl/workbook.bin") {
+            Kind::Xlsb
+        } else if has("content.xml") && has("mimetype") {
+            if part_contains(&mut archive, "META-INF/manifest.xml", "encryption-data") {
+                Kind::EncryptedOds
+            } else {
+                Kind::Ods
+            }
+        } else if names
+            .iter()
+            .any(|n| n.contains('\\') && n.replace('\\', "/").ends_with("xl/workbook.xml"))
+        {
+            Kind::BackslashXlsx
+        } else if part_contains(
+            &mut archive,
+            "[Content_Types].xml",
+            "spreadsheetml.sheet.main",
+        ) {
+            Kind::OddXlsx
         } else {
             Kind::Zip
         };
+        return kind;
     }
     // A damaged container: judge by the local headers near the start.
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
@@ -97,6 +123,23 @@ fn zip_kind(bytes: &[u8]) -> Kind {
     } else {
         Kind::Zip
     }
+}
+
+/// Whether a (small) part of the archive holds `needle`; parts over 1 MB are not looked at.
+fn part_contains(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    needle: &str,
+) -> bool {
+    use std::io::Read;
+    let Ok(part) = archive.by_name(name) else {
+        return false;
+    };
+    if part.size() > 1 << 20 {
+        return false;
+    }
+    let mut text = String::new();
+    part.take(1 << 20).read_to_string(&mut text).is_ok() && text.contains(needle)
 }
 
 fn contains_utf16(bytes: &[u8], s: &str) -> bool {

@@ -7,7 +7,7 @@
 use super::sniff::Kind;
 use crate::sheet::{Limits, RawSheet, stream_xlsx};
 use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
-use calamine::{Ods, Reader, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 
 /// Sheets a return is read from.
@@ -52,10 +52,31 @@ pub enum OpenError {
 /// Reads the wanted sheets of a spreadsheet already sniffed as `kind`.
 pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> {
     match kind {
-        Kind::Xlsx => read_xlsx(bytes),
+        Kind::Xlsx | Kind::OddXlsx => read_xlsx(bytes),
+        Kind::Xlsb => {
+            let wb: Xlsb<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
+            read_ranges(wb, "xlsb")
+        }
         Kind::Ods => {
-            let wb: Ods<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
-            read_ranges(wb, "ods")
+            let open = |b: &[u8]| -> Result<ReturnSheets, OpenError> {
+                let wb: Ods<_> = open_workbook_from_rs(Cursor::new(b)).map_err(|e| classify(&e))?;
+                read_ranges(wb, "ods")
+            };
+            match open(bytes) {
+                // Gnumeric writes white space between cells, which calamine's reader does
+                // not expect: read it again with content.xml tightened.
+                Err(OpenError::Corrupt(_)) => {
+                    let tight = super::guard::repack(
+                        bytes,
+                        |n| n.to_string(),
+                        |n, b| (n == "content.xml").then(|| super::guard::tighten_xml(b)),
+                    )
+                    .map_err(|_| OpenError::Corrupt("ODS 重新打包失败".into()))?;
+                    open(&tight)
+                }
+                other => other,
+            }
         }
         _ => {
             let wb: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;

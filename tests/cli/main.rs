@@ -2729,4 +2729,5 @@ mod many_departments {
     }
 }
 mod identity;
+mod other_programs;
 mod trust;
