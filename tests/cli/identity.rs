@@ -6,19 +6,6 @@ use super::*;
 use jixiao::demo::fill::{Typing, fill, find_row, info};
 use jixiao::domain::DeptCode;
 
-fn summary(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
-}
-
-fn dept<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
-    json["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == code)
-        .unwrap()
-}
-
 /// 001's reference return, as umya-spreadsheet writes it.
 fn reference(e: &IssuedEnv) -> umya_spreadsheet::Workbook {
     let d = e.plan.department(&DeptCode::new("001")).unwrap();

@@ -253,19 +253,6 @@ fn full_return(
     umya_spreadsheet::writer::xlsx::write(&book, out).unwrap();
 }
 
-fn summary(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
-}
-
-fn dept<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
-    json["departments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == code)
-        .unwrap()
-}
-
 fn codes_of(d: &serde_json::Value) -> Vec<String> {
     d["findings"]
         .as_array()

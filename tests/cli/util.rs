@@ -1,0 +1,101 @@
+//! Helpers shared by every test file: the binary, plans and templates in temporary folders,
+//! reading outputs back.
+
+pub use assert_cmd::Command;
+pub use calamine::{Data, Reader, open_workbook_auto};
+pub use std::io::Read;
+pub use std::path::Path;
+
+pub fn jixiao() -> Command {
+    Command::cargo_bin("jixiao").unwrap()
+}
+
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `jixiao collect --plan PLAN -o OUT`, for the caller to add inputs (and environment).
+pub fn collect_cmd(plan: impl AsRef<std::ffi::OsStr>, out: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = jixiao();
+    cmd.arg("collect")
+        .arg("--plan")
+        .arg(plan)
+        .arg("-o")
+        .arg(out);
+    cmd
+}
+
+/// The number format of a cell as umya-spreadsheet reads it (`General` when none is set).
+pub fn number_format(ws: &umya_spreadsheet::Worksheet, cell: &str) -> String {
+    ws.style(cell)
+        .number_format()
+        .map(|f| f.format_code().to_string())
+        .unwrap_or_default()
+}
+
+/// The XML of one part of an .xlsx package.
+pub fn zip_part(path: &Path, name: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// A temporary folder with the sample plan and its templates.
+pub struct IssuedEnv {
+    pub dir: tempfile::TempDir,
+    pub plan_path: std::path::PathBuf,
+    pub plan: jixiao::plan::Plan,
+    pub templates: std::path::PathBuf,
+}
+
+pub fn issued_env() -> IssuedEnv {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = sample_plan_in(dir.path());
+    let templates = dir.path().join("模板");
+    stdout_of(
+        jixiao()
+            .arg("issue")
+            .arg("--plan")
+            .arg(&plan_path)
+            .arg("-o")
+            .arg(&templates),
+    );
+    IssuedEnv {
+        plan: jixiao::plan::read(&plan_path).unwrap(),
+        dir,
+        plan_path,
+        templates,
+    }
+}
+
+/// Writes the sample plan into `dir` and returns its path.
+pub fn sample_plan_in(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("评价方案.xlsx");
+    stdout_of(jixiao().arg("init").arg("-o").arg(&path));
+    path
+}
+
+/// summary.json of an output folder.
+pub fn summary(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
+}
+
+/// One department of summary.json.
+pub fn dept<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    json["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap()
+}
