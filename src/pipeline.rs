@@ -6,8 +6,8 @@
 //! either evaluated or listed as missing.
 
 use crate::collect::{self, ReadReturn, Superseded};
+use crate::evaluate::{self, Evaluation, Status};
 use crate::plan::{Department, Plan};
-use crate::score::{self, Evaluation, Status};
 use crate::validate;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -75,7 +75,7 @@ pub fn assess<'p>(
                     let eval = match (&r.dept, &r.sheets) {
                         (Some(code), Some(_)) => plan
                             .department(code)
-                            .map(|d| score::evaluate(plan, validate::validate(plan, d, &r))),
+                            .map(|d| evaluate::evaluate(plan, validate::validate(plan, d, &r))),
                         _ => None,
                     };
                     r.sheets = None;
@@ -111,7 +111,7 @@ pub fn assess<'p>(
                         &w.source.display,
                         &r.source.display,
                     ));
-                    score::sort_findings(&mut e.findings);
+                    evaluate::sort_findings(&mut e.findings);
                 }
                 superseded.push(Superseded {
                     file: r.source.display.clone(),
@@ -123,7 +123,7 @@ pub fn assess<'p>(
                 });
             }
             _ => {
-                score::sort_findings(&mut eval.findings);
+                evaluate::sort_findings(&mut eval.findings);
                 evaluations.push(eval);
                 winners.push(r);
             }

@@ -163,18 +163,18 @@ pub fn check_text(plan: &Plan, a: &Assessment, verbose: bool) -> String {
             .map(|s| format!("，自评 {s}"))
             .unwrap_or_default();
         let status_style = match e.status {
-            crate::score::Status::Rejected => level_style(Level::Error),
-            crate::score::Status::Warnings => level_style(Level::Warning),
+            crate::evaluate::Status::Rejected => level_style(Level::Error),
+            crate::evaluate::Status::Warnings => level_style(Level::Warning),
             _ => AnsiColor::Green.on_default(),
         };
         let verdict = match e.state() {
-            crate::score::State::Scored => {
+            crate::evaluate::State::Scored => {
                 format!("总分 {}，等级 {}", e.totals.total, e.totals.grade)
             }
-            crate::score::State::Provisional => {
+            crate::evaluate::State::Provisional => {
                 format!("暂计 {} 分（退回，不评定等级）", e.totals.total)
             }
-            crate::score::State::Blank => "未填写".to_string(),
+            crate::evaluate::State::Blank => "未填写".to_string(),
         };
         let _ = writeln!(
             out,

@@ -6,6 +6,7 @@
 //! report and five fictional departments; the outcomes reproduce the report's scores exactly
 //! (部门管理 36.7, 部门绩效 48.6, 部门影响力 10, total 95.3, 优).
 
+use crate::layout::plan::SettingKey;
 use crate::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS, SHEET_INDICATORS, SHEET_SETTINGS};
 use crate::sheet::RawSheet;
 
@@ -41,19 +42,20 @@ pub fn plan_sheets_for_year(year: i32) -> Vec<RawSheet> {
     };
     let mut sample_year = year;
     for row in &mut settings.rows {
-        if row.get(0) == "评价年度" {
+        if row.get(0) == SettingKey::Year.key() {
             sample_year = row.get(1).parse().unwrap_or(year);
         }
     }
     for row in &mut settings.rows {
         let value = row.get(1).to_string();
-        match row.get(0) {
-            "评价年度" => row.set(1, &year.to_string()),
-            "评价名称" => row.set(
+        let key = row.get(0).to_string();
+        match key.as_str() {
+            k if k == SettingKey::Year.key() => row.set(1, &year.to_string()),
+            k if k == SettingKey::Name.key() => row.set(
                 1,
                 &value.replace(&sample_year.to_string(), &year.to_string()),
             ),
-            "报送截止日期" => {
+            k if k == SettingKey::Deadline.key() => {
                 if let Some(mut d) = crate::domain::Date::parse(&value) {
                     for _ in sample_year..year {
                         d = d.next_year();
@@ -148,15 +150,10 @@ fn rows(tsv: &str, cols: &[&str]) -> Vec<Vec<String>> {
 
 /// What 市应急管理局 reported for each of its 82 indicators (the reference outcomes).
 pub fn reference_outcomes() -> Vec<Outcome> {
+    use crate::layout::template::IndicatorCol as C;
     rows(
         REFERENCE_OUTCOMES,
-        &[
-            "指标编码",
-            "实际完成值",
-            "自评得分",
-            "偏差原因及改进措施",
-            "佐证材料",
-        ],
+        &[C::Code, C::Actual, C::SelfScore, C::Reason, C::Evidence].map(C::header),
     )
     .into_iter()
     .map(|r| Outcome {
@@ -171,16 +168,10 @@ pub fn reference_outcomes() -> Vec<Outcome> {
 
 /// What 市应急管理局 reported on its budget sheet, including the added 省市级专项经费.
 pub fn reference_spending() -> Vec<Spending> {
+    use crate::layout::template::BudgetCol as B;
     rows(
         REFERENCE_BUDGET,
-        &[
-            "项目名称",
-            "项目性质",
-            "支出类型",
-            "调整后预算",
-            "执行数",
-            "备注",
-        ],
+        &[B::Name, B::Nature, B::Kind, B::Adjusted, B::Spent, B::Note].map(B::header),
     )
     .into_iter()
     .map(|r| Spending {

@@ -22,88 +22,17 @@ use rust_xlsxwriter::{
     FormatAlign, Formula, ProtectionOptions, Worksheet, XlsxError,
 };
 
-/// `_meta` row key prefix of an indicator's locked values as issued.
-pub const ISSUED_INDICATOR: &str = "指标:";
-/// `_meta` row key prefix of a budget line's locked values as issued.
-pub const ISSUED_BUDGET: &str = "预算:";
-
-/// Version written into `_meta`; the reader accepts templates of this version.
-pub const TEMPLATE_VERSION: &str = "jixiao-template-1";
-
-/// 填报说明 sheet.
-pub const SHEET_GUIDE: &str = "填报说明";
-/// 基本信息 sheet.
-pub const SHEET_INFO: &str = "基本信息";
-/// 预算执行 sheet.
-pub const SHEET_BUDGET: &str = "预算执行";
-/// 绩效指标 sheet.
-pub const SHEET_INDICATORS: &str = "绩效指标";
-/// Very hidden identity sheet.
-pub const SHEET_META: &str = "_meta";
-
-/// Columns of 预算执行.
-pub const BUDGET_HEADERS: [&str; 9] = [
-    "序号",
-    "项目名称",
-    "项目性质",
-    "支出类型",
-    "年初预算",
-    "调整后预算",
-    "执行数",
-    "执行率",
-    "备注",
-];
-/// Columns of 绩效指标.
-pub const INDICATOR_HEADERS: [&str; 11] = [
-    "指标编码",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "目标值",
-    "权重",
-    "评分标准",
-    "实际完成值",
-    "自评得分",
-    "偏差原因及改进措施",
-    "佐证材料",
-];
-/// Rows of 基本信息 (项目 | 内容 | 填写说明); the first three are locked.
-pub const INFO_ITEMS: [(&str, &str); 8] = [
-    ("部门编码", "由财政局填写，不可修改"),
-    ("部门名称", "由财政局填写，不可修改"),
-    ("评价年度", "由财政局填写，不可修改"),
-    ("填报人", "填写本表的经办人姓名"),
-    ("联系电话", "经办人手机或座机，便于财政局联系"),
-    ("填报日期", "填写报送当天的日期"),
-    ("编制人数", "年末编制人数（整数）"),
-    ("实有人数", "年末实有在编人数（整数）"),
-];
-/// Labels of the subtotal and total rows of 预算执行; the reader stops at them.
-pub const BUDGET_TOTAL_LABELS: [&str; 3] = ["基本支出小计", "项目支出小计", "合计"];
-/// Spare unlocked rows on 预算执行 for projects added during the year.
-pub const SPARE_BUDGET_ROWS: u32 = 12;
+pub use crate::layout::files::safe_file_name;
+pub use crate::layout::template::{
+    BUDGET_TOTAL_LABELS, BudgetCol, ISSUED_BUDGET, ISSUED_INDICATOR, IndicatorCol, InfoCol,
+    InfoItem, MetaKey, SHEET_BUDGET, SHEET_GUIDE, SHEET_INDICATORS, SHEET_INFO, SHEET_META,
+    SPARE_BUDGET_ROWS, TEMPLATE_VERSION,
+};
 
 /// The file name of a department's template: `{年度}_{部门编码}_{部门名称}_部门整体绩效自评表.xlsx`,
 /// with characters Windows forbids in names replaced.
 pub fn file_name(plan: &Plan, dept: &Department) -> String {
-    safe_file_name(&format!(
-        "{}_{}_{}_部门整体绩效自评表.xlsx",
-        plan.settings.year, dept.code, dept.name
-    ))
-}
-
-/// Replaces characters that Windows does not allow in file names (`<>:"/\|?*`, control
-/// characters) with `_`, and trims trailing dots and spaces.
-pub fn safe_file_name(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| match c {
-            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    s.trim_end_matches(['.', ' ']).to_string()
+    crate::layout::files::template(plan.settings.year, dept.code.as_str(), &dept.name)
 }
 
 /// A stable fingerprint of this department's part of the plan: year, identity, every
@@ -399,51 +328,57 @@ fn write_info(
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INFO)?;
     let example = plan.settings.example_date().to_string();
-    for (c, h) in ["项目", "内容", "填写说明"].iter().enumerate() {
+    for (c, h) in InfoCol::HEADERS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.header)?;
     }
-    for (i, (item, help)) in INFO_ITEMS.iter().enumerate() {
+    let (label, value, help) = (
+        InfoCol::Item.col(),
+        InfoCol::Value.col(),
+        InfoCol::Help.col(),
+    );
+    for (i, item) in InfoItem::ALL.iter().copied().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string_with_format(r, 0, *item, &f.locked)?;
-        ws.write_string_with_format(r, 2, *help, &f.locked_wrap)?;
-        match *item {
-            "部门编码" => {
-                ws.write_string_with_format(r, 1, dept.code.as_str(), &f.locked)?;
+        let (name, text) = (item.label(), item.help());
+        ws.write_string_with_format(r, label, name, &f.locked)?;
+        ws.write_string_with_format(r, help, text, &f.locked_wrap)?;
+        match item {
+            InfoItem::DeptCode => {
+                ws.write_string_with_format(r, value, dept.code.as_str(), &f.locked)?;
             }
-            "部门名称" => {
-                ws.write_string_with_format(r, 1, &dept.name, &f.locked)?;
+            InfoItem::DeptName => {
+                ws.write_string_with_format(r, value, &dept.name, &f.locked)?;
             }
-            "评价年度" => {
-                ws.write_number_with_format(r, 1, plan.settings.year, &f.locked)?;
+            InfoItem::Year => {
+                ws.write_number_with_format(r, value, plan.settings.year, &f.locked)?;
             }
-            "填报日期" => {
+            InfoItem::Filled => {
                 let dv = DataValidation::new()
                     .allow_date(DataValidationRule::Between(
                         rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?,
                         rust_xlsxwriter::ExcelDateTime::from_ymd(2100, 12, 31)?,
                     ))
-                    .set_input_title("填报日期")?
+                    .set_input_title(name)?
                     .set_input_message(format!("填写日期，如 {example}"))?
                     .set_error_message(format!("请填写有效日期，如 {example}"))?;
-                ws.add_data_validation(r, 1, r, 1, &dv)?;
-                put(ws, r, 1, &answer(answers, item), &f.input_date)?;
+                ws.add_data_validation(r, value, r, value, &dv)?;
+                put(ws, r, value, &answer(answers, name), &f.input_date)?;
             }
-            "编制人数" | "实有人数" => {
+            InfoItem::StaffQuota | InfoItem::StaffActual => {
                 let dv = DataValidation::new()
                     .allow_whole_number(DataValidationRule::Between(0, 100_000))
-                    .set_input_title(*item)?
+                    .set_input_title(name)?
                     .set_input_message("填写整数，如 80")?
                     .set_error_message("请填写 0 或正整数")?;
-                ws.add_data_validation(r, 1, r, 1, &dv)?;
-                put(ws, r, 1, &answer(answers, item), &f.input)?;
+                ws.add_data_validation(r, value, r, value, &dv)?;
+                put(ws, r, value, &answer(answers, name), &f.input)?;
             }
             _ => {
                 let dv = DataValidation::new()
                     .allow_any_value()
-                    .set_input_title(*item)?
-                    .set_input_message(*help)?;
-                ws.add_data_validation(r, 1, r, 1, &dv)?;
-                put(ws, r, 1, &answer(answers, item), &f.input)?;
+                    .set_input_title(name)?
+                    .set_input_message(text)?;
+                ws.add_data_validation(r, value, r, value, &dv)?;
+                put(ws, r, value, &answer(answers, name), &f.input)?;
             }
         }
         ws.set_row_height(r, 20)?;
@@ -482,7 +417,7 @@ fn write_budget(
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_BUDGET)?;
     let spending = answers.map(|a| a.spending.as_slice()).unwrap_or(&[]);
-    let last_col = (BUDGET_HEADERS.len() - 1) as u16;
+    let last_col = (BudgetCol::HEADERS.len() - 1) as u16;
     ws.merge_range(
         0,
         0,
@@ -496,7 +431,7 @@ fn write_budget(
     )?;
     ws.set_row_height(0, 28)?;
     let header_row = 1;
-    for (c, h) in BUDGET_HEADERS.iter().enumerate() {
+    for (c, h) in BudgetCol::HEADERS.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
     }
     let first = header_row + 1;
@@ -580,14 +515,14 @@ fn write_budget(
     ws.add_data_validation(spare_first, 1, spare_last, 1, &name_dv)?;
     let kind_dv = DataValidation::new()
         .allow_list_strings(&["基本支出", "项目支出"])?
-        .set_input_title("支出类型")?
+        .set_input_title(BudgetCol::Kind.header())?
         .set_input_message("从下拉列表选择")?
         .set_error_message("支出类型只能是「基本支出」或「项目支出」")?;
     ws.add_data_validation(spare_first, 3, spare_last, 3, &kind_dv)?;
     let nature_dv = DataValidation::new()
         .allow_list_strings(&["经常性项目", "一次性项目"])?
         .set_error_style(DataValidationErrorStyle::Information)
-        .set_input_title("项目性质")?
+        .set_input_title(BudgetCol::Nature.header())?
         .set_input_message("可从下拉列表选择")?;
     ws.add_data_validation(spare_first, 2, spare_last, 2, &nature_dv)?;
     let adjusted_dv = DataValidation::new()
@@ -696,9 +631,10 @@ fn write_indicators(
     f: &Formats,
     answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
+    use IndicatorCol as C;
     ws.set_name(SHEET_INDICATORS)?;
     let outcomes = answers.map(|a| a.outcomes.as_slice()).unwrap_or(&[]);
-    let last_col = (INDICATOR_HEADERS.len() - 1) as u16;
+    let last_col = (IndicatorCol::HEADERS.len() - 1) as u16;
     ws.merge_range(
         0,
         0,
@@ -712,7 +648,7 @@ fn write_indicators(
     )?;
     ws.set_row_height(0, 28)?;
     let header_row = 1;
-    for (c, h) in INDICATOR_HEADERS.iter().enumerate() {
+    for (c, h) in IndicatorCol::HEADERS.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
     }
     let first = header_row + 1;
@@ -723,16 +659,28 @@ fn write_indicators(
 
     let reason_dv = DataValidation::new()
         .allow_any_value()
-        .set_input_title("偏差原因及改进措施")?
+        .set_input_title(IndicatorCol::Reason.header())?
         .set_input_message("未得满分的指标必须填写：未完成的原因和下一步改进措施")?;
     let evidence_dv = DataValidation::new()
         .allow_any_value()
-        .set_input_title("佐证材料")?
+        .set_input_title(IndicatorCol::Evidence.header())?
         .set_input_message("列出可供核查的材料名称，如 年度工作总结、会议纪要、验收报告")?;
     let n = indicators.len() as u32;
     if n > 0 {
-        ws.add_data_validation(first, 9, first + n - 1, 9, &reason_dv)?;
-        ws.add_data_validation(first, 10, first + n - 1, 10, &evidence_dv)?;
+        ws.add_data_validation(
+            first,
+            C::Reason.col(),
+            first + n - 1,
+            C::Reason.col(),
+            &reason_dv,
+        )?;
+        ws.add_data_validation(
+            first,
+            C::Evidence.col(),
+            first + n - 1,
+            C::Evidence.col(),
+            &evidence_dv,
+        )?;
     }
 
     // Validations are grouped: one per distinct answer form, spread over its rows, so a
@@ -740,18 +688,18 @@ fn write_indicators(
     let mut actual_groups: Vec<(AnswerKind, Vec<u32>)> = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
         let r = first + i as u32;
-        ws.write_string(r, 0, ind.code.as_str())?;
-        ws.write_string(r, 3, &*ind.level3)?;
-        ws.write_string(r, 4, &*ind.target_text)?;
-        ws.write_number(r, 5, xlsx::decimal_f64(ind.weight.value()))?;
-        ws.write_string(r, 6, &*ind.criteria)?;
+        ws.write_string(r, C::Code.col(), ind.code.as_str())?;
+        ws.write_string(r, C::Level3.col(), &*ind.level3)?;
+        ws.write_string(r, C::Target.col(), &*ind.target_text)?;
+        ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
+        ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
         let kind = AnswerKind::of(ind);
         let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
         let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(pick).unwrap_or("");
-        put_value(ws, r, 7, v(|o| &o.actual))?;
-        put_value(ws, r, 8, v(|o| &o.self_score))?;
-        put_value(ws, r, 9, v(|o| &o.reason))?;
-        put_value(ws, r, 10, v(|o| &o.evidence))?;
+        put_value(ws, r, C::Actual.col(), v(|o| &o.actual))?;
+        put_value(ws, r, C::SelfScore.col(), v(|o| &o.self_score))?;
+        put_value(ws, r, C::Reason.col(), v(|o| &o.reason))?;
+        put_value(ws, r, C::Evidence.col(), v(|o| &o.evidence))?;
         match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, rows)) => rows.push(r),
             None => actual_groups.push((kind, vec![r])),
@@ -763,14 +711,14 @@ fn write_indicators(
         first,
         (first + n).saturating_sub(1),
         &[
-            (0, &f.locked_center),
-            (3, &f.locked_wrap),
-            (4, &f.locked_center),
-            (5, &f.locked_center),
-            (6, &f.locked_wrap),
-            (8, &f.input),
-            (9, &f.input_wrap),
-            (10, &f.input_wrap),
+            (C::Code.col(), &f.locked_center),
+            (C::Level3.col(), &f.locked_wrap),
+            (C::Target.col(), &f.locked_center),
+            (C::Weight.col(), &f.locked_center),
+            (C::Criteria.col(), &f.locked_wrap),
+            (C::SelfScore.col(), &f.input),
+            (C::Reason.col(), &f.input_wrap),
+            (C::Evidence.col(), &f.input_wrap),
         ],
     )?;
     // 实际完成值: a percent cell where the answer is a percentage, in runs of equal form.
@@ -784,15 +732,26 @@ fn write_indicators(
             j += 1;
         }
         let fmt = if percent { &f.input_percent } else { &f.input };
-        format_columns(ws, first + i as u32, first + j as u32 - 1, &[(7, fmt)])?;
+        format_columns(
+            ws,
+            first + i as u32,
+            first + j as u32 - 1,
+            &[(C::Actual.col(), fmt)],
+        )?;
         i = j;
     }
     for (kind, rows) in &actual_groups {
-        let dv = actual_validation(kind)?.set_multi_range(ranges(7, rows));
-        ws.add_data_validation(rows[0], 7, rows[0], 7, &dv)?;
+        let dv = actual_validation(kind)?.set_multi_range(ranges(C::Actual.col().into(), rows));
+        ws.add_data_validation(rows[0], C::Actual.col(), rows[0], C::Actual.col(), &dv)?;
     }
     if n > 0 {
-        ws.add_data_validation(first, 8, first + n - 1, 8, &self_score_validation(first)?)?;
+        ws.add_data_validation(
+            first,
+            C::SelfScore.col(),
+            first + n - 1,
+            C::SelfScore.col(),
+            &self_score_validation(first)?,
+        )?;
     }
     merge_levels(ws, indicators, first, f)?;
 
@@ -800,7 +759,14 @@ fn write_indicators(
     let total = first + n;
     let weight_sum: Decimal = indicators.iter().map(|i| i.weight.value()).sum();
     ws.write_string_with_format(total, 0, "", &f.total_label)?;
-    ws.merge_range(total, 1, total, 4, "合计", &f.total_label)?;
+    ws.merge_range(
+        total,
+        C::Level1.col(),
+        total,
+        C::Target.col(),
+        crate::layout::template::TOTAL_LABEL,
+        &f.total_label,
+    )?;
     let (a, z) = (first + 1, first + n.max(1));
     ws.write_formula_with_format(
         total,
@@ -935,7 +901,7 @@ fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, XlsxError> {
         AnswerKind::Level => "对照左侧目标值，填写等级数字，如 4".to_string(),
         other => other.describe(),
     };
-    dv.set_input_title("实际完成值")?
+    dv.set_input_title(IndicatorCol::Actual.header())?
         .set_input_message(truncate(&message, 250))
 }
 
@@ -946,7 +912,7 @@ fn self_score_validation(first: u32) -> Result<DataValidation, XlsxError> {
             Formula::new("0"),
             Formula::new(format!("$F{}", first + 1)),
         ))
-        .set_input_title("自评得分")?
+        .set_input_title(IndicatorCol::SelfScore.header())?
         .set_input_message("按评分标准自评，填写 0 到本行「权重」之间的分数")?
         .set_error_message("自评得分应在 0 与本行「权重」之间")
 }
@@ -992,18 +958,22 @@ fn write_meta(
     fp: &str,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_META)?;
-    let rows: [(&str, String); 6] = [
-        ("模板版本", TEMPLATE_VERSION.to_string()),
-        ("部门编码", dept.code.to_string()),
-        ("部门名称", dept.name.clone()),
-        ("评价年度", plan.settings.year.to_string()),
-        ("方案指纹", fp.to_string()),
-        ("生成工具", format!("jixiao {}", env!("CARGO_PKG_VERSION"))),
+    let rows: [(MetaKey, String); 6] = [
+        (MetaKey::Version, TEMPLATE_VERSION.to_string()),
+        (MetaKey::DeptCode, dept.code.to_string()),
+        (MetaKey::DeptName, dept.name.clone()),
+        (MetaKey::Year, plan.settings.year.to_string()),
+        (MetaKey::Fingerprint, fp.to_string()),
+        (
+            MetaKey::Tool,
+            format!("jixiao {}", env!("CARGO_PKG_VERSION")),
+        ),
     ];
-    ws.write_string(0, 0, "项目")?;
-    ws.write_string(0, 1, "值")?;
+    for (c, h) in crate::layout::template::META_HEADERS.iter().enumerate() {
+        ws.write_string(0, c as u16, *h)?;
+    }
     for (i, (k, v)) in rows.iter().enumerate() {
-        ws.write_string(i as u32 + 1, 0, *k)?;
+        ws.write_string(i as u32 + 1, 0, k.key())?;
         ws.write_string(i as u32 + 1, 1, v)?;
     }
     // The locked values as issued, so that a later plan change is told apart from a
@@ -1088,7 +1058,7 @@ mod tests {
         let p = sample_plan();
         let d = &p.departments[0];
         let answers = Answers {
-            info: vec![("填报日期".into(), "2022-05-10".into())],
+            info: vec![(InfoItem::Filled.label().into(), "2022-05-10".into())],
             outcomes: sample::reference_outcomes(),
             spending: sample::reference_spending(),
         };
@@ -1100,7 +1070,7 @@ mod tests {
             inputs.indicators.iter().any(typed),
             "the reference gives reasons"
         );
-        let e = crate::score::evaluate(&p, inputs);
+        let e = crate::evaluate::evaluate(&p, inputs);
         assert_eq!(e.totals.total.to_string(), "95.30");
         assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
         // Checked while scoring and shown nowhere: the free texts are not held.

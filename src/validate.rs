@@ -9,10 +9,13 @@
 use crate::collect::ReadReturn;
 use crate::collect::identify::{lookup, normalize_date};
 use crate::domain::{CellRef, Code, Date, Finding, Location, Money, fmt_plain, fmt2};
+use crate::layout::template::{
+    BUDGET_TOTAL_LABELS, BudgetCol, IndicatorCol, InfoItem, SHEET_BUDGET, SHEET_INDICATORS,
+    SHEET_INFO, TOTAL_LABEL,
+};
 use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan, Settings};
-use crate::score::value::{Value, normalize_text, parse_value};
 use crate::sheet::{Header, RawRow, RawSheet};
-use crate::template::{BUDGET_TOTAL_LABELS, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
+use crate::text::{Value, normalize_text, parse_value};
 use rust_decimal::Decimal;
 
 /// What a department reported, typed, with the cells it came from.
@@ -82,7 +85,7 @@ pub struct IndicatorInput<'p> {
     pub actual: String,
     /// 自评得分, when readable.
     pub self_score: Option<Decimal>,
-    /// 偏差原因及改进措施; emptied by [`crate::score::evaluate()`] once it is checked (no
+    /// 偏差原因及改进措施; emptied by [`crate::evaluate::evaluate()`] once it is checked (no
     /// output shows it).
     pub reason: String,
     /// 佐证材料; emptied like `reason`.
@@ -284,16 +287,16 @@ fn check_deadline(
     let deadline = settings.deadline?;
     let (sent, source) = match read.source.mail.as_ref().and_then(|m| m.date) {
         Some(secs) => (Date::of_unix_beijing(secs), "邮件发送日期"),
-        None => (info.filled?, "填报日期"),
+        None => (info.filled?, InfoItem::Filled.label()),
     };
     let days = sent.days() - deadline.days();
     if days <= 0 {
         return None;
     }
     let loc = match (source, &read.sheets) {
-        ("填报日期", Some(sheets)) => sheets
+        (src, Some(sheets)) if src == InfoItem::Filled.label() => sheets
             .get(SHEET_INFO)
-            .and_then(|s| lookup(s, "填报日期"))
+            .and_then(|s| lookup(s, InfoItem::Filled.label()))
             .map(|(_, c)| ctx.at(SHEET_INFO, c))
             .unwrap_or_else(|| Location::file(ctx.file)),
         _ => Location::file(ctx.file),
@@ -376,12 +379,12 @@ fn read_info(ctx: &mut Ctx, settings: &Settings, sheet: Option<&RawSheet>) -> In
             None => String::new(),
         }
     };
-    let filler = get(ctx, "填报人", true);
-    let phone = get(ctx, "联系电话", true);
-    let filled_text = get(ctx, "填报日期", true);
+    let filler = get(ctx, InfoItem::Filler.label(), true);
+    let phone = get(ctx, InfoItem::Phone.label(), true);
+    let filled_text = get(ctx, InfoItem::Filled.label(), true);
     let mut filled = None;
     if !filled_text.is_empty() {
-        let cell = lookup(sheet, "填报日期")
+        let cell = lookup(sheet, InfoItem::Filled.label())
             .map(|(_, c)| c)
             .unwrap_or_default();
         match normalize_date(&filled_text) {
@@ -413,8 +416,8 @@ fn read_info(ctx: &mut Ctx, settings: &Settings, sheet: Option<&RawSheet>) -> In
         phone,
         filled,
         filled_text,
-        staff_quota: get(ctx, "编制人数", false),
-        staff_actual: get(ctx, "实有人数", false),
+        staff_quota: get(ctx, InfoItem::StaffQuota.label(), false),
+        staff_actual: get(ctx, InfoItem::StaffActual.label(), false),
     }
 }
 
@@ -474,7 +477,7 @@ fn read_indicators<'p>(
         missing_sheet(ctx, SHEET_INDICATORS);
         return plan_inds.into_iter().map(blank).collect();
     };
-    let Some(header) = sheet.header("指标编码") else {
+    let Some(header) = sheet.header(IndicatorCol::Code.header()) else {
         ctx.push(
             Code::MissingColumn,
             Location::sheet(ctx.file, SHEET_INDICATORS),
@@ -487,7 +490,11 @@ fn read_indicators<'p>(
         ctx,
         SHEET_INDICATORS,
         &header,
-        &["指标编码", "实际完成值", "自评得分"],
+        &[
+            IndicatorCol::Code.header(),
+            IndicatorCol::Actual.header(),
+            IndicatorCol::SelfScore.header(),
+        ],
     ) {
         return plan_inds.into_iter().map(blank).collect();
     }
@@ -495,12 +502,12 @@ fn read_indicators<'p>(
     // 指标编码 → first row; duplicates and unknown codes are reported.
     let mut rows: std::collections::HashMap<String, &RawRow> = std::collections::HashMap::new();
     for row in sheet.rows.iter().filter(|r| r.row > header.row) {
-        let code = normalize_text(cols.text(row, "指标编码"));
-        if code.is_empty() || code == "合计" {
+        let code = normalize_text(cols.text(row, IndicatorCol::Code.header()));
+        if code.is_empty() || code == TOTAL_LABEL {
             continue;
         }
         let cell = cols
-            .cell(row, "指标编码")
+            .cell(row, IndicatorCol::Code.header())
             .unwrap_or(CellRef::new(row.row, 0));
         if !plan_inds.iter().any(|i| i.code.as_str() == code) {
             ctx.push(
@@ -535,21 +542,21 @@ fn read_indicators<'p>(
             continue;
         };
         let weight_changed = check_locked_indicator(ctx, &cols, row, ind);
-        let self_cell = cols.cell(row, "自评得分");
-        let self_text = cols.text(row, "自评得分");
+        let self_cell = cols.cell(row, IndicatorCol::SelfScore.header());
+        let self_text = cols.text(row, IndicatorCol::SelfScore.header());
         let self_score = read_self_score(ctx, ind, self_text, self_cell, weight_changed);
         out.push(IndicatorInput {
             indicator: ind,
             row: Some(row.row),
-            actual: cols.text(row, "实际完成值").to_string(),
+            actual: cols.text(row, IndicatorCol::Actual.header()).to_string(),
             self_score,
-            reason: cols.text(row, "偏差原因及改进措施").to_string(),
-            evidence: cols.text(row, "佐证材料").to_string(),
+            reason: cols.text(row, IndicatorCol::Reason.header()).to_string(),
+            evidence: cols.text(row, IndicatorCol::Evidence.header()).to_string(),
             weight_changed,
             cells: InputCells {
-                actual: cols.cell(row, "实际完成值"),
+                actual: cols.cell(row, IndicatorCol::Actual.header()),
                 self_score: self_cell,
-                reason: cols.cell(row, "偏差原因及改进措施"),
+                reason: cols.cell(row, IndicatorCol::Reason.header()),
             },
         });
     }
@@ -566,11 +573,11 @@ fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indica
             && !same
         {
             let got = cols.text(row, col);
-            let index = match col {
-                "三级指标" => 0,
-                "目标值" => 1,
-                _ => 2,
-            };
+            // The order of the issued values in `_meta`: 三级指标, 目标值, 权重.
+            let index = [IndicatorCol::Level3, IndicatorCol::Target]
+                .iter()
+                .position(|c| c.header() == col)
+                .unwrap_or(2);
             if locked_differs(ctx, &key, index, got) {
                 ctx.plan_changes.push(format!(
                     "{}!{cell} 指标「{}」{col}：下发时「{got}」，现为「{plan_value}」",
@@ -590,20 +597,24 @@ fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indica
             );
         }
     };
-    if cols.col("三级指标").is_some() {
-        let got = normalize_text(cols.text(row, "三级指标"));
-        differ("三级指标", &ind.level3, got == normalize_text(&ind.level3));
-    }
-    if cols.col("目标值").is_some() {
-        let got = normalize_text(cols.text(row, "目标值"));
+    if cols.col(IndicatorCol::Level3.header()).is_some() {
+        let got = normalize_text(cols.text(row, IndicatorCol::Level3.header()));
         differ(
-            "目标值",
+            IndicatorCol::Level3.header(),
+            &ind.level3,
+            got == normalize_text(&ind.level3),
+        );
+    }
+    if cols.col(IndicatorCol::Target.header()).is_some() {
+        let got = normalize_text(cols.text(row, IndicatorCol::Target.header()));
+        differ(
+            IndicatorCol::Target.header(),
             &ind.target_text,
             got == normalize_text(&ind.target_text),
         );
     }
-    if cols.col("权重").is_some() {
-        let same = match parse_value(cols.text(row, "权重")) {
+    if cols.col(IndicatorCol::Weight.header()).is_some() {
+        let same = match parse_value(cols.text(row, IndicatorCol::Weight.header())) {
             Value::Number {
                 value,
                 unit,
@@ -611,7 +622,11 @@ fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indica
             } if unit.is_empty() => value == ind.weight.value(),
             _ => false,
         };
-        differ("权重", &fmt_plain(ind.weight.value()), same);
+        differ(
+            IndicatorCol::Weight.header(),
+            &fmt_plain(ind.weight.value()),
+            same,
+        );
     }
     weight_changed
 }
@@ -720,8 +735,17 @@ fn read_budget<'p>(
         missing_sheet(ctx, SHEET_BUDGET);
         return (plan_lines.into_iter().map(missing_line).collect(), None);
     };
-    let header = match sheet.header("项目名称") {
-        Some(h) if !missing_columns(ctx, SHEET_BUDGET, &h, &["项目名称", "执行数"]) => h,
+    let header = match sheet.header(BudgetCol::Name.header()) {
+        Some(h)
+            if !missing_columns(
+                ctx,
+                SHEET_BUDGET,
+                &h,
+                &[BudgetCol::Name.header(), BudgetCol::Spent.header()],
+            ) =>
+        {
+            h
+        }
         Some(_) => return (plan_lines.into_iter().map(missing_line).collect(), None),
         None => {
             ctx.push(
@@ -738,18 +762,25 @@ fn read_budget<'p>(
     let mut added = Vec::new();
     let mut total_row = None;
     for row in sheet.rows.iter().filter(|r| r.row > header.row) {
-        let name = cols.text(row, "项目名称").to_string();
+        let name = cols.text(row, BudgetCol::Name.header()).to_string();
         let key = normalize_text(&name);
         if BUDGET_TOTAL_LABELS.contains(&key.as_str()) {
-            if key == "合计" {
+            if key == TOTAL_LABEL {
                 total_row = Some(row.row);
                 break;
             }
             continue;
         }
-        let spent_cell = cols.cell(row, "执行数").unwrap_or_default();
-        let spent = read_spent(ctx, &name, cols.text(row, "执行数"), spent_cell);
-        let note = cols.text(row, "备注").to_string();
+        let spent_cell = cols
+            .cell(row, BudgetCol::Spent.header())
+            .unwrap_or_default();
+        let spent = read_spent(
+            ctx,
+            &name,
+            cols.text(row, BudgetCol::Spent.header()),
+            spent_cell,
+        );
+        let note = cols.text(row, BudgetCol::Note.header()).to_string();
         if let Some(i) = plan_lines
             .iter()
             .enumerate()
@@ -770,18 +801,21 @@ fn read_budget<'p>(
             });
             continue;
         }
-        let adjusted_text = cols.text(row, "调整后预算");
-        let kind_text = cols.text(row, "支出类型");
-        let nature = cols.text(row, "项目性质").to_string();
+        let adjusted_text = cols.text(row, BudgetCol::Adjusted.header());
+        let kind_text = cols.text(row, BudgetCol::Kind.header());
+        let nature = cols.text(row, BudgetCol::Nature.header()).to_string();
         let has_data = !adjusted_text.is_empty()
-            || !cols.text(row, "执行数").is_empty()
+            || !cols.text(row, BudgetCol::Spent.header()).is_empty()
             || !nature.is_empty()
             || !note.is_empty();
         if key.is_empty() {
             if has_data {
                 ctx.push(
                     Code::AddedProjectUnnamed,
-                    ctx.at(SHEET_BUDGET, cols.cell(row, "项目名称").unwrap_or_default()),
+                    ctx.at(
+                        SHEET_BUDGET,
+                        cols.cell(row, BudgetCol::Name.header()).unwrap_or_default(),
+                    ),
                     format!("第 {} 行填写了金额或说明，但没有项目名称", row.row + 1),
                     "请填写年中追加项目的名称，或清空该行",
                 );
@@ -794,14 +828,19 @@ fn read_budget<'p>(
             ExpenseKind::parse(kind_text).unwrap_or_else(|| {
                 ctx.push(
                     Code::ValueUnreadable,
-                    ctx.at(SHEET_BUDGET, cols.cell(row, "支出类型").unwrap_or_default()),
+                    ctx.at(
+                        SHEET_BUDGET,
+                        cols.cell(row, BudgetCol::Kind.header()).unwrap_or_default(),
+                    ),
                     format!("项目「{name}」的支出类型「{kind_text}」无法识别，按项目支出统计"),
                     "请从下拉列表选择「基本支出」或「项目支出」",
                 );
                 ExpenseKind::Project
             })
         };
-        let adjusted_cell = cols.cell(row, "调整后预算").unwrap_or_default();
+        let adjusted_cell = cols
+            .cell(row, BudgetCol::Adjusted.header())
+            .unwrap_or_default();
         let adjusted = match read_money(adjusted_text) {
             Ok(Some(v)) if v >= Decimal::ZERO => v,
             Ok(None) => {
@@ -860,7 +899,7 @@ fn read_budget<'p>(
                 Code::OverBudget,
                 ctx.at(
                     SHEET_BUDGET,
-                    CellRef::new(row, header.col("执行数").unwrap_or(0)),
+                    CellRef::new(row, header.col(BudgetCol::Spent.header()).unwrap_or(0)),
                 ),
                 format!(
                     "项目「{}」执行数 {} 万元超过调整后预算 {} 万元",
@@ -917,9 +956,12 @@ fn read_spent(ctx: &mut Ctx, name: &str, text: &str, cell: CellRef) -> Option<Mo
 
 fn check_locked_money(ctx: &mut Ctx, cols: &Cols, row: &RawRow, b: &BudgetLine) {
     let key = format!("{}{}", crate::template::ISSUED_BUDGET, b.name);
-    for (index, (col, plan_value)) in [("年初预算", b.initial), ("调整后预算", b.adjusted)]
-        .into_iter()
-        .enumerate()
+    for (index, (col, plan_value)) in [
+        (BudgetCol::Initial.header(), b.initial),
+        (BudgetCol::Adjusted.header(), b.adjusted),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let Some(cell) = cols.cell(row, col) else {
             continue;

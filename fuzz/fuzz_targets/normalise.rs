@@ -14,9 +14,9 @@ fn plan() -> &'static jixiao::plan::Plan {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = jixiao::score::value::parse_value(text);
-    let _ = jixiao::score::parse_target(text);
-    let _ = jixiao::score::parse_rule(text);
+    let _ = jixiao::text::parse_value(text);
+    let _ = jixiao::plan::parse_target(text);
+    let _ = jixiao::plan::parse_rule(text);
     for ind in plan().indicators.iter().step_by(7) {
         if let Ok(s) = jixiao::score::score_indicator(ind, text, None) {
             assert!(s.score >= rust_decimal_zero() && s.score <= ind.weight);

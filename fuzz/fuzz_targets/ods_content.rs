@@ -40,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
         && let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c))
     {
         let inputs = jixiao::validate::validate(plan, dept, &read);
-        let _ = jixiao::score::evaluate(plan, inputs);
+        let _ = jixiao::evaluate::evaluate(plan, inputs);
     }
 });

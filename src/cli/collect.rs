@@ -87,8 +87,7 @@ pub(super) fn refuse_empty(a: &crate::pipeline::Assessment, inputs: &[PathBuf]) 
     Ok(())
 }
 
-/// Folder for the feedback texts, inside the output folder.
-pub const FEEDBACK_DIR: &str = "审核意见";
+use crate::layout::consolidated::{FEEDBACK_DIR, SUMMARY_FILE};
 
 /// Where `collect` put its outputs.
 #[derive(Debug, Clone)]
@@ -157,7 +156,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     Ok(())
                 },
                 || -> Result<(PathBuf, Vec<PathBuf>)> {
-                    let summary = config.output.join("summary.json");
+                    let summary = config.output.join(SUMMARY_FILE);
                     let json = consolidate::summary::json(&report);
                     output::write_atomic(&summary, json.as_bytes())?;
                     let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;

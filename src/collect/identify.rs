@@ -6,10 +6,11 @@
 
 use super::workbook::ReturnSheets;
 use crate::domain::{CellRef, Code, Date, DeptCode, Finding, Location};
+use crate::layout::template::{InfoItem, MetaKey, SHEET_INFO, SHEET_META};
 use crate::plan::{Department, Plan};
-use crate::score::value::normalize_text;
 use crate::sheet::RawSheet;
-use crate::template::{self, SHEET_INFO, SHEET_META};
+use crate::template;
+use crate::text::normalize_text;
 
 /// What identification found.
 #[derive(Debug, Clone, Default)]
@@ -53,17 +54,17 @@ pub fn lookup(sheet: &RawSheet, key: &str) -> Option<(String, CellRef)> {
 pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&str>) -> Identity {
     let mut id = Identity::default();
     let info = sheets.get(SHEET_INFO);
-    let info_code = info.and_then(|s| lookup(s, "部门编码"));
-    let info_name = info.and_then(|s| lookup(s, "部门名称"));
+    let info_code = info.and_then(|s| lookup(s, InfoItem::DeptCode.label()));
+    let info_name = info.and_then(|s| lookup(s, InfoItem::DeptName.label()));
     id.filled = info
-        .and_then(|s| lookup(s, "填报日期"))
+        .and_then(|s| lookup(s, InfoItem::Filled.label()))
         .and_then(|(v, _)| normalize_date(&v));
 
     if let Some(meta) = sheets.get(SHEET_META) {
         let at = |cell: CellRef| Location::cell(file, SHEET_META, cell);
-        let code = lookup(meta, "部门编码");
-        let year = lookup(meta, "评价年度");
-        let fp = lookup(meta, "方案指纹");
+        let code = lookup(meta, MetaKey::DeptCode.key());
+        let year = lookup(meta, MetaKey::Year.key());
+        let fp = lookup(meta, MetaKey::Fingerprint.key());
         if let Some((code, cell)) = code.filter(|(c, _)| !c.is_empty()) {
             let code = DeptCode::new(&code);
             let Some(dept) = plan.department(&code) else {
@@ -84,7 +85,7 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
                     format!("模板年度为 {y}，本次评价年度为 {}", plan.settings.year),
                     format!("请使用 {} 年度的模板重新填报", plan.settings.year),
                 ));
-            } else if let Some((v, cell)) = lookup(meta, "模板版本")
+            } else if let Some((v, cell)) = lookup(meta, MetaKey::Version.key())
                 .filter(|(v, _)| !v.is_empty() && v != template::TEMPLATE_VERSION)
             {
                 id.findings.push(Finding::new(

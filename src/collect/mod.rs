@@ -170,7 +170,7 @@ impl Own<'_> {
 }
 
 /// The file whose presence (written by jixiao) marks a folder of jixiao's results.
-pub const OWN_MARKER: &str = "summary.json";
+pub const OWN_MARKER: &str = crate::layout::consolidated::SUMMARY_FILE;
 
 /// Whether `path` is a summary.json that jixiao wrote.
 fn written_by_jixiao(path: &Path) -> bool {
@@ -683,7 +683,7 @@ fn read_workbook(
     };
     match workbook::read_sheets(bytes, kind) {
         Ok(sheets) => {
-            use crate::template::{SHEET_INDICATORS, SHEET_META};
+            use crate::layout::template::{SHEET_INDICATORS, SHEET_META};
             if sheets.get(SHEET_INDICATORS).is_none() && sheets.get(SHEET_META).is_none() {
                 let names = sheets.names.join("、");
                 fail(

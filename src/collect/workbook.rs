@@ -5,13 +5,13 @@
 //! no real return comes near; .xls and .ods go through calamine's ranges.
 
 use super::sniff::Kind;
+use crate::layout::template::{READ_SHEETS, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
 use crate::sheet::{Limits, RawSheet, stream_xlsx};
-use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 
 /// Sheets a return is read from.
-pub const WANTED: [&str; 4] = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_META];
+pub const WANTED: [&str; 4] = READ_SHEETS;
 /// Cells beyond this row or column are ignored (a return has a few hundred rows, 11 columns).
 pub const MAX_ROW: u32 = 20_000;
 /// See [`MAX_ROW`].
@@ -119,7 +119,9 @@ fn candidates<'n>(names: &'n [String], found: &[(&str, &'static str)]) -> Vec<&'
     names
         .iter()
         .map(String::as_str)
-        .filter(|n| !found.iter().any(|(f, _)| f == n) && *n != crate::template::SHEET_GUIDE)
+        .filter(|n| {
+            !found.iter().any(|(f, _)| f == n) && *n != crate::layout::template::SHEET_GUIDE
+        })
         .collect()
 }
 
@@ -134,11 +136,12 @@ fn by_header(sheet: &RawSheet) -> Option<&'static str> {
             .take(40)
             .any(|r| r.cells().any(|c| c.trim() == t))
     };
-    if has("指标编码", "实际完成值") {
+    use crate::layout::template::{BudgetCol, IndicatorCol, InfoItem};
+    if has(IndicatorCol::Code.header(), IndicatorCol::Actual.header()) {
         Some(SHEET_INDICATORS)
-    } else if has("项目名称", "执行数") {
+    } else if has(BudgetCol::Name.header(), BudgetCol::Spent.header()) {
         Some(SHEET_BUDGET)
-    } else if cell("部门编码") && cell("填报人") {
+    } else if cell(InfoItem::DeptCode.label()) && cell(InfoItem::Filler.label()) {
         Some(SHEET_INFO)
     } else {
         None

@@ -6,7 +6,7 @@
 
 use super::Report;
 use crate::domain::{Finding, Level};
-use crate::score::Status;
+use crate::evaluate::Status;
 
 /// `审核意见/{部门编码}_{部门名称}.txt` names and texts, one per plan department (every department
 /// gets a reply: findings, an acceptance, or a reminder), in department-code order.
@@ -52,7 +52,7 @@ fn borrowed_text(report: &Report, d: &crate::plan::Department) -> String {
 
 /// The letter's file name for a department.
 pub fn file_name(d: &crate::plan::Department) -> String {
-    crate::template::safe_file_name(&format!("{}_{}.txt", d.code, d.name))
+    crate::layout::consolidated::letter(d.code.as_str(), &d.name)
 }
 
 /// The date by which a department is asked to (re)submit: 退回重报期限 days from the run's
@@ -94,7 +94,7 @@ fn where_in_file(f: &Finding) -> String {
     }
 }
 
-fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
+fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
     let s = &report.plan.settings;
     let d = e.inputs.dept;
     let mut t = String::new();
@@ -108,7 +108,7 @@ fn department_text(report: &Report, e: &crate::score::Evaluation) -> String {
         "贵单位报送的{}自评表（文件：{}）经审核，结果为：{verdict}。\n",
         s.name, e.inputs.file
     ));
-    if e.state() == crate::score::State::Scored {
+    if e.state() == crate::evaluate::State::Scored {
         t.push_str(&format!(
             "按评价方案计分：总分 {} 分，等级「{}」{}。\n",
             e.totals.total,

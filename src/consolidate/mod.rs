@@ -15,9 +15,10 @@ pub mod feedback;
 pub mod summary;
 pub mod workbook;
 
+use crate::evaluate::{Evaluation, Status};
 use crate::pipeline::Assessment;
 use crate::plan::{Department, Plan};
-use crate::score::{Evaluation, Status, competition_ranks};
+use crate::score::competition_ranks;
 
 /// Facts about the run shown in 说明 and summary.json.
 #[derive(Debug, Clone, PartialEq, Eq)]

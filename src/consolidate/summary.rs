@@ -3,7 +3,7 @@
 
 use super::Report;
 use crate::domain::Finding;
-use crate::score::State;
+use crate::evaluate::State;
 use serde::Serialize;
 
 #[derive(Serialize)]

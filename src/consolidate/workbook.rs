@@ -7,7 +7,13 @@
 
 use super::{Report, Row, sheet_name};
 use crate::domain::{Level, Money, Score};
-use crate::score::State;
+use crate::evaluate::State;
+use crate::layout::consolidated::{
+    ABOUT_HEADERS, BUDGET_HEADERS, CONFLICT_HEADERS, DEPARTMENT_HEADERS, DETAIL_HEADERS,
+    FINDING_HEADERS, MISSING_HEADERS, PROJECT_HEADERS, RANKING_LEAD, RANKING_TAIL, SHEET_ABOUT,
+    SHEET_BUDGET, SHEET_CONFLICTS, SHEET_DETAILS, SHEET_FINDINGS, SHEET_MISSING, SHEET_PROJECTS,
+    SHEET_RANKING,
+};
 use crate::validate::{BudgetInput, rate};
 use crate::xlsx;
 use rust_decimal::Decimal;
@@ -20,8 +26,7 @@ use rust_xlsxwriter::{
 /// past it, each gets a file of its own in [`DEPARTMENT_DIR`] (written in parallel), so the
 /// workbook stays quick to open and the run stays within memory.
 pub const DEPARTMENT_SHEET_LIMIT: usize = 200;
-/// Folder for per-department score files past [`DEPARTMENT_SHEET_LIMIT`].
-pub const DEPARTMENT_DIR: &str = "部门评分表";
+pub use crate::layout::consolidated::{DEPARTMENT_DIR, SHEETS};
 
 /// Whether per-department score sheets go to files of their own.
 pub fn separate_department_files(report: &Report) -> bool {
@@ -37,30 +42,14 @@ pub fn department_file(report: &Report, row: &Row) -> Result<(String, Vec<u8>), 
     )));
     let name = sheet_name(&format!("{} {}", row.dept.code, row.dept.name));
     department(wb.add_worksheet(), report, row, &name, &f)?;
-    let file = crate::template::safe_file_name(&format!(
-        "{}_{}_部门整体绩效评价指标评分表.xlsx",
-        row.dept.code, row.dept.name
-    ));
+    let file = crate::layout::consolidated::department_file(row.dept.code.as_str(), &row.dept.name);
     Ok((file, wb.save_to_buffer()?))
 }
 
 /// The consolidated workbook's file name.
 pub fn file_name(year: i32) -> String {
-    format!("{year}年度部门整体绩效评价汇总.xlsx")
+    crate::layout::consolidated::workbook(year)
 }
-
-/// Sheet names of the consolidated workbook (per-department sheets come between 指标得分明细
-/// and 审核问题).
-pub const SHEETS: [&str; 8] = [
-    "汇总排名",
-    "预算执行汇总",
-    "项目明细",
-    "指标得分明细",
-    "审核问题",
-    "身份冲突",
-    "未报送",
-    "说明",
-];
 
 fn num(d: Decimal) -> f64 {
     xlsx::decimal_f64(d)
@@ -314,24 +303,13 @@ fn opt_value<'f>(
 }
 
 fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("汇总排名")?;
+    ws.set_name(SHEET_RANKING)?;
     let plan = report.plan;
     ws.write_string_with_format(0, 0, format!("{} 汇总排名", plan.settings.name), &f.title)?;
     ws.set_row_height(0, 26)?;
-    let mut names: Vec<&str> = vec!["排名", "部门编码", "部门名称"];
+    let mut names: Vec<&str> = RANKING_LEAD.to_vec();
     names.extend(report.dimensions.iter().map(String::as_str));
-    names.extend([
-        "总分",
-        "等级",
-        "自评总分",
-        "差异",
-        "预算执行率",
-        "审核状态",
-        "逾期天数",
-        "报送文件",
-        "报送时间",
-        "时间来源",
-    ]);
+    names.extend(RANKING_TAIL);
     headers(ws, 1, &names, f)?;
     let nd = report.dimensions.len() as u16;
     let col = |k: u16| 3 + nd + k; // 0 总分, 1 等级, …
@@ -439,8 +417,8 @@ fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
         chart
             .add_series()
             .set_name("总分")
-            .set_categories(("汇总排名", 2, 2, 1 + ranked, 2))
-            .set_values(("汇总排名", 2, col(0), 1 + ranked, col(0)));
+            .set_categories((SHEET_RANKING, 2, 2, 1 + ranked, 2))
+            .set_values((SHEET_RANKING, 2, col(0), 1 + ranked, col(0)));
         chart.legend().set_hidden();
         chart.y_axis().set_min(0).set_max(100);
         ws.insert_chart(r + 2, 2, &chart)?;
@@ -516,31 +494,10 @@ fn add9(a: &mut [Money; 9], b: [Money; 9]) {
 /// departments that did not return or whose 执行数 could not be read, which no total or rate
 /// includes.
 fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("预算执行汇总")?;
+    ws.set_name(SHEET_BUDGET)?;
     ws.write_string_with_format(0, 0, "预算执行汇总（单位：万元）", &f.title)?;
     ws.set_row_height(0, 26)?;
-    headers(
-        ws,
-        1,
-        &[
-            "部门编码",
-            "部门名称",
-            "年初预算",
-            "调整后预算",
-            "执行数",
-            "执行率",
-            "基本支出年初预算",
-            "基本支出调整后预算",
-            "基本支出执行数",
-            "基本支出执行率",
-            "项目支出年初预算",
-            "项目支出调整后预算",
-            "项目支出执行数",
-            "项目支出执行率",
-            "审核状态",
-        ],
-        f,
-    )?;
+    headers(ws, 1, &BUDGET_HEADERS, f)?;
     let mut rows: Vec<&Row> = report.rows.iter().collect();
     rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
     let (read, unread): (Vec<&Row>, Vec<&Row>) = rows.into_iter().partition(|r| spent_read(r));
@@ -661,8 +618,8 @@ fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<()
         chart
             .add_series()
             .set_name("执行率")
-            .set_categories(("预算执行汇总", 2, 1, data_last, 1))
-            .set_values(("预算执行汇总", 2, 5, data_last, 5));
+            .set_categories((SHEET_BUDGET, 2, 1, data_last, 1))
+            .set_values((SHEET_BUDGET, 2, 5, data_last, 5));
         chart.legend().set_hidden();
         chart.x_axis().set_num_format("0%").set_min(0);
         chart.y_axis().set_reverse();
@@ -670,7 +627,7 @@ fn budget_summary(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<()
         chart.set_height(height.clamp(288, 1600));
         ws.insert_chart(r + 1, 1, &chart)?;
     }
-    print(ws, 1, "预算执行汇总")?;
+    print(ws, 1, SHEET_BUDGET)?;
     Ok(())
 }
 
@@ -687,7 +644,7 @@ pub fn project_status(line: &BudgetInput, warn_rate: Decimal) -> &'static str {
 }
 
 fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("项目明细")?;
+    ws.set_name(SHEET_PROJECTS)?;
     widths(
         ws,
         &[
@@ -702,24 +659,7 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
     ws.set_freeze_panes(2, 3)?;
     ws.write_string_with_format(0, 0, "项目明细（单位：万元）", &f.title)?;
     ws.set_row_height(0, 26)?;
-    headers(
-        ws,
-        1,
-        &[
-            "部门编码",
-            "部门名称",
-            "项目名称",
-            "项目性质",
-            "支出类型",
-            "年初预算",
-            "调整后预算",
-            "执行数",
-            "执行率",
-            "状态",
-            "备注",
-        ],
-        f,
-    )?;
+    headers(ws, 1, &PROJECT_HEADERS, f)?;
     let mut r = 2;
     let warn = report.plan.settings.warn_rate;
     for e in report.evaluations() {
@@ -759,12 +699,12 @@ fn projects(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
     ] {
         ws.add_conditional_format(2, 9, last, 9, &cf(text, fmt))?;
     }
-    print(ws, 1, "项目明细")?;
+    print(ws, 1, SHEET_PROJECTS)?;
     Ok(())
 }
 
 fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("指标得分明细")?;
+    ws.set_name(SHEET_DETAILS)?;
     widths(
         ws,
         &[
@@ -775,28 +715,7 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
     let (p, w) = (&f.plain_percent, &f.plain_wrap);
     plain_columns(ws, &[c, t, c, t, w, w, w, c, w, n, n, p, n, c, w])?;
     ws.set_freeze_panes(1, 3)?;
-    headers(
-        ws,
-        0,
-        &[
-            "部门编码",
-            "部门名称",
-            "指标编码",
-            "评价维度",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "目标值",
-            "实际完成值",
-            "权重",
-            "得分",
-            "得分率",
-            "自评得分",
-            "待复核",
-            "计分说明",
-        ],
-        f,
-    )?;
+    headers(ws, 0, &DETAIL_HEADERS, f)?;
     let mut r = 1;
     for e in report.evaluations() {
         for res in &e.indicators {
@@ -835,7 +754,7 @@ fn indicator_details(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result
     let last = r.saturating_sub(1).max(1);
     plain_grid(ws, 1, last, 14, f)?;
     ws.autofilter(0, 0, last, 14)?;
-    print(ws, 0, "指标得分明细")?;
+    print(ws, 0, SHEET_DETAILS)?;
     Ok(())
 }
 
@@ -846,7 +765,7 @@ fn score_values<'f>(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
-    res: &crate::score::IndicatorResult,
+    res: &crate::evaluate::IndicatorResult,
     f: &'f Formats,
 ) -> Result<[&'f Format; 3], XlsxError> {
     let weight = res.input.indicator.weight;
@@ -912,22 +831,7 @@ fn department(
     );
     ws.merge_range(1, 0, 1, 8, &line, &f.text)?;
     let hr = 2;
-    headers(
-        ws,
-        hr,
-        &[
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "目标值",
-            "实际完成值",
-            "权重",
-            "得分",
-            "得分率",
-            "计分说明",
-        ],
-        f,
-    )?;
+    headers(ws, hr, &DEPARTMENT_HEADERS, f)?;
     let first = hr + 1;
     let n = e.indicators.len() as u32;
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
@@ -1041,7 +945,7 @@ const DEPARTMENT_WIDTHS: [f64; 9] = [10.0, 16.0, 28.0, 11.0, 14.0, 7.0, 7.0, 8.0
 
 /// The total and grade as a department sheet's header line says them: a return sent back has
 /// a provisional total (暂计) and no grade; an unfilled one says 未填写.
-fn verdict_line(e: &crate::score::Evaluation) -> String {
+fn verdict_line(e: &crate::evaluate::Evaluation) -> String {
     match e.state() {
         State::Scored => format!("总分 {}　等级 {}", e.totals.total, e.totals.grade),
         State::Provisional => format!("暂计 {} 分（退回，不评定等级）", e.totals.total),
@@ -1050,7 +954,7 @@ fn verdict_line(e: &crate::score::Evaluation) -> String {
 }
 
 /// The grade cell: the grade, or why there is none.
-fn grade_text<'e>(e: &'e crate::score::Evaluation<'_>) -> &'e str {
+fn grade_text<'e>(e: &'e crate::evaluate::Evaluation<'_>) -> &'e str {
     match e.state() {
         State::Scored => &e.totals.grade,
         State::Provisional => "退回，不评定等级",
@@ -1078,23 +982,8 @@ fn merge_or_write(
 const FINDING_WIDTHS: [f64; 9] = [9.0, 16.0, 30.0, 10.0, 7.0, 6.0, 6.0, 60.0, 40.0];
 
 fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("审核问题")?;
-    headers(
-        ws,
-        0,
-        &[
-            "部门编码",
-            "部门名称",
-            "文件",
-            "工作表",
-            "单元格",
-            "级别",
-            "代码",
-            "问题",
-            "处理建议",
-        ],
-        f,
-    )?;
+    ws.set_name(SHEET_FINDINGS)?;
+    headers(ws, 0, &FINDING_HEADERS, f)?;
     let mut r = 1;
     let mut put = |ws: &mut Worksheet, cells: [&str; 9]| -> Result<(), XlsxError> {
         for (c, v) in cells.iter().enumerate() {
@@ -1192,29 +1081,16 @@ fn findings(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xlsx
             .set_format(fmt);
         ws.add_conditional_format(1, 5, last, 5, &cf)?;
     }
-    print(ws, 0, "审核问题")?;
+    print(ws, 0, SHEET_FINDINGS)?;
     Ok(())
 }
 
 /// 身份冲突: files whose template belongs to one department while the file names another,
 /// used for neither, for the bureau to settle.
 fn conflicts(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("身份冲突")?;
+    ws.set_name(SHEET_CONFLICTS)?;
     const W: [f64; 7] = [36.0, 9.0, 16.0, 9.0, 16.0, 48.0, 40.0];
-    headers(
-        ws,
-        0,
-        &[
-            "文件",
-            "模板部门编码",
-            "模板部门名称",
-            "文件所示部门编码",
-            "文件所示部门名称",
-            "依据",
-            "处理",
-        ],
-        f,
-    )?;
+    headers(ws, 0, &CONFLICT_HEADERS, f)?;
     let name = |c: &crate::domain::DeptCode| {
         report
             .plan
@@ -1257,18 +1133,13 @@ fn conflicts(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), Xls
     }
     widths(ws, &W)?;
     ws.set_freeze_panes(1, 0)?;
-    print(ws, 0, "身份冲突")?;
+    print(ws, 0, SHEET_CONFLICTS)?;
     Ok(())
 }
 
 fn missing(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("未报送")?;
-    headers(
-        ws,
-        0,
-        &["部门编码", "部门名称", "联系人", "联系电话", "邮箱"],
-        f,
-    )?;
+    ws.set_name(SHEET_MISSING)?;
+    headers(ws, 0, &MISSING_HEADERS, f)?;
     for (k, d) in report.assessment.missing.iter().enumerate() {
         let r = k as u32 + 1;
         ws.write_string_with_format(r, 0, d.code.as_str(), &f.center)?;
@@ -1279,7 +1150,7 @@ fn missing(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxE
     }
     widths(ws, &[9.0, 20.0, 10.0, 16.0, 28.0])?;
     ws.set_freeze_panes(1, 0)?;
-    print(ws, 0, "未报送")?;
+    print(ws, 0, SHEET_MISSING)?;
     Ok(())
 }
 
@@ -1290,7 +1161,7 @@ enum About {
 }
 
 fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    ws.set_name("说明")?;
+    ws.set_name(SHEET_ABOUT)?;
     let s = &report.plan.settings;
     let a = report.assessment;
     let [passed, warned, rejected, missing] = a.counts();
@@ -1348,7 +1219,7 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         r.insert(1, ("方案说明", t(s.note.clone())));
         r
     };
-    headers(ws, 0, &["项目", "内容"], f)?;
+    headers(ws, 0, &ABOUT_HEADERS, f)?;
     for (k, (key, value)) in rows.iter().enumerate() {
         let r = k as u32 + 1;
         ws.write_string_with_format(r, 0, *key, &f.text)?;
@@ -1363,6 +1234,6 @@ fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxErr
         }
     }
     widths(ws, &[16.0, 90.0])?;
-    print(ws, 0, "说明")?;
+    print(ws, 0, SHEET_ABOUT)?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! Used by `demo` to produce realistic returns, and by the tests. Values can be typed as
 //! Excel stores them (`80%` becomes the number 0.8) or as text.
 
+use crate::layout::template::{InfoItem, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
 use umya_spreadsheet::{Workbook, Worksheet};
 
 /// How values are typed into cells.
@@ -20,11 +21,11 @@ pub use crate::sample::Answers;
 /// Standard 基本信息 answers.
 pub fn info(filler: &str, phone: &str, filled: &str) -> Vec<(String, String)> {
     [
-        ("填报人", filler),
-        ("联系电话", phone),
-        ("填报日期", filled),
-        ("编制人数", "80"),
-        ("实有人数", "78"),
+        (InfoItem::Filler.label(), filler),
+        (InfoItem::Phone.label(), phone),
+        (InfoItem::Filled.label(), filled),
+        (InfoItem::StaffQuota.label(), "80"),
+        (InfoItem::StaffActual.label(), "78"),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -54,14 +55,14 @@ pub fn fill(template: &[u8], answers: &Answers, typing: Typing) -> Result<Workbo
     let mut book =
         umya_spreadsheet::reader::xlsx::read_reader(std::io::Cursor::new(template), true)
             .map_err(|e| e.to_string())?;
-    if let Ok(ws) = book.sheet_by_name_mut("基本信息") {
+    if let Ok(ws) = book.sheet_by_name_mut(SHEET_INFO) {
         for (key, value) in &answers.info {
             if let Some(r) = find_row(ws, "A", key) {
                 put(ws, &format!("B{r}"), value, typing);
             }
         }
     }
-    if let Ok(ws) = book.sheet_by_name_mut("绩效指标") {
+    if let Ok(ws) = book.sheet_by_name_mut(SHEET_INDICATORS) {
         for o in &answers.outcomes {
             let Some(r) = find_row(ws, "A", &o.code) else {
                 continue;
@@ -74,7 +75,7 @@ pub fn fill(template: &[u8], answers: &Answers, typing: Typing) -> Result<Workbo
                 .set_value_string(&o.evidence);
         }
     }
-    if let Ok(ws) = book.sheet_by_name_mut("预算执行") {
+    if let Ok(ws) = book.sheet_by_name_mut(SHEET_BUDGET) {
         let empty = |ws: &Worksheet, r: u32, col: &str| {
             ws.cell(format!("{col}{r}").as_str())
                 .map(|c| c.value().trim().is_empty())

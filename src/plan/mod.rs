@@ -12,30 +12,27 @@
 
 mod model;
 mod read;
+pub mod rule;
+pub mod target;
 
 pub mod write;
 
 pub use model::*;
 pub use read::read;
+pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
+pub use target::{Cmp, Direction, Target, TargetError, parse_target};
 
 use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};
-use crate::score;
-use crate::score::value::{normalize_text, parse_plain_number, split_number};
 use crate::sheet::{HEADER_SEARCH_ROWS, Header, RawRow, RawSheet};
+use crate::text::{normalize_text, parse_plain_number, split_number};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 use thiserror::Error;
 
-/// Sheet names of the plan workbook.
-pub const SHEET_SETTINGS: &str = "方案";
-/// 部门 sheet.
-pub const SHEET_DEPARTMENTS: &str = "部门";
-/// 指标 sheet.
-pub const SHEET_INDICATORS: &str = "指标";
-/// 预算 sheet.
-pub const SHEET_BUDGET: &str = "预算";
+use crate::layout::plan::{BudgetCol, DepartmentCol, IndicatorCol, SettingKey, SettingsCol};
+pub use crate::layout::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS, SHEET_INDICATORS, SHEET_SETTINGS};
 
 /// One problem in the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,14 +421,18 @@ struct SettingsRows {
 
 impl SheetRows for SettingsRows {
     const SHEET: &'static str = SHEET_SETTINGS;
-    const REQUIRED: &'static [&'static str] = &["项目", "值"];
+    const REQUIRED: &'static [&'static str] =
+        &[SettingsCol::Item.header(), SettingsCol::Value.header()];
     const OPTIONAL: &'static [&'static str] = &[];
 
     fn row(&mut self, t: &Table, row: &RawRow, _: &mut Errors) {
-        let key = normalize_text(&t.text(row, "项目"));
-        self.values
-            .entry(key)
-            .or_insert_with(|| (t.text(row, "值"), t.cell(row, "值")));
+        let key = normalize_text(&t.text(row, SettingsCol::Item.header()));
+        self.values.entry(key).or_insert_with(|| {
+            (
+                t.text(row, SettingsCol::Value.header()),
+                t.cell(row, SettingsCol::Value.header()),
+            )
+        });
     }
 }
 
@@ -442,7 +443,7 @@ impl SettingsRows {
         let before = errors.list.len();
         let get = |k: &str| values.get(k).map(|(v, c)| (v.as_str(), *c));
 
-        let year = match get("评价年度") {
+        let year = match get(SettingKey::Year.key()) {
             Some((v, cell)) => match parse_plain_number(v).filter(|y| y.fract().is_zero()) {
                 Some(y) if (Decimal::from(2000)..=Decimal::from(2100)).contains(&y) => {
                     y.to_string().parse::<i32>().ok()
@@ -461,7 +462,7 @@ impl SettingsRows {
                 None
             }
         };
-        let grades = match get("等级划分") {
+        let grades = match get(SettingKey::Grades.key()) {
             Some((v, cell)) if !v.is_empty() => parse_grades(v).unwrap_or_else(|why| {
                 errors.at(
                     SHEET_SETTINGS,
@@ -472,7 +473,7 @@ impl SettingsRows {
             }),
             _ => GradeScale::default(),
         };
-        let warn_rate = match get("执行率预警线") {
+        let warn_rate = match get(SettingKey::WarnRate.key()) {
             Some((v, cell)) if !v.is_empty() => parse_percent(v).unwrap_or_else(|| {
                 errors.at(
                     SHEET_SETTINGS,
@@ -483,7 +484,7 @@ impl SettingsRows {
             }),
             _ => Decimal::from(90),
         };
-        let tolerance = match get("自评差异容差") {
+        let tolerance = match get(SettingKey::Tolerance.key()) {
             Some((v, cell)) if !v.is_empty() => {
                 let n = normalize_text(v);
                 let n = n.strip_suffix('分').unwrap_or(&n);
@@ -501,7 +502,7 @@ impl SettingsRows {
             }
             _ => Score(Decimal::new(5, 1)),
         };
-        let deadline = match get("报送截止日期") {
+        let deadline = match get(SettingKey::Deadline.key()) {
             Some((v, cell)) if !v.trim().is_empty() => {
                 match crate::domain::Date::parse(&normalize_text(v)) {
                     Some(d) => Some(d),
@@ -517,7 +518,7 @@ impl SettingsRows {
             }
             _ => None,
         };
-        let resubmit_days = match get("退回重报期限") {
+        let resubmit_days = match get(SettingKey::ResubmitDays.key()) {
             Some((v, cell)) if !v.is_empty() => {
                 let n = normalize_text(v);
                 let n = n.strip_suffix('天').unwrap_or(&n);
@@ -542,20 +543,20 @@ impl SettingsRows {
         };
         let text = |k: &str| get(k).map(|(v, _)| v.to_string()).unwrap_or_default();
         let year = year?;
-        let name = match text("评价名称") {
+        let name = match text(SettingKey::Name.key()) {
             n if n.is_empty() => format!("{year}年度部门整体支出绩效自评价"),
             n => n,
         };
         (errors.list.len() == before).then(|| Settings {
             year,
             name,
-            organiser: text("组织单位"),
+            organiser: text(SettingKey::Organiser.key()),
             deadline,
             resubmit_days,
             grades,
             warn_rate,
             tolerance,
-            note: text("说明"),
+            note: text(SettingKey::Note.key()),
         })
     }
 }
@@ -605,22 +606,34 @@ struct DepartmentRows {
 
 impl SheetRows for DepartmentRows {
     const SHEET: &'static str = SHEET_DEPARTMENTS;
-    const REQUIRED: &'static [&'static str] = &["部门编码", "部门名称", "指标组"];
-    const OPTIONAL: &'static [&'static str] = &["联系人", "联系电话", "邮箱"];
+    const REQUIRED: &'static [&'static str] = &[
+        DepartmentCol::Code.header(),
+        DepartmentCol::Name.header(),
+        DepartmentCol::Group.header(),
+    ];
+    const OPTIONAL: &'static [&'static str] = &[
+        DepartmentCol::Contact.header(),
+        DepartmentCol::Phone.header(),
+        DepartmentCol::Email.header(),
+    ];
 
     fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
         const S: &str = SHEET_DEPARTMENTS;
-        let code = DeptCode::new(t.text(row, "部门编码"));
-        let name = t.text(row, "部门名称");
-        let group = t.text(row, "指标组");
+        let code = DeptCode::new(t.text(row, DepartmentCol::Code.header()));
+        let name = t.text(row, DepartmentCol::Name.header());
+        let group = t.text(row, DepartmentCol::Group.header());
         if code.as_str().is_empty() {
-            errors.at(S, t.cell(row, "部门编码"), "部门编码为空".into());
+            errors.at(
+                S,
+                t.cell(row, DepartmentCol::Code.header()),
+                "部门编码为空".into(),
+            );
             return;
         }
         if let Some(first) = self.seen.get(&code) {
             errors.at(
                 S,
-                t.cell(row, "部门编码"),
+                t.cell(row, DepartmentCol::Code.header()),
                 format!("部门编码「{code}」重复（第 {} 行已使用）", first + 1),
             );
             return;
@@ -629,14 +642,14 @@ impl SheetRows for DepartmentRows {
         if name.is_empty() {
             errors.at(
                 S,
-                t.cell(row, "部门名称"),
+                t.cell(row, DepartmentCol::Name.header()),
                 format!("部门「{code}」的部门名称为空"),
             );
         }
         if group.is_empty() {
             errors.at(
                 S,
-                t.cell(row, "指标组"),
+                t.cell(row, DepartmentCol::Group.header()),
                 format!("部门「{code}」的指标组为空"),
             );
         }
@@ -644,9 +657,9 @@ impl SheetRows for DepartmentRows {
             code,
             name,
             group,
-            contact: t.text(row, "联系人"),
-            phone: t.text(row, "联系电话"),
-            email: t.text(row, "邮箱"),
+            contact: t.text(row, DepartmentCol::Contact.header()),
+            phone: t.text(row, DepartmentCol::Phone.header()),
+            email: t.text(row, DepartmentCol::Email.header()),
             row: row.row,
         });
     }
@@ -735,28 +748,37 @@ struct IndicatorRows {
 impl SheetRows for IndicatorRows {
     const SHEET: &'static str = SHEET_INDICATORS;
     const REQUIRED: &'static [&'static str] = &[
-        "指标编码",
-        "指标组",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "目标值",
-        "权重",
+        IndicatorCol::Code.header(),
+        IndicatorCol::Group.header(),
+        IndicatorCol::Level1.header(),
+        IndicatorCol::Level2.header(),
+        IndicatorCol::Level3.header(),
+        IndicatorCol::Target.header(),
+        IndicatorCol::Weight.header(),
     ];
-    const OPTIONAL: &'static [&'static str] =
-        &["评价维度", "计分方式", "评分标准", "目标值来源", "基准值"];
+    const OPTIONAL: &'static [&'static str] = &[
+        IndicatorCol::Dimension.header(),
+        IndicatorCol::Rule.header(),
+        IndicatorCol::Criteria.header(),
+        IndicatorCol::Source.header(),
+        IndicatorCol::Baseline.header(),
+    ];
 
     fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
         const S: &str = SHEET_INDICATORS;
-        let code = IndicatorCode::new(t.text(row, "指标编码"));
+        let code = IndicatorCode::new(t.text(row, IndicatorCol::Code.header()));
         if code.as_str().is_empty() {
-            errors.at(S, t.cell(row, "指标编码"), "指标编码为空".into());
+            errors.at(
+                S,
+                t.cell(row, IndicatorCol::Code.header()),
+                "指标编码为空".into(),
+            );
             return;
         }
         if let Some(first) = self.seen.get(&code) {
             errors.at(
                 S,
-                t.cell(row, "指标编码"),
+                t.cell(row, IndicatorCol::Code.header()),
                 format!("指标编码「{code}」重复（第 {} 行已使用）", first + 1),
             );
             return;
@@ -771,25 +793,29 @@ impl SheetRows for IndicatorRows {
             }
             v
         };
-        let group = need("指标组", errors);
-        let level1 = need("一级指标", errors);
-        let level2 = need("二级指标", errors);
-        let level3 = need("三级指标", errors);
-        let target_text = t.text(row, "目标值");
-        let target = match score::parse_target(&target_text) {
+        let group = need(IndicatorCol::Group.header(), errors);
+        let level1 = need(IndicatorCol::Level1.header(), errors);
+        let level2 = need(IndicatorCol::Level2.header(), errors);
+        let level3 = need(IndicatorCol::Level3.header(), errors);
+        let target_text = t.text(row, IndicatorCol::Target.header());
+        let target = match parse_target(&target_text) {
             Ok(target) => Some(target),
             Err(e) => {
-                errors.at(S, t.cell(row, "目标值"), format!("指标「{code}」{e}"));
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::Target.header()),
+                    format!("指标「{code}」{e}"),
+                );
                 None
             }
         };
-        let weight_text = t.text(row, "权重");
+        let weight_text = t.text(row, IndicatorCol::Weight.header());
         let weight = match parse_plain_number(&weight_text) {
             Some(w) if w > Decimal::ZERO => Some(Score(w)),
             _ => {
                 errors.at(
                     S,
-                    t.cell(row, "权重"),
+                    t.cell(row, IndicatorCol::Weight.header()),
                     format!("指标「{code}」的权重「{weight_text}」无效，应为大于 0 的数值"),
                 );
                 None
@@ -801,24 +827,32 @@ impl SheetRows for IndicatorRows {
         {
             *self.weights.entry(group.clone()).or_default() += w.value();
         }
-        let rule_text = t.text(row, "计分方式");
+        let rule_text = t.text(row, IndicatorCol::Rule.header());
         let rule = match (&target, rule_text.is_empty()) {
-            (Some(target), true) => Some(score::infer_rule(target)),
-            (_, false) => match score::parse_rule(&rule_text) {
+            (Some(target), true) => Some(infer_rule(target)),
+            (_, false) => match parse_rule(&rule_text) {
                 Ok(rule) => Some(rule),
                 Err(e) => {
-                    errors.at(S, t.cell(row, "计分方式"), format!("指标「{code}」{e}"));
+                    errors.at(
+                        S,
+                        t.cell(row, IndicatorCol::Rule.header()),
+                        format!("指标「{code}」{e}"),
+                    );
                     None
                 }
             },
             (None, true) => None,
         };
         if let (Some(rule), Some(target)) = (&rule, &target)
-            && let Err(e) = score::check_compatible(rule, target, &target_text)
+            && let Err(e) = check_compatible(rule, target, &target_text)
         {
-            errors.at(S, t.cell(row, "计分方式"), format!("指标「{code}」{e}"));
+            errors.at(
+                S,
+                t.cell(row, IndicatorCol::Rule.header()),
+                format!("指标「{code}」{e}"),
+            );
         }
-        let baseline_text = t.text(row, "基准值");
+        let baseline_text = t.text(row, IndicatorCol::Baseline.header());
         let baseline = if baseline_text.is_empty() {
             None
         } else {
@@ -826,7 +860,7 @@ impl SheetRows for IndicatorRows {
             if b.is_none() {
                 errors.at(
                     S,
-                    t.cell(row, "基准值"),
+                    t.cell(row, IndicatorCol::Baseline.header()),
                     format!("指标「{code}」的基准值「{baseline_text}」不是数值"),
                 );
             }
@@ -835,7 +869,7 @@ impl SheetRows for IndicatorRows {
         let (Some(target), Some(weight), Some(rule), true) = (target, weight, rule, ok) else {
             return;
         };
-        let dimension = match t.text(row, "评价维度") {
+        let dimension = match t.text(row, IndicatorCol::Dimension.header()) {
             d if d.is_empty() => level1.clone(),
             d => d,
         };
@@ -852,8 +886,8 @@ impl SheetRows for IndicatorRows {
             weight,
             rule_text: texts.get(rule_text),
             rule,
-            criteria: texts.get(t.text(row, "评分标准")),
-            target_source: texts.get(t.text(row, "目标值来源")),
+            criteria: texts.get(t.text(row, IndicatorCol::Criteria.header())),
+            target_source: texts.get(t.text(row, IndicatorCol::Source.header())),
             baseline,
             row: row.row,
         });
@@ -869,14 +903,19 @@ struct BudgetRows {
 
 impl SheetRows for BudgetRows {
     const SHEET: &'static str = SHEET_BUDGET;
-    const REQUIRED: &'static [&'static str] =
-        &["部门编码", "项目名称", "支出类型", "年初预算", "调整后预算"];
-    const OPTIONAL: &'static [&'static str] = &["项目性质"];
+    const REQUIRED: &'static [&'static str] = &[
+        BudgetCol::Dept.header(),
+        BudgetCol::Name.header(),
+        BudgetCol::Kind.header(),
+        BudgetCol::Initial.header(),
+        BudgetCol::Adjusted.header(),
+    ];
+    const OPTIONAL: &'static [&'static str] = &[BudgetCol::Nature.header()];
 
     fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
         const S: &str = SHEET_BUDGET;
-        let dept = DeptCode::new(t.text(row, "部门编码"));
-        let name = t.text(row, "项目名称");
+        let dept = DeptCode::new(t.text(row, BudgetCol::Dept.header()));
+        let name = t.text(row, BudgetCol::Name.header());
         let mut ok = true;
         if let Some(known) = &self.known
             && !known.contains(&dept)
@@ -889,21 +928,25 @@ impl SheetRows for BudgetRows {
             };
             errors.at(
                 S,
-                t.cell(row, "部门编码"),
+                t.cell(row, BudgetCol::Dept.header()),
                 format!("部门编码「{dept}」不在「部门」工作表中{hint}"),
             );
             ok = false;
         }
         if name.is_empty() {
-            errors.at(S, t.cell(row, "项目名称"), "项目名称为空".into());
+            errors.at(
+                S,
+                t.cell(row, BudgetCol::Name.header()),
+                "项目名称为空".into(),
+            );
             ok = false;
         }
-        let kind_text = t.text(row, "支出类型");
+        let kind_text = t.text(row, BudgetCol::Kind.header());
         let kind = ExpenseKind::parse(&kind_text);
         if kind.is_none() {
             errors.at(
                 S,
-                t.cell(row, "支出类型"),
+                t.cell(row, BudgetCol::Kind.header()),
                 format!("支出类型「{kind_text}」无法识别，应为「基本支出」或「项目支出」"),
             );
         }
@@ -925,17 +968,17 @@ impl SheetRows for BudgetRows {
                 }
             }
         };
-        let initial = money("年初预算", errors);
-        let adjusted = if t.text(row, "调整后预算").is_empty() {
+        let initial = money(BudgetCol::Initial.header(), errors);
+        let adjusted = if t.text(row, BudgetCol::Adjusted.header()).is_empty() {
             initial
         } else {
-            money("调整后预算", errors)
+            money(BudgetCol::Adjusted.header(), errors)
         };
         if let (Some(kind), Some(initial), Some(adjusted), true) = (kind, initial, adjusted, ok) {
             self.out.push(BudgetLine {
                 dept,
                 name,
-                nature: t.text(row, "项目性质"),
+                nature: t.text(row, BudgetCol::Nature.header()),
                 kind,
                 initial,
                 adjusted,

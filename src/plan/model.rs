@@ -4,8 +4,8 @@
 //! checked: codes are unique, weights of every department total 100, targets and rules are
 //! readable and compatible, budgets are non-negative.
 
+use super::{Rule, Target};
 use crate::domain::{Date, DeptCode, IndicatorCode, Money, Score};
-use crate::score::{Rule, Target};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -187,7 +187,7 @@ impl ExpenseKind {
 
     /// Reads the Chinese name.
     pub fn parse(s: &str) -> Option<Self> {
-        match crate::score::value::normalize_text(s).as_str() {
+        match crate::text::normalize_text(s).as_str() {
             "基本支出" | "基本" => Some(ExpenseKind::Basic),
             "项目支出" | "项目" => Some(ExpenseKind::Project),
             _ => None,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::layout::plan::BudgetCol;
 use crate::sample;
 
 const FILE: &str = "评价方案.xlsx";
@@ -195,7 +196,13 @@ fn unreadable_target_rule_weight_and_baseline() {
 fn bad_budget_rows() {
     let mut s = sheets();
     set(&mut s, SHEET_BUDGET, 2, "年初预算", "-60");
-    set(&mut s, SHEET_BUDGET, 3, "调整后预算", "三十万");
+    set(
+        &mut s,
+        SHEET_BUDGET,
+        3,
+        BudgetCol::Adjusted.header(),
+        "三十万",
+    );
     set(&mut s, SHEET_BUDGET, 4, "支出类型", "专项支出");
     set(&mut s, SHEET_BUDGET, 5, "部门编码", "099");
     set(&mut s, SHEET_BUDGET, 6, "项目名称", "");
@@ -220,7 +227,7 @@ fn bad_budget_rows() {
 #[test]
 fn blank_adjusted_budget_means_initial() {
     let mut s = sheets();
-    set(&mut s, SHEET_BUDGET, 2, "调整后预算", "");
+    set(&mut s, SHEET_BUDGET, 2, BudgetCol::Adjusted.header(), "");
     let plan = parse(FILE, &s).unwrap();
     let line = plan.budget.iter().find(|b| b.row == 2).unwrap();
     assert_eq!(line.adjusted, line.initial);

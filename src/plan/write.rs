@@ -7,24 +7,29 @@
 //! Reading the bytes back with [`crate::plan::read`] gives the same plan as the text.
 
 use super::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_SETTINGS};
-use crate::score::value::parse_plain_number;
 use crate::sheet::{RawSheet, header_key};
+use crate::text::parse_plain_number;
 use crate::xlsx;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Worksheet, XlsxError};
 
-/// Name of the sheet that lists and explains the 计分方式.
-pub const SHEET_RULES: &str = "计分方式说明";
+pub use crate::layout::plan::SHEET_RULES;
+use crate::layout::plan::{BudgetCol, IndicatorCol, SettingKey, SettingsCol};
 
 /// Columns written as numbers.
-const NUMBER_COLUMNS: [&str; 4] = ["权重", "年初预算", "调整后预算", "基准值"];
+const NUMBER_COLUMNS: [&str; 4] = [
+    IndicatorCol::Weight.header(),
+    BudgetCol::Initial.header(),
+    BudgetCol::Adjusted.header(),
+    IndicatorCol::Baseline.header(),
+];
 /// Columns that hold long text and wrap.
 const WRAP_COLUMNS: [&str; 6] = [
-    "三级指标",
-    "评分标准",
-    "目标值来源",
-    "说明",
-    "值",
-    "计分方式",
+    IndicatorCol::Level3.header(),
+    IndicatorCol::Criteria.header(),
+    IndicatorCol::Source.header(),
+    SettingKey::Note.key(),
+    SettingsCol::Value.header(),
+    IndicatorCol::Rule.header(),
 ];
 
 /// Every 计分方式 with what it means and an example, for the explanation sheet.
@@ -132,11 +137,19 @@ fn write_sheet(ws: &mut Worksheet, sheet: &RawSheet) -> Result<(), XlsxError> {
                     };
                     ws.write_number_with_format(r, col, f, fmt)?;
                 }
-                ("值", Some(d)) if sheet.name == SHEET_SETTINGS && key == "评价年度" => {
+                (v, Some(d))
+                    if v == SettingsCol::Value.header()
+                        && sheet.name == SHEET_SETTINGS
+                        && key == SettingKey::Year.key() =>
+                {
                     let f = d.to_string().parse::<f64>().unwrap_or_default();
                     ws.write_number_with_format(r, col, f, &number_fmt)?;
                 }
-                ("值", _) if sheet.name == SHEET_SETTINGS && key == "报送截止日期" => {
+                (v, _)
+                    if v == SettingsCol::Value.header()
+                        && sheet.name == SHEET_SETTINGS
+                        && key == SettingKey::Deadline.key() =>
+                {
                     match xlsx::parse_ymd(text) {
                         Some(date) => ws.write_datetime_with_format(r, col, &date, &date_fmt)?,
                         None => ws.write_string_with_format(r, col, text, &wrap_fmt)?,
@@ -166,7 +179,9 @@ fn write_sheet(ws: &mut Worksheet, sheet: &RawSheet) -> Result<(), XlsxError> {
     }
     let data_end = (last_row + 500).max(1000);
     if sheet.name == SHEET_INDICATORS
-        && let Some(c) = headers.iter().position(|h| h == "计分方式")
+        && let Some(c) = headers
+            .iter()
+            .position(|h| h == IndicatorCol::Rule.header())
     {
         let dv = DataValidation::new()
             .allow_list_formula(Formula::new(format!(
@@ -174,18 +189,18 @@ fn write_sheet(ws: &mut Worksheet, sheet: &RawSheet) -> Result<(), XlsxError> {
                 RULE_HELP.len() + 1
             )))
             .set_error_style(DataValidationErrorStyle::Information)
-            .set_input_title("计分方式")?
+            .set_input_title(IndicatorCol::Rule.header())?
             .set_input_message(
                 "可从列表选择，也可按同样写法自定义档次、分值；留空则按目标值自动判断",
             )?;
         ws.add_data_validation(first.row + 1, c as u16, data_end, c as u16, &dv)?;
     }
     if sheet.name == SHEET_BUDGET
-        && let Some(c) = headers.iter().position(|h| h == "支出类型")
+        && let Some(c) = headers.iter().position(|h| h == BudgetCol::Kind.header())
     {
         let dv = DataValidation::new()
             .allow_list_strings(&["基本支出", "项目支出"])?
-            .set_error_title("支出类型")?
+            .set_error_title(BudgetCol::Kind.header())?
             .set_error_message("支出类型只能是「基本支出」或「项目支出」")?;
         ws.add_data_validation(first.row + 1, c as u16, data_end, c as u16, &dv)?;
     }

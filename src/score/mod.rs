@@ -6,25 +6,18 @@
 //! half away from zero, and a met target gets full marks. A value that cannot be read is a
 //! [`ScoreError`] naming what was expected, never a silent zero.
 //!
-//! - [`target`]: 目标值 → [`Target`]; [`rule`]: 计分方式 → [`Rule`]; [`value`]: the normaliser.
+//! - Targets and rules are the plan's vocabulary ([`crate::plan::Target`], [`crate::plan::Rule`]);
+//!   cell text is read by [`crate::text`].
 //! - [`AnswerKind`] says what a department must type for an indicator; templates use it for
 //!   data validation and findings use it for hints.
 
-mod evaluate;
-pub mod rule;
-pub mod target;
-pub mod value;
-
-pub use evaluate::{Evaluation, IndicatorResult, State, Status, evaluate, sort_findings};
-
-pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
-pub use target::{Cmp, Direction, Target, TargetError, parse_target};
+pub use crate::plan::{Cmp, Direction, Rule, Target};
 
 use crate::domain::{Score, fmt_plain, fmt2, round2};
 use crate::plan::{GradeScale, Indicator};
+use crate::text::{Polarity, Value, normalize_text, parse_value, polarity};
 use rust_decimal::Decimal;
 use thiserror::Error;
-use value::{Polarity, Value, normalize_text, parse_value, polarity};
 
 /// One indicator's score.
 #[derive(Debug, Clone, PartialEq, Eq)]

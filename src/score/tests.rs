@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::{IndicatorCode, Score};
-use crate::plan::{self, Indicator, Plan};
+use crate::plan::{self, Indicator, Plan, infer_rule, parse_rule, parse_target};
 use crate::sample;
 use proptest::prelude::*;
 use std::str::FromStr;

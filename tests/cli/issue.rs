@@ -101,7 +101,7 @@ fn templates_read_back_equal_to_the_plan() {
 
         let ind = wb.worksheet_range("绩效指标").unwrap();
         let header: Vec<String> = ind.rows().nth(1).unwrap().iter().map(cell_text).collect();
-        assert_eq!(header, template::INDICATOR_HEADERS);
+        assert_eq!(header, template::IndicatorCol::HEADERS);
         let rows: Vec<(String, String, String, String)> = ind
             .rows()
             .skip(2)

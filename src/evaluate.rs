@@ -2,10 +2,11 @@
 //! self-assessed total and the findings that only scoring can see (unreadable values, a
 //! self-score far from the computed one, a missing 偏差原因).
 
-use super::{AnswerKind, Rule, ScoreError, Scored, Totals, score_indicator, totals};
 use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
+use crate::layout::template::SHEET_INDICATORS;
+use crate::plan::Rule;
 use crate::plan::{Department, Plan};
-use crate::template::SHEET_INDICATORS;
+use crate::score::{AnswerKind, ScoreError, Scored, Totals, score_indicator, totals};
 use crate::validate::{IndicatorInput, Inputs};
 
 /// 审核状态 of a department.
@@ -298,14 +299,14 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
 
 /// A 率 reported above 100% where the target is 100%: worth a look, never more than full marks.
 fn rate_above_full(ind: &crate::plan::Indicator, actual: &str) -> Option<rust_decimal::Decimal> {
-    use super::{Cmp, Target};
+    use crate::plan::{Cmp, Target};
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
     let full = matches!(&ind.target,
         Target::Compare { cmp: Cmp::Ge | Cmp::Eq, value, unit } if unit == "%" && *value == hundred);
     if !full || !ind.level3.contains('率') {
         return None;
     }
-    super::as_percent(ind, actual).filter(|p| *p > hundred)
+    crate::score::as_percent(ind, actual).filter(|p| *p > hundred)
 }
 
 /// Whether the template came back unfilled (and has indicator rows at all).
@@ -342,7 +343,7 @@ fn collapse_blank(file: &str, findings: &mut Vec<Finding>) {
 /// Errors first, then warnings, then notes; within a level, in the order a reader meets them
 /// in the workbook (sheet order of the template, then row, then column).
 pub fn sort_findings(findings: &mut [Finding]) {
-    use crate::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
+    use crate::layout::template::{SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO, SHEET_META};
     let sheet_rank = |s: &Option<String>| match s.as_deref() {
         None => 0,
         Some(SHEET_META) => 1,

@@ -1,4 +1,5 @@
-//! Value normaliser: what a department typed → a [`Value`] the scoring rules understand.
+//! Text: what a department or the bureau typed in a cell → a [`Value`] every stage
+//! understands (the plan's targets, identification, validation and scoring alike).
 //!
 //! Guarantees: full-width digits and punctuation read as half-width (`９５％` = `95%`), white
 //! space and line breaks anywhere are ignored, thousands separators are dropped (`1,000人`),

@@ -4,7 +4,7 @@
 //! `N级`, `下降`/`上升`, and any other text as a qualitative word (完成, 及时, 一等奖 …).
 //! Full-width symbols and ASCII spellings (`>=`, `＞＝`, `≧`) are accepted.
 
-use super::value::{normalize_text, split_number};
+use crate::text::{normalize_text, split_number};
 use rust_decimal::Decimal;
 use thiserror::Error;
 

@@ -7,7 +7,7 @@
 //! is what the finance bureau sees.
 
 use super::target::{Cmp, Direction, Target};
-use super::value::{normalize_text, parse_plain_number, split_number};
+use crate::text::{normalize_text, parse_plain_number, split_number};
 use rust_decimal::Decimal;
 use thiserror::Error;
 
@@ -246,7 +246,7 @@ pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::target::parse_target;
+    use crate::plan::target::parse_target;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

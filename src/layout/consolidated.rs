@@ -1,0 +1,159 @@
+//! What `collect` writes: the consolidated workbook's sheets, the folders and files beside it.
+
+use super::files::safe_file_name;
+
+/// 汇总排名.
+pub const SHEET_RANKING: &str = "汇总排名";
+/// 预算执行汇总.
+pub const SHEET_BUDGET: &str = "预算执行汇总";
+/// 项目明细.
+pub const SHEET_PROJECTS: &str = "项目明细";
+/// 指标得分明细.
+pub const SHEET_DETAILS: &str = "指标得分明细";
+/// 审核问题.
+pub const SHEET_FINDINGS: &str = "审核问题";
+/// 身份冲突.
+pub const SHEET_CONFLICTS: &str = "身份冲突";
+/// 未报送.
+pub const SHEET_MISSING: &str = "未报送";
+/// 说明.
+pub const SHEET_ABOUT: &str = "说明";
+
+/// Sheet names of the consolidated workbook, in order (per-department sheets come between
+/// 指标得分明细 and 审核问题).
+pub const SHEETS: [&str; 8] = [
+    SHEET_RANKING,
+    SHEET_BUDGET,
+    SHEET_PROJECTS,
+    SHEET_DETAILS,
+    SHEET_FINDINGS,
+    SHEET_CONFLICTS,
+    SHEET_MISSING,
+    SHEET_ABOUT,
+];
+
+/// Folder for per-department score files past the sheet limit.
+pub const DEPARTMENT_DIR: &str = "部门评分表";
+/// Folder for the letters to departments.
+pub const FEEDBACK_DIR: &str = "审核意见";
+/// The results for other programs; its presence (written by jixiao) marks a results folder.
+pub const SUMMARY_FILE: &str = "summary.json";
+
+/// The consolidated workbook's file name.
+pub fn workbook(year: i32) -> String {
+    format!("{year}年度部门整体绩效评价汇总.xlsx")
+}
+
+/// A department's score file (past the sheet limit).
+pub fn department_file(code: &str, name: &str) -> String {
+    safe_file_name(&format!("{code}_{name}_部门整体绩效评价指标评分表.xlsx"))
+}
+
+/// A department's letter.
+pub fn letter(code: &str, name: &str) -> String {
+    safe_file_name(&format!("{code}_{name}.txt"))
+}
+
+/// 汇总排名: the columns before the one-per-评价维度 columns.
+pub const RANKING_LEAD: [&str; 3] = ["排名", "部门编码", "部门名称"];
+/// 汇总排名: the columns after the 评价维度 columns.
+pub const RANKING_TAIL: [&str; 10] = [
+    "总分",
+    "等级",
+    "自评总分",
+    "差异",
+    "预算执行率",
+    "审核状态",
+    "逾期天数",
+    "报送文件",
+    "报送时间",
+    "时间来源",
+];
+/// 说明: 项目 | 内容.
+pub const ABOUT_HEADERS: [&str; 2] = ["项目", "内容"];
+/// Columns of 预算执行汇总.
+pub const BUDGET_HEADERS: [&str; 15] = [
+    "部门编码",
+    "部门名称",
+    "年初预算",
+    "调整后预算",
+    "执行数",
+    "执行率",
+    "基本支出年初预算",
+    "基本支出调整后预算",
+    "基本支出执行数",
+    "基本支出执行率",
+    "项目支出年初预算",
+    "项目支出调整后预算",
+    "项目支出执行数",
+    "项目支出执行率",
+    "审核状态",
+];
+/// Columns of 项目明细.
+pub const PROJECT_HEADERS: [&str; 11] = [
+    "部门编码",
+    "部门名称",
+    "项目名称",
+    "项目性质",
+    "支出类型",
+    "年初预算",
+    "调整后预算",
+    "执行数",
+    "执行率",
+    "状态",
+    "备注",
+];
+/// Columns of 指标得分明细.
+pub const DETAIL_HEADERS: [&str; 15] = [
+    "部门编码",
+    "部门名称",
+    "指标编码",
+    "评价维度",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "目标值",
+    "实际完成值",
+    "权重",
+    "得分",
+    "得分率",
+    "自评得分",
+    "待复核",
+    "计分说明",
+];
+/// Columns of 审核问题.
+pub const FINDING_HEADERS: [&str; 9] = [
+    "部门编码",
+    "部门名称",
+    "文件",
+    "工作表",
+    "单元格",
+    "级别",
+    "代码",
+    "问题",
+    "处理建议",
+];
+/// Columns of 身份冲突.
+pub const CONFLICT_HEADERS: [&str; 7] = [
+    "文件",
+    "模板部门编码",
+    "模板部门名称",
+    "文件所示部门编码",
+    "文件所示部门名称",
+    "依据",
+    "处理",
+];
+/// Columns of each department's score sheet (the reference appendix's layout).
+pub const DEPARTMENT_HEADERS: [&str; 9] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "目标值",
+    "实际完成值",
+    "权重",
+    "得分",
+    "得分率",
+    "计分说明",
+];
+/// Columns of 未报送.
+pub const MISSING_HEADERS: [&str; 5] = ["部门编码", "部门名称", "联系人", "联系电话", "邮箱"];
