@@ -2,10 +2,10 @@
 //! text and position), `_meta` keys, file and folder names. Writers and readers both take them
 //! from here, so a header can never be spelled one way when written and another when read.
 //!
-//! - [`plan`]: 评价方案.xlsx;
-//! - [`template`]: the department template (and so the returns read back);
-//! - [`consolidated`]: the consolidated workbook and the other outputs of `collect`;
-//! - [`files`]: names valid on Windows.
+//! - [`plan`] — 评价方案.xlsx;
+//! - [`template`] — the department template (and so the returns read back);
+//! - [`consolidated`] — the consolidated workbook and the other outputs of `collect`;
+//! - [`files`] — names valid on Windows.
 
 pub mod consolidated;
 pub mod files;
