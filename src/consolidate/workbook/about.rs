@@ -1,0 +1,87 @@
+//! 说明: the plan, the run and the counts (numbers as numbers).
+
+use super::*;
+
+/// A 说明 value: counts and years are numbers, the rest text.
+pub(super) enum About {
+    Number(f64),
+    Text(String),
+}
+
+pub(super) fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    ws.set_name(SHEET_ABOUT)?;
+    let s = &report.plan.settings;
+    let a = report.assessment;
+    let [passed, warned, rejected, missing] = a.counts();
+    let grades: Vec<String> = s
+        .grades
+        .0
+        .iter()
+        .map(|(g, m)| format!("{g}:{}", m.normalize()))
+        .collect();
+    let n = |v: usize| About::Number(v as f64);
+    let t = About::Text;
+    let rows: Vec<(&str, About)> = vec![
+        ("评价名称", t(s.name.clone())),
+        ("评价年度", About::Number(f64::from(s.year))),
+        ("评价方案", t(report.run.plan_file.clone())),
+        ("组织单位", t(s.organiser.clone())),
+        ("报送截止日期", t(s.deadline_text(""))),
+        (
+            "退回重报期限",
+            t(format!("{} 天（自汇总之日起计算）", s.resubmit_days)),
+        ),
+        ("读取的输入", t(report.run.inputs.join("；"))),
+        ("读取文件数", n(a.files_read)),
+        ("方案中的部门", n(report.plan.departments.len())),
+        ("通过", n(passed)),
+        ("有警告", n(warned)),
+        ("退回", n(rejected)),
+        ("未报送", n(missing)),
+        ("未使用的文件", n(a.unmatched.len())),
+        ("已被替代的报送", n(a.superseded.len())),
+        ("等级划分", t(grades.join(","))),
+        ("执行率预警线", t(format!("{}%", s.warn_rate.normalize()))),
+        (
+            "自评差异容差",
+            t(format!("{} 分", s.tolerance.value().normalize())),
+        ),
+        ("计分", t("得分由系统按评价方案的计分方式计算，保留两位小数（四舍五入）；评议类指标采用部门自评得分，标记待复核。排名按总分从高到低，同分同名次；退回的报送只有暂计分数，不评定等级，不参与排名。".into())),
+        (
+            "部门评分表",
+            t(if separate_department_files(report) {
+                format!(
+                    "报送部门超过 {DEPARTMENT_SHEET_LIMIT} 个，各部门评分表另存于「{DEPARTMENT_DIR}」目录，每个部门一个文件"
+                )
+            } else {
+                "见本工作簿中以部门编码命名的工作表".to_string()
+            }),
+        ),
+        ("生成工具", t(report.run.tool.clone())),
+        ("生成时间", t(report.run.generated_at.clone())),
+    ];
+    let rows = if s.note.is_empty() {
+        rows
+    } else {
+        let mut r = rows;
+        r.insert(1, ("方案说明", t(s.note.clone())));
+        r
+    };
+    headers(ws, 0, &ABOUT_HEADERS, f)?;
+    for (k, (key, value)) in rows.iter().enumerate() {
+        let r = k as u32 + 1;
+        ws.write_string_with_format(r, 0, *key, &f.text)?;
+        match value {
+            About::Number(v) => {
+                ws.write_number_with_format(r, 1, *v, &f.left_number)?;
+            }
+            About::Text(v) => {
+                ws.write_string_with_format(r, 1, v, &f.wrap)?;
+                ws.set_row_height(r, xlsx::wrapped_height(&[(v, 90.0)]))?;
+            }
+        }
+    }
+    widths(ws, &[16.0, 90.0])?;
+    print(ws, 0, SHEET_ABOUT)?;
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! 绩效指标: one row per indicator, 一级/二级 merged, four validated input columns with input
+//! messages saying what to type.
+
+use super::*;
+
+pub(super) fn write_indicators(
+    ws: &mut Worksheet,
+    plan: &Plan,
+    dept: &Department,
+    indicators: &[&Indicator],
+    f: &Formats,
+    answers: Option<&Answers>,
+) -> Result<(), XlsxError> {
+    use IndicatorCol as C;
+    ws.set_name(SHEET_INDICATORS)?;
+    let outcomes = answers.map(|a| a.outcomes.as_slice()).unwrap_or(&[]);
+    let last_col = (IndicatorCol::HEADERS.len() - 1) as u16;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last_col,
+        &format!(
+            "{} {} 年度部门整体绩效自评表",
+            dept.name, plan.settings.year
+        ),
+        &f.title,
+    )?;
+    ws.set_row_height(0, 28)?;
+    let header_row = 1;
+    for (c, h) in IndicatorCol::HEADERS.iter().enumerate() {
+        ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
+    }
+    let first = header_row + 1;
+    let widths = indicator_widths(indicators);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+
+    let reason_dv = DataValidation::new()
+        .allow_any_value()
+        .set_input_title(IndicatorCol::Reason.header())?
+        .set_input_message("未得满分的指标必须填写：未完成的原因和下一步改进措施")?;
+    let evidence_dv = DataValidation::new()
+        .allow_any_value()
+        .set_input_title(IndicatorCol::Evidence.header())?
+        .set_input_message("列出可供核查的材料名称，如 年度工作总结、会议纪要、验收报告")?;
+    let n = indicators.len() as u32;
+    if n > 0 {
+        ws.add_data_validation(
+            first,
+            C::Reason.col(),
+            first + n - 1,
+            C::Reason.col(),
+            &reason_dv,
+        )?;
+        ws.add_data_validation(
+            first,
+            C::Evidence.col(),
+            first + n - 1,
+            C::Evidence.col(),
+            &evidence_dv,
+        )?;
+    }
+
+    // Validations are grouped: one per distinct answer form, spread over its rows, so a
+    // template carries a handful of rules rather than one per cell.
+    let mut actual_groups: Vec<(AnswerKind, Vec<u32>)> = Vec::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        let r = first + i as u32;
+        ws.write_string(r, C::Code.col(), ind.code.as_str())?;
+        ws.write_string(r, C::Level3.col(), &*ind.level3)?;
+        ws.write_string(r, C::Target.col(), &*ind.target_text)?;
+        ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
+        ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
+        let kind = AnswerKind::of(ind);
+        let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
+        let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(pick).unwrap_or("");
+        put_value(ws, r, C::Actual.col(), v(|o| &o.actual))?;
+        put_value(ws, r, C::SelfScore.col(), v(|o| &o.self_score))?;
+        put_value(ws, r, C::Reason.col(), v(|o| &o.reason))?;
+        put_value(ws, r, C::Evidence.col(), v(|o| &o.evidence))?;
+        match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, rows)) => rows.push(r),
+            None => actual_groups.push((kind, vec![r])),
+        }
+        ws.set_row_height(r, row_height(ind, &widths))?;
+    }
+    format_columns(
+        ws,
+        first,
+        (first + n).saturating_sub(1),
+        &[
+            (C::Code.col(), &f.locked_center),
+            (C::Level3.col(), &f.locked_wrap),
+            (C::Target.col(), &f.locked_center),
+            (C::Weight.col(), &f.locked_center),
+            (C::Criteria.col(), &f.locked_wrap),
+            (C::SelfScore.col(), &f.input),
+            (C::Reason.col(), &f.input_wrap),
+            (C::Evidence.col(), &f.input_wrap),
+        ],
+    )?;
+    // 实际完成值: a percent cell where the answer is a percentage, in runs of equal form.
+    let mut i = 0;
+    while i < indicators.len() {
+        let percent = AnswerKind::of(indicators[i]) == AnswerKind::Percent;
+        let mut j = i + 1;
+        while j < indicators.len()
+            && (AnswerKind::of(indicators[j]) == AnswerKind::Percent) == percent
+        {
+            j += 1;
+        }
+        let fmt = if percent { &f.input_percent } else { &f.input };
+        format_columns(
+            ws,
+            first + i as u32,
+            first + j as u32 - 1,
+            &[(C::Actual.col(), fmt)],
+        )?;
+        i = j;
+    }
+    for (kind, rows) in &actual_groups {
+        let dv = actual_validation(kind)?.set_multi_range(ranges(C::Actual.col().into(), rows));
+        ws.add_data_validation(rows[0], C::Actual.col(), rows[0], C::Actual.col(), &dv)?;
+    }
+    if n > 0 {
+        ws.add_data_validation(
+            first,
+            C::SelfScore.col(),
+            first + n - 1,
+            C::SelfScore.col(),
+            &self_score_validation(first)?,
+        )?;
+    }
+    merge_levels(ws, indicators, first, f)?;
+
+    // Total row: weights and self-scores, results stored.
+    let total = first + n;
+    let weight_sum: Decimal = indicators.iter().map(|i| i.weight.value()).sum();
+    ws.write_string_with_format(total, 0, "", &f.total_label)?;
+    ws.merge_range(
+        total,
+        C::Level1.col(),
+        total,
+        C::Target.col(),
+        crate::layout::template::TOTAL_LABEL,
+        &f.total_label,
+    )?;
+    let (a, z) = (first + 1, first + n.max(1));
+    ws.write_formula_with_format(
+        total,
+        5,
+        Formula::new(format!("=SUM(F{a}:F{z})")).set_result(fmt_plain(weight_sum)),
+        &f.total_money,
+    )?;
+    ws.write_blank(total, 6, &f.total_label)?;
+    ws.write_blank(total, 7, &f.total_label)?;
+    ws.write_formula_with_format(
+        total,
+        8,
+        Formula::new(format!("=SUM(I{a}:I{z})")).set_result("0"),
+        &f.total_money,
+    )?;
+    ws.write_blank(total, 9, &f.total_label)?;
+    ws.write_blank(total, 10, &f.total_label)?;
+
+    ws.set_row_height(header_row, 30)?;
+    ws.set_freeze_panes(header_row + 1, 5)?;
+    print_setup(ws, dept, Some(header_row))?;
+    protect(ws);
+    Ok(())
+}
+
+/// Merges 一级指标 runs and, inside them, 二级指标 runs, as in the reference appendix.
+pub(super) fn merge_levels(
+    ws: &mut Worksheet,
+    inds: &[&Indicator],
+    first: u32,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let mut put = |col: u16, start: usize, end: usize, text: &str| -> Result<(), XlsxError> {
+        let (r0, r1) = (first + start as u32, first + end as u32);
+        if r0 == r1 {
+            ws.write_string_with_format(r0, col, text, &f.locked_center)?;
+        } else {
+            ws.merge_range(r0, col, r1, col, text, &f.locked_center)?;
+        }
+        Ok(())
+    };
+    let runs = |same: &dyn Fn(&Indicator, &Indicator) -> bool| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 1..=inds.len() {
+            if i == inds.len() || !same(inds[i], inds[start]) {
+                out.push((start, i - 1));
+                start = i;
+            }
+        }
+        out
+    };
+    if inds.is_empty() {
+        return Ok(());
+    }
+    for (s, e) in runs(&|a, b| a.level1 == b.level1) {
+        put(1, s, e, &inds[s].level1)?;
+    }
+    for (s, e) in runs(&|a, b| a.level1 == b.level1 && a.level2 == b.level2) {
+        put(2, s, e, &inds[s].level2)?;
+    }
+    Ok(())
+}
+
+pub(super) fn indicator_widths(inds: &[&Indicator]) -> [f64; 11] {
+    let col = |get: fn(&Indicator) -> &str, min: f64, max: f64| {
+        xlsx::fit_width(inds.iter().map(|i| get(i)), min, max)
+    };
+    [
+        8.0,
+        col(|i| &i.level1, 8.0, 12.0),
+        col(|i| &i.level2, 10.0, 16.0),
+        col(|i| &i.level3, 16.0, 28.0),
+        col(|i| &i.target_text, 9.0, 14.0),
+        6.0,
+        col(|i| &i.criteria, 16.0, 28.0),
+        14.0,
+        9.0,
+        28.0,
+        18.0,
+    ]
+}
+
+/// A row tall enough for its wrapped texts (Excel does not grow rows of generated files).
+pub(super) fn row_height(ind: &Indicator, widths: &[f64; 11]) -> f64 {
+    let lines =
+        |text: &str, width: f64| (xlsx::display_width(text) / (width - 1.5)).ceil().max(1.0);
+    let n = [
+        lines(&ind.level3, widths[3]),
+        lines(&ind.criteria, widths[6]),
+        lines(&ind.target_text, widths[4]),
+    ]
+    .into_iter()
+    .fold(1.0, f64::max);
+    (n * 14.0 + 6.0).max(20.0)
+}
+
+pub(super) fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, XlsxError> {
+    let dv = match kind {
+        AnswerKind::Labels(labels) if labels.iter().map(|l| l.len() + 1).sum::<usize>() < 250 => {
+            let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+            DataValidation::new()
+                .allow_list_strings(&refs)?
+                .set_error_message(truncate(
+                    &format!("请从下拉列表中选择：{}", labels.join("、")),
+                    250,
+                ))?
+        }
+        AnswerKind::Labels(_) | AnswerKind::SelfScore => DataValidation::new().allow_any_value(),
+        AnswerKind::Percent => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(0.0, 10.0))
+            .set_error_message("请输入带 % 号的百分数，如 95% 或 0.4%")?,
+        AnswerKind::Number { unit } => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
+            .set_error_message(if unit.is_empty() {
+                "请填写不小于 0 的阿拉伯数字".to_string()
+            } else {
+                format!("请填写不小于 0 的阿拉伯数字（单位：{unit}，不必填写单位）")
+            })?,
+        AnswerKind::Count => DataValidation::new()
+            .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+            .set_error_message("请填写发生次数：0 或正整数")?,
+        AnswerKind::Level => DataValidation::new()
+            .allow_whole_number(DataValidationRule::Between(0, 20))
+            .set_error_message("请填写等级数字，如 4")?,
+    };
+    let message = match kind {
+        AnswerKind::Number { unit } if !unit.is_empty() => {
+            format!("对照左侧目标值，填写阿拉伯数字，单位为「{unit}」（不必填写单位），如 12")
+        }
+        AnswerKind::Percent => AnswerKind::Percent.describe(),
+        AnswerKind::Level => "对照左侧目标值，填写等级数字，如 4".to_string(),
+        other => other.describe(),
+    };
+    dv.set_input_title(IndicatorCol::Actual.header())?
+        .set_input_message(truncate(&message, 250))
+}
+
+/// 自评得分 between 0 and the weight in column F of the same row (one rule for the column).
+pub(super) fn self_score_validation(first: u32) -> Result<DataValidation, XlsxError> {
+    DataValidation::new()
+        .allow_decimal_number_formula(DataValidationRule::Between(
+            Formula::new("0"),
+            Formula::new(format!("$F{}", first + 1)),
+        ))
+        .set_input_title(IndicatorCol::SelfScore.header())?
+        .set_input_message("按评分标准自评，填写 0 到本行「权重」之间的分数")?
+        .set_error_message("自评得分应在 0 与本行「权重」之间")
+}
