@@ -145,13 +145,22 @@ pub fn beijing_file_time(t: std::time::SystemTime) -> String {
     beijing_time(unix_secs(t))
 }
 
-/// The run's clock in Unix seconds: `SOURCE_DATE_EPOCH` when set (reproducible outputs),
-/// else now.
+static FIXED_CLOCK: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+
+/// Fixes the run's clock (Unix seconds) for reproducible outputs; the command line sets it
+/// from `SOURCE_DATE_EPOCH` (the only place the environment is read). Later calls are ignored.
+pub fn fix_clock(unix_secs: i64) {
+    let _ = FIXED_CLOCK.set(unix_secs);
+}
+
+/// The fixed clock, when one was set.
+pub fn fixed_clock() -> Option<i64> {
+    FIXED_CLOCK.get().copied()
+}
+
+/// The run's clock in Unix seconds: the fixed clock when set, else now.
 pub fn run_secs() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| unix_secs(std::time::SystemTime::now()))
+    fixed_clock().unwrap_or_else(|| unix_secs(std::time::SystemTime::now()))
 }
 
 /// A system time in Unix seconds (negative before 1970).

@@ -1,5 +1,6 @@
 //! The assessment pipeline shared by `check` and `collect`:
-//! INPUT paths → [`collect`] (read + identify) → [`validate`] → [`score`] → an [`Assessment`].
+//! INPUT paths → [`collect`] (read + identify) → [`validate`] → [`evaluate`] → an
+//! [`Assessment`].
 //!
 //! Guarantees: one bad file never stops the batch; evaluations are in department-code order
 //! and unmatched files in name order, whatever the thread timing; every plan department is

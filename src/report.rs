@@ -75,10 +75,11 @@ pub struct Timer {
 }
 
 impl Timer {
-    /// A timer that reports only when `JIXIAO_TIMINGS` is set.
-    pub fn from_env() -> Self {
+    /// A timer that reports phase times only when `enabled` (the command line enables it
+    /// under `JIXIAO_TIMINGS`).
+    pub fn new(enabled: bool) -> Self {
         Self {
-            start: std::env::var_os("JIXIAO_TIMINGS").map(|_| std::time::Instant::now()),
+            start: enabled.then(std::time::Instant::now),
         }
     }
 

@@ -231,12 +231,7 @@ pub fn workbook(props: &DocProperties) -> rust_xlsxwriter::Workbook {
 
 /// `SOURCE_DATE_EPOCH` as an Excel date-time, if set and valid.
 pub fn fixed_timestamp() -> Option<ExcelDateTime> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    ExcelDateTime::from_timestamp(secs).ok()
+    ExcelDateTime::from_timestamp(crate::domain::fixed_clock()?).ok()
 }
 
 /// Reads `YYYY-MM-DD` as a date, if the text is exactly that.

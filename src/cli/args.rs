@@ -1,6 +1,6 @@
 //! What the command line said: clap derive `Args` per subcommand, with Chinese help.
 //!
-//! Nothing here is checked beyond what clap checks; [`super::config`] turns these into the
+//! Nothing here is checked beyond what clap checks; each command module turns these into the
 //! checked configs the commands run on. [`parse`] renders help, usage and clap's own errors in
 //! Chinese (clap's English headings and messages never reach a user).
 

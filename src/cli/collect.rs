@@ -114,7 +114,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Runs the whole collection; returns what was written and whether any return must be sent
 /// back.
 pub fn collect(config: &Config) -> Result<(Written, bool)> {
-    let timer = report::Timer::from_env();
+    let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
     let assessment =

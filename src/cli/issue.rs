@@ -5,7 +5,7 @@
 //! department is printed in department-code order.
 
 use super::Outcome;
-use crate::report::{Progress, Timer};
+use crate::report::Progress;
 use crate::{output, template};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -48,7 +48,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Writes every department's template and says where.
 pub fn issue(config: &Config) -> Result<Issued> {
     let started = Instant::now();
-    let timer = Timer::from_env();
+    let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
     std::fs::create_dir_all(&config.output)

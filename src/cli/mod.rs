@@ -91,8 +91,39 @@ pub fn waits_for_key(cli: &Cli) -> bool {
     cli.command.is_none() && cli.folder.is_some()
 }
 
+/// What the environment says, read once here and nowhere else.
+#[derive(Debug, Clone, Copy, Default)]
+struct Env {
+    /// `JIXIAO_TIMINGS`: print phase times.
+    timings: bool,
+}
+
+static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
+
+/// Reads the environment once: `SOURCE_DATE_EPOCH` fixes the clock of every output,
+/// `JIXIAO_TIMINGS` turns on phase times.
+fn read_env() -> Env {
+    *ENV.get_or_init(|| {
+        if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+        {
+            crate::domain::fix_clock(secs);
+        }
+        Env {
+            timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
+        }
+    })
+}
+
+/// A phase timer, on under `JIXIAO_TIMINGS`.
+fn timer() -> crate::report::Timer {
+    crate::report::Timer::new(read_env().timings)
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    read_env();
     match cli.command {
         Some(Command::Init(a)) => init::run(&init::Config::from_args(a)),
         Some(Command::New(a)) => new::run(&new::Config::from_args(a)?),

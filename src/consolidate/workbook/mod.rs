@@ -1,9 +1,9 @@
 //! The consolidated workbook: [`Report`] → bytes of `{年度}年度部门整体绩效评价汇总.xlsx`.
 //!
-//! One file per sheet, in workbook order: [`ranking`] 汇总排名, [`budget`] 预算执行汇总,
-//! [`projects`] 项目明细, [`details`] 指标得分明细, [`department`] one sheet per department in the
-//! layout of the reference appendix, [`findings`] 审核问题, [`conflicts`] 身份冲突, [`missing`]
-//! 未报送, [`about`] 说明. This file holds the furniture they share (formats, header rows,
+//! One file per sheet, in workbook order: `ranking` 汇总排名, `budget` 预算执行汇总,
+//! `projects` 项目明细, `details` 指标得分明细, `department` one sheet per department in the
+//! layout of the reference appendix, `findings` 审核问题, `conflicts` 身份冲突, `missing`
+//! 未报送, `about` 说明. This file holds the furniture they share (formats, header rows,
 //! print setup, status colours). Money as `#,##0.00`, scores as `0.00`, rates as `0.00%`; text
 //! from returns is always written as text, never as a formula.
 
