@@ -112,7 +112,12 @@ pub(super) fn read_indicators<'p>(
 
 /// Compares an indicator row's locked cells with the plan; gives whether the weight differs
 /// because the plan changed after issue.
-pub(super) fn check_locked_indicator(ctx: &mut Ctx, cols: &Cols, row: &RawRow, ind: &Indicator) -> bool {
+pub(super) fn check_locked_indicator(
+    ctx: &mut Ctx,
+    cols: &Cols,
+    row: &RawRow,
+    ind: &Indicator,
+) -> bool {
     let key = format!("{}{}", crate::template::ISSUED_INDICATOR, ind.code);
     let mut weight_changed = false;
     let mut differ = |col: &str, plan_value: &str, same: bool| {

@@ -24,11 +24,11 @@ mod indicators;
 mod info;
 mod inputs;
 
-pub use inputs::*;
 use budget::*;
 use checks::*;
 use indicators::*;
 use info::*;
+pub use inputs::*;
 
 struct Ctx<'a> {
     file: &'a str,

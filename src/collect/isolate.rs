@@ -1,0 +1,66 @@
+//! Isolation: one file's reading runs under `catch_unwind`; a panic inside any library becomes
+//! finding F10 for that file, and the batch goes on.
+
+use super::*;
+
+thread_local! {
+    /// Set while a worker reads one file: a panic there is caught and becomes a finding, so
+    /// the default hook's message and backtrace would only alarm the user.
+    pub(super) static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs (once) a panic hook that stays quiet for panics caught while reading a file and
+/// defers to the previous hook for everything else.
+fn quiet_panics_while_reading() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !READING.with(|r| r.get()) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Reads one input with its work isolated: a panic inside any library while reading it
+/// becomes finding F10 for that file, and the batch goes on.
+pub fn read_isolated(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+    isolate(input, || read_one(plan, input))
+}
+
+/// Runs one file's work; a panic becomes finding F10 for that file.
+pub(super) fn isolate(input: &Input, work: impl FnOnce() -> Vec<ReadReturn>) -> Vec<ReadReturn> {
+    quiet_panics_while_reading();
+    READING.with(|r| r.set(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    READING.with(|r| r.set(false));
+    result.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let what = what.lines().next().unwrap_or("").to_string();
+        vec![problem(
+            input.path.clone(),
+            input.display.clone(),
+            Code::InternalError,
+            format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
+            "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
+        )]
+    })
+}
+
+/// Reads and identifies every input in parallel; `tick` is called once per file.
+pub fn read_all(plan: &Plan, inputs: &[Input], tick: &(dyn Fn() + Sync)) -> Vec<ReadReturn> {
+    let per_file: Vec<Vec<ReadReturn>> = inputs
+        .par_iter()
+        .map(|input| {
+            let r = read_isolated(plan, input);
+            tick();
+            r
+        })
+        .collect();
+    per_file.into_iter().flatten().collect()
+}
