@@ -1,0 +1,223 @@
+//! 指标: every indicator with its target, weight and rule checked; texts interned; weights
+//! summed per 指标组 as rows arrive.
+
+use super::*;
+
+/// A list that grows in fixed blocks and is joined once into an exactly sized `Vec`: a
+/// doubling `Vec` of a province's half a million indicators (~300 bytes each) would hold the
+/// old and the new buffer together while it grows, twice the plan itself.
+pub(super) struct Blocks<T> {
+    pub(super) full: Vec<Vec<T>>,
+    pub(super) current: Vec<T>,
+}
+
+impl<T> Default for Blocks<T> {
+    fn default() -> Self {
+        Self {
+            full: Vec::new(),
+            current: Vec::new(),
+        }
+    }
+}
+
+impl<T> Blocks<T> {
+    const BLOCK: usize = 4096;
+
+    pub(super) fn push(&mut self, item: T) {
+        if self.current.len() == Self::BLOCK {
+            let full = std::mem::replace(&mut self.current, Vec::with_capacity(Self::BLOCK));
+            self.full.push(full);
+        } else if self.current.capacity() == 0 {
+            self.current.reserve_exact(Self::BLOCK);
+        }
+        self.current.push(item);
+    }
+
+    /// Every item in order; each block is freed as soon as it is moved.
+    pub(super) fn into_vec(self) -> Vec<T> {
+        let len = self.full.len() * Self::BLOCK + self.current.len();
+        let mut all = Vec::with_capacity(len);
+        for block in self.full {
+            all.extend(block);
+        }
+        all.extend(self.current);
+        all
+    }
+}
+
+/// Each distinct text once: rows that repeat a name share it.
+#[derive(Default)]
+pub(super) struct Interner(std::collections::HashSet<Text>);
+
+impl Interner {
+    pub(super) fn get(&mut self, s: String) -> Text {
+        if let Some(t) = self.0.get(s.as_str()) {
+            return t.clone();
+        }
+        let t: Text = s.into();
+        self.0.insert(t.clone());
+        t
+    }
+}
+
+/// The weight total of each 指标组 over every indicator row whose weight could be read, so
+/// that one bad target does not also make every department's weights look wrong.
+pub(super) type GroupWeights = HashMap<Text, Decimal>;
+
+/// 指标: the valid indicators and the weights of every group.
+#[derive(Default)]
+pub(super) struct IndicatorRows {
+    pub(super) seen: HashMap<IndicatorCode, u32>,
+    pub(super) texts: Interner,
+    pub(super) out: Blocks<Indicator>,
+    pub(super) weights: GroupWeights,
+}
+
+impl SheetRows for IndicatorRows {
+    const SHEET: &'static str = SHEET_INDICATORS;
+    const REQUIRED: &'static [&'static str] = &[
+        IndicatorCol::Code.header(),
+        IndicatorCol::Group.header(),
+        IndicatorCol::Level1.header(),
+        IndicatorCol::Level2.header(),
+        IndicatorCol::Level3.header(),
+        IndicatorCol::Target.header(),
+        IndicatorCol::Weight.header(),
+    ];
+    const OPTIONAL: &'static [&'static str] = &[
+        IndicatorCol::Dimension.header(),
+        IndicatorCol::Rule.header(),
+        IndicatorCol::Criteria.header(),
+        IndicatorCol::Source.header(),
+        IndicatorCol::Baseline.header(),
+    ];
+
+    fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
+        const S: &str = SHEET_INDICATORS;
+        let code = IndicatorCode::new(t.text(row, IndicatorCol::Code.header()));
+        if code.as_str().is_empty() {
+            errors.at(
+                S,
+                t.cell(row, IndicatorCol::Code.header()),
+                "指标编码为空".into(),
+            );
+            return;
+        }
+        if let Some(first) = self.seen.get(&code) {
+            errors.at(
+                S,
+                t.cell(row, IndicatorCol::Code.header()),
+                format!("指标编码「{code}」重复（第 {} 行已使用）", first + 1),
+            );
+            return;
+        }
+        self.seen.insert(code.clone(), row.row);
+        let mut ok = true;
+        let mut need = |col: &str, errors: &mut Errors| {
+            let v = t.text(row, col);
+            if v.is_empty() {
+                errors.at(S, t.cell(row, col), format!("指标「{code}」的{col}为空"));
+                ok = false;
+            }
+            v
+        };
+        let group = need(IndicatorCol::Group.header(), errors);
+        let level1 = need(IndicatorCol::Level1.header(), errors);
+        let level2 = need(IndicatorCol::Level2.header(), errors);
+        let level3 = need(IndicatorCol::Level3.header(), errors);
+        let target_text = t.text(row, IndicatorCol::Target.header());
+        let target = match parse_target(&target_text) {
+            Ok(target) => Some(target),
+            Err(e) => {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::Target.header()),
+                    format!("指标「{code}」{e}"),
+                );
+                None
+            }
+        };
+        let weight_text = t.text(row, IndicatorCol::Weight.header());
+        let weight = match parse_plain_number(&weight_text) {
+            Some(w) if w > Decimal::ZERO => Some(Score(w)),
+            _ => {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::Weight.header()),
+                    format!("指标「{code}」的权重「{weight_text}」无效，应为大于 0 的数值"),
+                );
+                None
+            }
+        };
+        let group = self.texts.get(group);
+        if let Some(w) = weight
+            && !group.is_empty()
+        {
+            *self.weights.entry(group.clone()).or_default() += w.value();
+        }
+        let rule_text = t.text(row, IndicatorCol::Rule.header());
+        let rule = match (&target, rule_text.is_empty()) {
+            (Some(target), true) => Some(infer_rule(target)),
+            (_, false) => match parse_rule(&rule_text) {
+                Ok(rule) => Some(rule),
+                Err(e) => {
+                    errors.at(
+                        S,
+                        t.cell(row, IndicatorCol::Rule.header()),
+                        format!("指标「{code}」{e}"),
+                    );
+                    None
+                }
+            },
+            (None, true) => None,
+        };
+        if let (Some(rule), Some(target)) = (&rule, &target)
+            && let Err(e) = check_compatible(rule, target, &target_text)
+        {
+            errors.at(
+                S,
+                t.cell(row, IndicatorCol::Rule.header()),
+                format!("指标「{code}」{e}"),
+            );
+        }
+        let baseline_text = t.text(row, IndicatorCol::Baseline.header());
+        let baseline = if baseline_text.is_empty() {
+            None
+        } else {
+            let b = parse_plain_number(&baseline_text);
+            if b.is_none() {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::Baseline.header()),
+                    format!("指标「{code}」的基准值「{baseline_text}」不是数值"),
+                );
+            }
+            b
+        };
+        let (Some(target), Some(weight), Some(rule), true) = (target, weight, rule, ok) else {
+            return;
+        };
+        let dimension = match t.text(row, IndicatorCol::Dimension.header()) {
+            d if d.is_empty() => level1.clone(),
+            d => d,
+        };
+        let texts = &mut self.texts;
+        self.out.push(Indicator {
+            code,
+            group,
+            dimension: texts.get(dimension),
+            level1: texts.get(level1),
+            level2: texts.get(level2),
+            level3: texts.get(level3),
+            target_text: texts.get(target_text),
+            target,
+            weight,
+            rule_text: texts.get(rule_text),
+            rule,
+            criteria: texts.get(t.text(row, IndicatorCol::Criteria.header())),
+            target_source: texts.get(t.text(row, IndicatorCol::Source.header())),
+            baseline,
+            row: row.row,
+        });
+    }
+}
