@@ -11,14 +11,18 @@
 //! - [`AnswerKind`] says what a department must type for an indicator; templates use it for
 //!   data validation and findings use it for hints.
 
+mod answer;
+mod totals;
+
 pub use crate::plan::{Cmp, Direction, Rule, Target};
+pub use answer::{AnswerKind, negate};
+pub use totals::{DimensionTotal, Totals, competition_ranks, totals};
 
 use crate::domain::{Score, fmt_plain, fmt2, round2};
 use crate::plan::{GradeScale, Indicator};
 use crate::text::{Polarity, Value, normalize_text, parse_value, polarity};
 use rust_decimal::Decimal;
 use thiserror::Error;
-
 /// One indicator's score.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scored {
@@ -97,81 +101,6 @@ pub enum ScoreError {
         /// The weight.
         weight: String,
     },
-}
-
-/// What a department must type as 实际完成值 for an indicator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AnswerKind {
-    /// One of these labels (a dropdown).
-    Labels(Vec<String>),
-    /// A percentage (95%, 0.95 or 95).
-    Percent,
-    /// A number, optionally followed by this unit.
-    Number {
-        /// The target's unit, `""` for none.
-        unit: String,
-    },
-    /// A whole count of occurrences, 0 or more.
-    Count,
-    /// A level `N级`.
-    Level,
-    /// Free text; the score is the department's 自评得分.
-    SelfScore,
-}
-
-impl AnswerKind {
-    /// What an indicator asks for.
-    pub fn of(ind: &Indicator) -> Self {
-        match (&ind.rule, &ind.target) {
-            (Rule::TierShares(_) | Rule::TierSteps { .. }, _) => {
-                AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
-            }
-            (Rule::Deduct { .. }, _) => AnswerKind::Count,
-            (Rule::Review, _) => AnswerKind::SelfScore,
-            (Rule::Trend(_), _) if ind.baseline.is_none() => {
-                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
-            }
-            (Rule::Trend(_), _) => AnswerKind::Number {
-                unit: String::new(),
-            },
-            (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
-            (_, Target::Word(_)) => AnswerKind::Percent,
-            (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
-            (_, t) if t.is_percent() => AnswerKind::Percent,
-            (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
-            (_, Target::Trend(_)) => {
-                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
-            }
-        }
-    }
-
-    /// The Chinese sentence telling a department what to type.
-    pub fn describe(&self) -> String {
-        match self {
-            AnswerKind::Labels(l) => format!("请从下拉列表中选择：{}", l.join("、")),
-            AnswerKind::Percent => {
-                "对照目标值，输入带 % 号的百分数，如 95% 或 0.4%（不带 % 号时按更接近目标的读法计分，并给出警告）"
-                    .into()
-            }
-            AnswerKind::Number { unit } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
-            AnswerKind::Number { unit } => {
-                format!("请填写阿拉伯数字，单位为「{unit}」，如 12 或 12{unit}")
-            }
-            AnswerKind::Count => "请填写发生次数（0 或正整数），没有发生请填 0".into(),
-            AnswerKind::Level => "请填写等级数字，如 4 或 4级".into(),
-            AnswerKind::SelfScore => "请简述完成情况，并在「自评得分」中填写得分（待复核）".into(),
-        }
-    }
-}
-
-/// The negation offered next to a 达标 word: 完成 → 未完成, 有 → 无, 及时 → 不及时.
-pub fn negate(word: &str) -> String {
-    match word {
-        "有" => "无".into(),
-        "是" => "否".into(),
-        "完成" | "按时" | "达标" | "体现" => format!("未{word}"),
-        _ => format!("不{word}"),
-    }
 }
 
 /// Scores one indicator from the 实际完成值 text and the 自评得分 (needed for 评议 only).
@@ -674,74 +603,6 @@ fn show_number(ind: &Indicator, q: Decimal) -> String {
         Target::Level(_) => format!("{}级", fmt_plain(q)),
         Target::Trend(_) => fmt_plain(q),
     }
-}
-
-/// Scores per 评价维度, total and grade of one department.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Totals {
-    /// Per 评价维度, in order of first appearance.
-    pub dimensions: Vec<DimensionTotal>,
-    /// Sum of all indicator scores.
-    pub total: Score,
-    /// Sum of weights (100 for a valid plan).
-    pub weight: Score,
-    /// Grade from 等级划分.
-    pub grade: String,
-}
-
-/// One 评价维度's weight and score.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DimensionTotal {
-    /// 部门管理, 部门绩效 …
-    pub name: String,
-    /// Sum of weights.
-    pub weight: Score,
-    /// Sum of scores.
-    pub score: Score,
-}
-
-/// Adds up indicator scores per 评价维度 and overall, and grades the total.
-pub fn totals<'a>(
-    scored: impl IntoIterator<Item = (&'a Indicator, Score)>,
-    grades: &GradeScale,
-) -> Totals {
-    let mut dims: Vec<DimensionTotal> = Vec::new();
-    for (ind, s) in scored {
-        match dims.iter_mut().find(|d| *d.name == *ind.dimension) {
-            Some(d) => {
-                d.weight = d.weight + ind.weight;
-                d.score = d.score + s;
-            }
-            None => dims.push(DimensionTotal {
-                name: ind.dimension.to_string(),
-                weight: ind.weight,
-                score: s,
-            }),
-        }
-    }
-    let total: Score = dims.iter().map(|d| d.score).sum::<Score>().rounded();
-    let weight: Score = dims.iter().map(|d| d.weight).sum();
-    Totals {
-        grade: grades.grade(total).to_string(),
-        dimensions: dims,
-        total,
-        weight,
-    }
-}
-
-/// Competition ranks (1, 2, 2, 4): each score's rank is 1 + how many scores are higher.
-pub fn competition_ranks(scores: &[Score]) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| scores[b].cmp(&scores[a]));
-    let mut ranks = vec![0; scores.len()];
-    for (pos, &i) in order.iter().enumerate() {
-        ranks[i] = match pos {
-            0 => 1,
-            _ if scores[order[pos - 1]] == scores[i] => ranks[order[pos - 1]],
-            _ => pos as u32 + 1,
-        };
-    }
-    ranks
 }
 
 #[cfg(test)]

@@ -1,0 +1,79 @@
+//! What a department must type as 实际完成值 for an indicator: templates use it for data
+//! validation and input messages, findings for their hints.
+
+use super::*;
+
+/// What a department must type as 实际完成值 for an indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// One of these labels (a dropdown).
+    Labels(Vec<String>),
+    /// A percentage (95%, 0.95 or 95).
+    Percent,
+    /// A number, optionally followed by this unit.
+    Number {
+        /// The target's unit, `""` for none.
+        unit: String,
+    },
+    /// A whole count of occurrences, 0 or more.
+    Count,
+    /// A level `N级`.
+    Level,
+    /// Free text; the score is the department's 自评得分.
+    SelfScore,
+}
+
+impl AnswerKind {
+    /// What an indicator asks for.
+    pub fn of(ind: &Indicator) -> Self {
+        match (&ind.rule, &ind.target) {
+            (Rule::TierShares(_) | Rule::TierSteps { .. }, _) => {
+                AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
+            }
+            (Rule::Deduct { .. }, _) => AnswerKind::Count,
+            (Rule::Review, _) => AnswerKind::SelfScore,
+            (Rule::Trend(_), _) if ind.baseline.is_none() => {
+                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
+            }
+            (Rule::Trend(_), _) => AnswerKind::Number {
+                unit: String::new(),
+            },
+            (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
+            (_, Target::Word(_)) => AnswerKind::Percent,
+            (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
+            (_, t) if t.is_percent() => AnswerKind::Percent,
+            (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
+            (_, Target::Trend(_)) => {
+                AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
+            }
+        }
+    }
+
+    /// The Chinese sentence telling a department what to type.
+    pub fn describe(&self) -> String {
+        match self {
+            AnswerKind::Labels(l) => format!("请从下拉列表中选择：{}", l.join("、")),
+            AnswerKind::Percent => {
+                "对照目标值，输入带 % 号的百分数，如 95% 或 0.4%（不带 % 号时按更接近目标的读法计分，并给出警告）"
+                    .into()
+            }
+            AnswerKind::Number { unit } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
+            AnswerKind::Number { unit } => {
+                format!("请填写阿拉伯数字，单位为「{unit}」，如 12 或 12{unit}")
+            }
+            AnswerKind::Count => "请填写发生次数（0 或正整数），没有发生请填 0".into(),
+            AnswerKind::Level => "请填写等级数字，如 4 或 4级".into(),
+            AnswerKind::SelfScore => "请简述完成情况，并在「自评得分」中填写得分（待复核）".into(),
+        }
+    }
+}
+
+/// The negation offered next to a 达标 word: 完成 → 未完成, 有 → 无, 及时 → 不及时.
+pub fn negate(word: &str) -> String {
+    match word {
+        "有" => "无".into(),
+        "是" => "否".into(),
+        "完成" | "按时" | "达标" | "体现" => format!("未{word}"),
+        _ => format!("不{word}"),
+    }
+}
