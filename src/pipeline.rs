@@ -6,7 +6,9 @@
 //! and unmatched files in name order, whatever the thread timing; every plan department is
 //! either evaluated or listed as missing.
 
-use crate::collect::{self, ReadReturn, Superseded};
+use crate::collect::identify::Conflict;
+use crate::collect::{self, Identified, Intake, Superseded};
+use crate::domain::{Finding, Level};
 use crate::evaluate::{self, Evaluation, Status};
 use crate::plan::{Department, Plan};
 use crate::validate;
@@ -19,7 +21,7 @@ pub struct Assessment<'p> {
     /// One evaluation per department that returned, by department code.
     pub evaluations: Vec<Evaluation<'p>>,
     /// Files that are not a usable return of a plan department.
-    pub unmatched: Vec<ReadReturn>,
+    pub unmatched: Vec<Unused>,
     /// Returns replaced by a newer one.
     pub superseded: Vec<Superseded>,
     /// Departments with no return, by code.
@@ -45,11 +47,44 @@ impl Assessment<'_> {
         self.evaluations
             .iter()
             .any(|e| e.status == Status::Rejected)
-            || self.unmatched.iter().any(|u| {
-                u.findings
-                    .iter()
-                    .any(|f| f.level == crate::domain::Level::Error)
-            })
+            || self
+                .unmatched
+                .iter()
+                .any(|u| u.findings.iter().any(|f| f.level == Level::Error))
+    }
+}
+
+/// A file no department's result uses: what consolidation needs of it, and nothing of the
+/// intake (no sheets, no paths).
+#[derive(Debug, Clone)]
+pub struct Unused {
+    /// The file as users see it.
+    pub file: String,
+    /// Why it is not used.
+    pub findings: Vec<Finding>,
+    /// A 身份冲突, held for the bureau.
+    pub conflict: Option<Conflict>,
+}
+
+impl Unused {
+    /// Whether nothing in it is a return: only 提示 (an Office lock file, a PDF, a folder of
+    /// jixiao's own results).
+    pub fn is_ignorable(&self) -> bool {
+        self.findings.iter().all(|f| f.level == Level::Info)
+    }
+}
+
+/// One read return: evaluated, or not usable.
+enum Read<'p> {
+    Evaluated(Identified, Box<Evaluation<'p>>),
+    Unused(Unused),
+}
+
+fn unused_of(file: String, findings: Vec<Finding>, conflict: Option<Conflict>) -> Unused {
+    Unused {
+        file,
+        findings,
+        conflict,
     }
 }
 
@@ -67,44 +102,53 @@ pub fn assess<'p>(
 ) -> Assessment<'p> {
     let (files, problems) = collect::discover(inputs, skip);
     start(files.len());
-    let per_file: Vec<Vec<(ReadReturn, Option<Evaluation<'p>>)>> = files
+    let per_file: Vec<Vec<Read<'p>>> = files
         .par_iter()
         .map(|input| {
-            let evaluated = collect::read_isolated(plan, input)
+            let read = collect::read_isolated(plan, input)
                 .into_iter()
-                .map(|mut r| {
-                    let eval = match (&r.dept, &r.sheets) {
-                        (Some(code), Some(_)) => plan
-                            .department(code)
-                            .map(|d| evaluate::evaluate(plan, validate::validate(plan, d, &r))),
-                        _ => None,
-                    };
-                    r.sheets = None;
-                    (r, eval)
+                .map(|r| match r.into_intake() {
+                    Intake::Identified(mut id) => match plan.department(&id.dept) {
+                        Some(d) => {
+                            let eval = evaluate::evaluate(plan, validate::validate(plan, d, &id));
+                            // The sheets are not needed any more: memory holds evaluations.
+                            id.sheets = Default::default();
+                            Read::Evaluated(id, Box::new(eval))
+                        }
+                        None => Read::Unused(unused_of(id.source.display, id.findings, None)),
+                    },
+                    Intake::Unusable(u) => {
+                        Read::Unused(unused_of(u.source.display, u.findings, u.conflict))
+                    }
                 })
                 .collect();
             tick();
-            evaluated
+            read
         })
         .collect();
     let files_read = files.len() + problems.len();
-    let mut candidates: Vec<(ReadReturn, Option<Evaluation<'p>>)> =
-        per_file.into_iter().flatten().collect();
-    candidates.extend(problems.into_iter().map(|p| (p, None)));
+    let mut identified: Vec<(Identified, Evaluation<'p>)> = Vec::new();
+    let mut unmatched: Vec<Unused> = problems
+        .into_iter()
+        .map(|p| unused_of(p.source.display, p.findings, p.conflict))
+        .collect();
+    for read in per_file.into_iter().flatten() {
+        match read {
+            Read::Evaluated(id, eval) => identified.push((id, *eval)),
+            Read::Unused(u) => unmatched.push(u),
+        }
+    }
 
     // One return per department: the newest wins, the others are listed as superseded.
-    let (mut identified, unmatched): (Vec<_>, Vec<_>) =
-        candidates.into_iter().partition(|(_, e)| e.is_some());
     identified.sort_by(|(a, _), (b, _)| {
         a.dept
             .cmp(&b.dept)
             .then_with(|| collect::newest_first(a, b))
     });
     let mut evaluations: Vec<Evaluation<'p>> = Vec::new();
-    let mut winners: Vec<ReadReturn> = Vec::new();
+    let mut winners: Vec<Identified> = Vec::new();
     let mut superseded = Vec::new();
-    for (r, eval) in identified {
-        let Some(mut eval) = eval else { continue };
+    for (r, mut eval) in identified {
         match winners.last() {
             Some(w) if w.dept == r.dept => {
                 if let Some(e) = evaluations.last_mut() {
@@ -116,10 +160,7 @@ pub fn assess<'p>(
                 }
                 superseded.push(Superseded {
                     file: r.source.display.clone(),
-                    dept: r
-                        .dept
-                        .clone()
-                        .unwrap_or_else(|| crate::domain::DeptCode::new("")),
+                    dept: r.dept.clone(),
                     by: w.source.display.clone(),
                 });
             }
@@ -130,8 +171,7 @@ pub fn assess<'p>(
             }
         }
     }
-    let mut unmatched: Vec<ReadReturn> = unmatched.into_iter().map(|(r, _)| r).collect();
-    unmatched.sort_by(|a, b| a.source.display.cmp(&b.source.display));
+    unmatched.sort_by(|a, b| a.file.cmp(&b.file));
     let missing = plan
         .departments
         .iter()

@@ -191,7 +191,7 @@ pub fn check_text(plan: &Plan, a: &Assessment, verbose: bool) -> String {
         out.push('\n');
     }
     for u in &a.unmatched {
-        let _ = writeln!(out, "{bold}{}{bold:#}", u.source.display);
+        let _ = writeln!(out, "{bold}{}{bold:#}", u.file);
         for f in &u.findings {
             let _ = writeln!(out, "{}", finding_line(f));
             detail_line(&mut out, f, verbose);

@@ -37,7 +37,8 @@ fuzz_target!(|data: &[u8]| {
     let bytes = ods(data);
     let read = std::panic::catch_unwind(|| jixiao::collect::read_bytes(plan, "fuzz.ods", &bytes, false));
     if let Ok(read) = read
-        && let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c))
+        && let jixiao::collect::Intake::Identified(read) = read.into_intake()
+        && let Some(dept) = plan.department(&read.dept)
     {
         let inputs = jixiao::validate::validate(plan, dept, &read);
         let _ = jixiao::evaluate::evaluate(plan, inputs);

@@ -23,7 +23,8 @@ fuzz_target!(|data: &[u8]| {
     // overflows, runaway memory and time, and panics after reading.
     let read = std::panic::catch_unwind(|| jixiao::collect::read_bytes(plan, "fuzz.xlsx", data, false));
     if let Ok(read) = read
-        && let Some(dept) = read.dept.as_ref().and_then(|c| plan.department(c))
+        && let jixiao::collect::Intake::Identified(read) = read.into_intake()
+        && let Some(dept) = plan.department(&read.dept)
     {
         let inputs = jixiao::validate::validate(plan, dept, &read);
         let _ = jixiao::evaluate::evaluate(plan, inputs);

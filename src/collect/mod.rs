@@ -114,6 +114,65 @@ impl ReadReturn {
     }
 }
 
+/// What reading one return came to: a file that cannot be used, or a return identified as a
+/// plan department's, with its sheets. The only way out of collection.
+#[derive(Debug, Clone)]
+pub enum Intake {
+    /// Not a usable return (unreadable, not a return, unknown department, a 身份冲突 …).
+    Unusable(Unusable),
+    /// A return of a plan department.
+    Identified(Identified),
+}
+
+/// A file that is not a usable return, and why.
+#[derive(Debug, Clone)]
+pub struct Unusable {
+    /// Where it came from.
+    pub source: Source,
+    /// Why it cannot be used.
+    pub findings: Vec<Finding>,
+    /// The template's identity and the file disagree.
+    pub conflict: Option<identify::Conflict>,
+}
+
+/// A return identified as a plan department's.
+#[derive(Debug, Clone)]
+pub struct Identified {
+    /// The department (in the plan).
+    pub dept: DeptCode,
+    /// Where it came from.
+    pub source: Source,
+    /// The sheets read.
+    pub sheets: ReturnSheets,
+    /// 填报日期, when readable.
+    pub filled: Option<crate::domain::Date>,
+    /// Issued under an earlier version of this year's plan.
+    pub older_plan: bool,
+    /// Findings of reading and identification.
+    pub findings: Vec<Finding>,
+}
+
+impl ReadReturn {
+    /// What the reading came to: identified only with both a department and sheets.
+    pub fn into_intake(self) -> Intake {
+        match (self.dept, self.sheets) {
+            (Some(dept), Some(sheets)) => Intake::Identified(Identified {
+                dept,
+                source: self.source,
+                sheets,
+                filled: self.filled,
+                older_plan: self.older_plan,
+                findings: self.findings,
+            }),
+            _ => Intake::Unusable(Unusable {
+                source: self.source,
+                findings: self.findings,
+                conflict: self.conflict,
+            }),
+        }
+    }
+}
+
 /// A name from inside an archive or a message, for display only: backslashes become `/`,
 /// and empty, `.` and `..` parts are dropped (names are never used as paths).
 pub fn clean_name(name: &str) -> String {
@@ -133,18 +192,6 @@ pub struct Superseded {
     pub dept: DeptCode,
     /// The file that replaced it.
     pub by: String,
-}
-
-impl ReadReturn {
-    /// Whether nothing in it is a return: only 提示 (an Office lock file, a PDF, a folder of
-    /// jixiao's own results).
-    pub fn is_ignorable(&self) -> bool {
-        self.sheets.is_none()
-            && self
-                .findings
-                .iter()
-                .all(|f| f.level == crate::domain::Level::Info)
-    }
 }
 
 fn problem(
@@ -168,13 +215,13 @@ fn problem(
 /// The order in which returns of one department compete: a return on the right template
 /// first, then the newest by the message's Date, then by 填报日期, then by file time, then by
 /// name (for stability). The first wins.
-pub fn newest_first(a: &ReadReturn, b: &ReadReturn) -> std::cmp::Ordering {
-    let wrong_template = |r: &ReadReturn| {
+pub fn newest_first(a: &Identified, b: &Identified) -> std::cmp::Ordering {
+    let wrong_template = |r: &Identified| {
         r.findings
             .iter()
             .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
     };
-    let mail_date = |r: &ReadReturn| r.source.mail.as_ref().and_then(|m| m.date);
+    let mail_date = |r: &Identified| r.source.mail.as_ref().and_then(|m| m.date);
     wrong_template(a)
         .cmp(&wrong_template(b))
         .then_with(|| mail_date(b).cmp(&mail_date(a)))
@@ -511,15 +558,28 @@ mod tests {
             }
             let keep = cut.index(bytes.len()).max(bytes.len() / 2);
             bytes.truncate(keep);
-            let read = read_bytes(plan(), "damaged.xlsx", &bytes, false);
-            prop_assert!(read.sheets.is_some() || !read.findings.is_empty());
+            // Either still the template of 001, or refused with an 错误 naming the file.
+            match read_bytes(plan(), "damaged.xlsx", &bytes, false).into_intake() {
+                Intake::Identified(id) => prop_assert_eq!(id.dept.as_str(), "001"),
+                Intake::Unusable(u) => prop_assert!(
+                    u.findings.iter().any(|f| f.level == crate::domain::Level::Error
+                        && f.location.file == "damaged.xlsx"),
+                    "{:?}", u.findings
+                ),
+            }
         }
 
         /// Arbitrary bytes never panic.
         #[test]
         fn arbitrary_bytes_are_findings(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
-            let read = read_bytes(plan(), "random.xlsx", &bytes, false);
-            prop_assert!(read.sheets.is_some() || !read.findings.is_empty());
+            // Random bytes are never a return: always refused with an 错误.
+            match read_bytes(plan(), "random.xlsx", &bytes, false).into_intake() {
+                Intake::Identified(id) => prop_assert!(false, "identified as {}", id.dept),
+                Intake::Unusable(u) => prop_assert!(
+                    u.findings.iter().any(|f| f.level == crate::domain::Level::Error),
+                    "{:?}", u.findings
+                ),
+            }
         }
     }
 

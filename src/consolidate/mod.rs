@@ -142,7 +142,7 @@ impl<'a, 'p> Report<'a, 'p> {
         self.assessment
             .unmatched
             .iter()
-            .filter_map(|u| Some((u.source.display.as_str(), u.conflict.as_ref()?)))
+            .filter_map(|u| Some((u.file.as_str(), u.conflict.as_ref()?)))
     }
 
     /// Departments with a return, in department-code order.

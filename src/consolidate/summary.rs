@@ -146,7 +146,7 @@ pub fn json(report: &Report) -> String {
             .unmatched
             .iter()
             .map(|u| Unmatched {
-                file: &u.source.display,
+                file: &u.file,
                 findings: &u.findings,
             })
             .collect(),

@@ -212,6 +212,9 @@ mod tests {
         };
         let bytes = build_filled(&p, d, Some(&answers)).unwrap();
         let read = crate::collect::read_bytes(&p, "r.xlsx", &bytes, false);
+        let crate::collect::Intake::Identified(read) = read.into_intake() else {
+            panic!("the prefilled template is identified");
+        };
         let inputs = crate::validate::validate(&p, d, &read);
         let typed = |i: &crate::validate::IndicatorInput| !i.reason.is_empty();
         assert!(

@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn check_deadline(
     ctx: &mut Ctx,
     settings: &Settings,
-    read: &ReadReturn,
+    read: &Identified,
     info: &Info,
 ) -> Option<i64> {
     let deadline = settings.deadline?;
@@ -20,7 +20,7 @@ pub(super) fn check_deadline(
     if days <= 0 {
         return None;
     }
-    let loc = match (source, &read.sheets) {
+    let loc = match (source, Some(&read.sheets)) {
         (src, Some(sheets)) if src == InfoItem::Filled.label() => sheets
             .get(SHEET_INFO)
             .and_then(|s| lookup(s, InfoItem::Filled.label()))

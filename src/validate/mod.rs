@@ -6,7 +6,7 @@
 //! differs is a 警告 showing both values, and the plan's value is used. Nothing that cannot be
 //! read becomes a silent zero: it is a finding naming the cell and the form expected.
 
-use crate::collect::ReadReturn;
+use crate::collect::Identified;
 use crate::collect::identify::{lookup, normalize_date};
 use crate::domain::{CellRef, Code, Date, Finding, Location, Money, fmt_plain, fmt2};
 use crate::layout::template::{
@@ -70,10 +70,9 @@ impl Ctx<'_> {
 }
 
 /// Validates an identified return of `dept`.
-pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &ReadReturn) -> Inputs<'p> {
+pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &Identified) -> Inputs<'p> {
     let file = read.source.display.as_str();
-    let empty = Default::default();
-    let sheets = read.sheets.as_ref().unwrap_or(&empty);
+    let sheets = &read.sheets;
     let mut ctx = Ctx {
         file,
         findings: read.findings.clone(),
