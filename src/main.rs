@@ -28,7 +28,7 @@ fn main() {
             2
         }
         Err(e) => {
-            eprintln!("错误：{}", jixiao::report::error_text(&e));
+            eprintln!("错误：{}", jixiao::terminal::error_text(&e));
             1
         }
     };

@@ -71,7 +71,7 @@ pub fn plan_sheets_for_year(year: i32) -> Vec<RawSheet> {
 
 /// One indicator outcome as a department reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Reported {
     /// 指标编码.
     pub code: String,
     /// 实际完成值.
@@ -125,7 +125,7 @@ pub struct Answers {
     /// 基本信息 items: (项目, value).
     pub info: Vec<(String, String)>,
     /// 绩效指标 rows by 指标编码.
-    pub outcomes: Vec<Outcome>,
+    pub outcomes: Vec<Reported>,
     /// 预算执行: plan lines by name; unknown names go into the spare rows.
     pub spending: Vec<Spending>,
 }
@@ -149,14 +149,14 @@ fn rows(tsv: &str, cols: &[&str]) -> Vec<Vec<String>> {
 }
 
 /// What 市应急管理局 reported for each of its 82 indicators (the reference outcomes).
-pub fn reference_outcomes() -> Vec<Outcome> {
+pub fn reference_outcomes() -> Vec<Reported> {
     use crate::layout::template::IndicatorCol as C;
     rows(
         REFERENCE_OUTCOMES,
         &[C::Code, C::Actual, C::SelfScore, C::Reason, C::Evidence].map(C::header),
     )
     .into_iter()
-    .map(|r| Outcome {
+    .map(|r| Reported {
         code: r[0].clone(),
         actual: r[1].clone(),
         self_score: r[2].clone(),

@@ -1,7 +1,7 @@
 //! `jixiao check`: plan + INPUTs → findings grouped by file on the terminal. Writes nothing.
 
 use super::Outcome;
-use crate::report;
+use crate::terminal;
 use anyhow::Result;
 use std::path::PathBuf;
 
@@ -38,7 +38,10 @@ pub fn run(config: &Config) -> Result<Outcome> {
     let plan = super::read_plan(&config.plan)?;
     let assessment = super::assess_with_progress(&plan, &config.inputs, &[]);
     super::collect::refuse_empty(&assessment, &config.inputs)?;
-    anstream::print!("{}", report::check_text(&plan, &assessment, config.verbose));
+    anstream::print!(
+        "{}",
+        terminal::check_text(&plan, &assessment, config.verbose)
+    );
     Ok(if config.strict && assessment.has_errors() {
         Outcome::Blocked
     } else {

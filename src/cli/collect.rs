@@ -7,7 +7,7 @@
 use super::Outcome;
 use crate::consolidate::{self, Report, RunInfo};
 use crate::output;
-use crate::report;
+use crate::terminal;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -134,7 +134,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     } else {
         0
     };
-    let progress = report::Progress::new(files as u64 + 2, "写入汇总结果");
+    let progress = terminal::Progress::new(files as u64 + 2, "写入汇总结果");
     let (workbook, rest) = rayon::join(
         || {
             let path = write_workbook(&config.output, &report);
@@ -174,7 +174,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
 
     anstream::print!(
         "{}",
-        report::collect_text(
+        terminal::collect_text(
             &report,
             &workbook,
             &summary,
@@ -205,7 +205,11 @@ fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
 }
 
 /// Writes one score file per evaluated department, in parallel.
-fn write_department_files(dir: &Path, report: &Report, progress: &report::Progress) -> Result<()> {
+fn write_department_files(
+    dir: &Path,
+    report: &Report,
+    progress: &terminal::Progress,
+) -> Result<()> {
     use rayon::prelude::*;
     report
         .rows

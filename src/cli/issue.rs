@@ -5,7 +5,7 @@
 //! department is printed in department-code order.
 
 use super::Outcome;
-use crate::report::Progress;
+use crate::terminal::Progress;
 use crate::{output, template};
 use anyhow::{Context, Result};
 use rayon::prelude::*;

@@ -50,7 +50,7 @@ pub struct UsageError(pub String);
 
 /// Reads the plan with a spinner on a terminal (a province's plan takes seconds).
 fn read_plan(path: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
-    let spinner = crate::report::Progress::spinner("读取评价方案");
+    let spinner = crate::terminal::Progress::spinner("读取评价方案");
     let plan = crate::plan::read(path);
     spinner.finish();
     Ok(plan?)
@@ -63,7 +63,7 @@ fn assess_with_progress<'p>(
     inputs: &[PathBuf],
     skip: &[PathBuf],
 ) -> crate::pipeline::Assessment<'p> {
-    use crate::report::Progress;
+    use crate::terminal::Progress;
     use std::sync::OnceLock;
     let progress: OnceLock<Progress> = OnceLock::new();
     let assessment = crate::pipeline::assess(
@@ -117,8 +117,8 @@ fn read_env() -> Env {
 }
 
 /// A phase timer, on under `JIXIAO_TIMINGS`.
-fn timer() -> crate::report::Timer {
-    crate::report::Timer::new(read_env().timings)
+fn timer() -> crate::terminal::Timer {
+    crate::terminal::Timer::new(read_env().timings)
 }
 
 /// Runs one command.

@@ -4,7 +4,7 @@
 //! plan's year and the department's fingerprint), else 基本信息's 部门编码/部门名称, else the
 //! file name. Each fallback adds a 提示; a template of another year or plan is a 错误.
 
-use super::workbook::ReturnSheets;
+use super::sheets::ReturnSheets;
 use crate::domain::{CellRef, Code, Date, DeptCode, Finding, Location};
 use crate::layout::template::{InfoItem, MetaKey, SHEET_INFO, SHEET_META};
 use crate::plan::{Department, Plan};

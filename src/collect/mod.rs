@@ -15,8 +15,8 @@ pub mod guard;
 pub mod identify;
 mod isolate;
 pub mod mail;
+pub mod sheets;
 pub mod sniff;
-pub mod workbook;
 
 pub use discover::{Input, OWN_MARKER, discover, show_os};
 pub use isolate::{read_all, read_isolated};
@@ -24,12 +24,12 @@ pub use isolate::{read_all, read_isolated};
 use crate::domain::{Code, DeptCode, Finding, Location, io_text};
 use crate::plan::Plan;
 use rayon::prelude::*;
+pub use sheets::ReturnSheets;
 use sniff::Kind;
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-pub use workbook::ReturnSheets;
 /// What a password-protected file gets told (the wording the issue asked for).
 const ENCRYPTED: &str = "文件已加密，请取消密码后重新报送";
 
@@ -475,7 +475,7 @@ fn read_workbook(
     let mut fail = |code: Code, msg: &str, hint: &str| {
         out.findings.push(Finding::new(code, here(), msg, hint));
     };
-    match workbook::read_sheets(bytes, kind) {
+    match sheets::read_sheets(bytes, kind) {
         Ok(sheets) => {
             use crate::layout::template::{SHEET_INDICATORS, SHEET_META};
             if sheets.get(SHEET_INDICATORS).is_none() && sheets.get(SHEET_META).is_none() {
@@ -503,11 +503,11 @@ fn read_workbook(
                 out.sheets = Some(sheets);
             }
         }
-        Err(workbook::OpenError::Encrypted) => fail(Code::Encrypted, ENCRYPTED, ENCRYPTED_HINT),
-        Err(workbook::OpenError::Corrupt(why)) if is_wps_name(display) => {
+        Err(sheets::OpenError::Encrypted) => fail(Code::Encrypted, ENCRYPTED, ENCRYPTED_HINT),
+        Err(sheets::OpenError::Corrupt(why)) if is_wps_name(display) => {
             out.findings.push(wps_finding(display).with_detail(why))
         }
-        Err(workbook::OpenError::Corrupt(why)) if kind == Kind::OddXlsx => out.findings.push(
+        Err(sheets::OpenError::Corrupt(why)) if kind == Kind::OddXlsx => out.findings.push(
             Finding::new(
                 Code::NotSpreadsheet,
                 here(),
@@ -516,7 +516,7 @@ fn read_workbook(
             )
             .with_detail(why),
         ),
-        Err(workbook::OpenError::Corrupt(why)) => out
+        Err(sheets::OpenError::Corrupt(why)) => out
             .findings
             .push(guard::Refusal::Damaged("内容无法解析", why).finding(display, false)),
     }

@@ -14,7 +14,7 @@ pub mod fill;
 
 use crate::domain::{DeptCode, fmt_plain};
 use crate::plan::{Department, Plan};
-use crate::sample::{self, Outcome, Spending};
+use crate::sample::{self, Reported, Spending};
 use crate::score::{AnswerKind, Direction, Rule};
 use fill::{Answers, Typing};
 use rust_decimal::Decimal;
@@ -42,7 +42,7 @@ pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
                     .trim_start_matches(['≥', '≤', '=', '>', '<'])
                     .to_string(),
             };
-            Outcome {
+            Reported {
                 code: i.code.to_string(),
                 actual,
                 self_score: fmt_plain(i.weight.value()),

@@ -75,7 +75,7 @@ pub(super) fn write_indicators(
         ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
         let kind = AnswerKind::of(ind);
         let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
-        let v = |pick: fn(&crate::sample::Outcome) -> &str| o.map(pick).unwrap_or("");
+        let v = |pick: fn(&crate::sample::Reported) -> &str| o.map(pick).unwrap_or("");
         put_value(ws, r, C::Actual.col(), v(|o| &o.actual))?;
         put_value(ws, r, C::SelfScore.col(), v(|o| &o.self_score))?;
         put_value(ws, r, C::Reason.col(), v(|o| &o.reason))?;

@@ -3,13 +3,13 @@
 
 use jixiao::demo::fill::{Answers, info};
 pub use jixiao::demo::fill::{Typing, find_row};
-use jixiao::sample::{Outcome, Spending};
+use jixiao::sample::{Reported, Spending};
 use std::path::Path;
 
 /// A filled copy of `template`, in memory, for tests that then break it.
 pub fn fill_book(
     template: &Path,
-    outcomes: &[Outcome],
+    outcomes: &[Reported],
     spending: &[Spending],
     filled: &str,
     typing: Typing,
@@ -26,7 +26,7 @@ pub fn fill_book(
 pub fn fill(
     template: &Path,
     out: &Path,
-    outcomes: &[Outcome],
+    outcomes: &[Reported],
     spending: &[Spending],
     filled: &str,
     typing: Typing,
@@ -36,7 +36,7 @@ pub fn fill(
 }
 
 /// Outcomes of a department that meet every target, self-scores equal to the weights.
-pub fn full_marks(plan: &jixiao::plan::Plan, code: &str) -> (Vec<Outcome>, Vec<Spending>) {
+pub fn full_marks(plan: &jixiao::plan::Plan, code: &str) -> (Vec<Reported>, Vec<Spending>) {
     let dept = plan
         .department(&jixiao::domain::DeptCode::new(code))
         .unwrap();

@@ -162,7 +162,7 @@ fn values_in_every_tolerated_form_score_the_same() {
             })
             .collect()
     };
-    let outcomes: Vec<sample::Outcome> = sample::reference_outcomes()
+    let outcomes: Vec<sample::Reported> = sample::reference_outcomes()
         .into_iter()
         .enumerate()
         .map(|(i, mut o)| {
