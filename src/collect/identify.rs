@@ -117,18 +117,23 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
                 );
             }
             if let Some((n, cell)) = info_name.as_ref().filter(|(n, _)| !n.is_empty()) {
+                // The usual case, the template's own name, costs no search of the plan.
                 let key = normalize_text(n);
-                claim(
-                    plan.departments
-                        .iter()
-                        .find(|d| normalize_text(&d.name) == key),
-                    format!("{SHEET_INFO}!{cell} 部门名称「{n}」"),
-                );
+                if key != normalize_text(&dept.name) {
+                    claim(
+                        plan.departments
+                            .iter()
+                            .find(|d| normalize_text(&d.name) == key),
+                        format!("{SHEET_INFO}!{cell} 部门名称「{n}」"),
+                    );
+                }
             }
             if let Some(s) = sender.filter(|s| !s.is_empty()) {
                 claim(by_sender(plan, s), format!("发件人 {s}"));
             }
-            claim(by_file_name(plan, file), format!("文件名「{file}」"));
+            if !names_department(file, dept) {
+                claim(by_file_name(plan, file), format!("文件名「{file}」"));
+            }
             if let Some((other, _)) = others.first() {
                 let other = *other;
                 let evidence: Vec<String> = others
@@ -259,6 +264,15 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
         "请使用财政局下发的模板填报，不要修改文件名",
     ));
     id
+}
+
+/// Whether the file name names this department (its code as a part, or its name): then it
+/// names no other, and the plan need not be searched.
+fn names_department(file: &str, dept: &Department) -> bool {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    base.split(['_', '-', ' ', '.'])
+        .any(|p| p == dept.code.as_str())
+        || (!dept.name.is_empty() && base.contains(dept.name.as_str()))
 }
 
 /// The department whose 邮箱 is the sender's address.
