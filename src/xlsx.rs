@@ -151,6 +151,25 @@ pub fn split_at_pages(runs: Vec<(usize, usize)>, starts: &[usize]) -> Vec<(usize
     out
 }
 
+/// A writer's error as the OS error inside it, when there is one (so that a full disk reads
+/// as one), else as an opaque I/O error.
+pub fn io_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
+    match e {
+        rust_xlsxwriter::XlsxError::IoError(io) => io,
+        // rust_xlsxwriter's zip is another version than ours: its I/O error is found by
+        // walking the sources.
+        other => {
+            let os = std::error::Error::source(&other)
+                .and_then(|s| s.downcast_ref::<std::io::Error>())
+                .and_then(std::io::Error::raw_os_error);
+            match os {
+                Some(code) => std::io::Error::from_raw_os_error(code),
+                None => std::io::Error::other(other),
+            }
+        }
+    }
+}
+
 /// The base format without borders, for the columns of long data tables.
 pub fn plain() -> Format {
     Format::new()

@@ -114,6 +114,13 @@ pub fn run(config: &Config) -> Result<Outcome> {
 /// Runs the whole collection; returns what was written and whether any return must be sent
 /// back.
 pub fn collect(config: &Config) -> Result<(Written, bool)> {
+    // One run per output at a time; everything is written into a staging folder beside the
+    // output, and only a complete run replaces the output (until then the previous result
+    // stays as it was).
+    let staging = output::Staging::begin(&config.output, &super::holder())?;
+    for note in &staging.notes {
+        eprintln!("提示：{note}");
+    }
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
@@ -121,8 +128,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
-    std::fs::create_dir_all(&config.output)
-        .with_context(|| format!("无法创建输出目录 {}", config.output.display()))?;
+    let out = staging.dir().to_path_buf();
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
 
     // The consolidated workbook is built on one thread while the per-department files,
@@ -137,7 +143,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let progress = terminal::Progress::new(files as u64 + 2, "写入汇总结果");
     let (workbook, rest) = rayon::join(
         || {
-            let path = write_workbook(&config.output, &report);
+            let path = write_workbook(&out, &report);
             timer.lap("汇总表");
             progress.tick();
             path
@@ -147,7 +153,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                 || -> Result<()> {
                     if separate {
                         write_department_files(
-                            &config.output.join(consolidate::workbook::DEPARTMENT_DIR),
+                            &out.join(consolidate::workbook::DEPARTMENT_DIR),
                             &report,
                             &progress,
                         )?;
@@ -156,10 +162,10 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     Ok(())
                 },
                 || -> Result<(PathBuf, Vec<PathBuf>)> {
-                    let summary = config.output.join(SUMMARY_FILE);
+                    let summary = out.join(SUMMARY_FILE);
                     let json = consolidate::summary::json(&report);
                     output::write_atomic(&summary, json.as_bytes())?;
-                    let feedback = write_feedback(&config.output.join(FEEDBACK_DIR), &report)?;
+                    let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
                     progress.tick();
                     Ok((summary, feedback))
                 },
@@ -169,7 +175,16 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         },
     );
     progress.finish();
-    let (workbook, (summary, feedback)) = (workbook?, rest?);
+    let written = workbook.and_then(|w| rest.map(|r| (w, r)));
+    let (workbook, (summary, feedback)) = written.map_err(|e| out_of_space(e, config))?;
+    staging.commit()?;
+    // The files now live in the output folder.
+    let moved = |p: PathBuf| match p.strip_prefix(&out) {
+        Ok(rel) => config.output.join(rel),
+        Err(_) => p,
+    };
+    let (workbook, summary) = (moved(workbook), moved(summary));
+    let feedback: Vec<PathBuf> = feedback.into_iter().map(moved).collect();
     timer.lap("全部输出");
 
     anstream::print!(
@@ -193,13 +208,38 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     ))
 }
 
+/// A full disk, said for the output folder with roughly the space a run needs (about what
+/// the returns take, as the outputs hold as many cells); other errors as they are.
+fn out_of_space(e: anyhow::Error, config: &Config) -> anyhow::Error {
+    let full = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+            || c.downcast_ref::<output::OutputError>()
+                .is_some_and(|o| o.is_full())
+    });
+    if !full {
+        return e;
+    }
+    let (files, _) = crate::collect::discover(&config.inputs, &[]);
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .map(|m| m.len())
+        .sum();
+    let mb = (bytes as f64 * 1.5 / 1_048_576.0).ceil().max(1.0);
+    anyhow::anyhow!(
+        "输出目录 {} 所在磁盘空间不足，未写出任何结果（上次的结果保持不变）。本次运行约需 {mb} MB 可用空间，请清理磁盘或换一个目录",
+        config.output.display()
+    )
+}
+
 /// Builds the consolidated workbook and streams it into its file; returns its path.
 fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
     let path = dir.join(consolidate::workbook::file_name(report.plan.settings.year));
     let mut wb = consolidate::workbook::build(report)
         .with_context(|| format!("生成汇总表 {} 失败", path.display()))?;
     output::write_atomic_with(&path, |f| {
-        wb.save_to_writer(f).map_err(std::io::Error::other)
+        wb.save_to_writer(f).map_err(crate::xlsx::io_error)
     })?;
     Ok(path)
 }
@@ -224,8 +264,7 @@ fn write_department_files(
         })
 }
 
-/// Writes this run's feedback texts and removes the ones an earlier run left for departments
-/// that no longer have findings (only files named after plan departments are touched).
+/// Writes this run's feedback texts (one per plan department).
 fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
     use rayon::prelude::*;
     let texts = consolidate::feedback::texts(report);
@@ -237,23 +276,5 @@ fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
             Ok(path)
         })
         .collect::<Result<Vec<PathBuf>>>()?;
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        use std::collections::HashSet;
-        let ours: HashSet<String> = report
-            .plan
-            .departments
-            .iter()
-            .map(consolidate::feedback::file_name)
-            .collect();
-        let current: HashSet<&str> = texts.iter().map(|(n, _)| n.as_str()).collect();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if ours.contains(&name) && !current.contains(name.as_str()) {
-                std::fs::remove_file(entry.path()).with_context(|| {
-                    format!("无法删除过期的审核意见 {}", entry.path().display())
-                })?;
-            }
-        }
-    }
     Ok(written)
 }

@@ -47,19 +47,22 @@ pub fn run(config: &Config) -> Result<Outcome> {
 
 /// Writes every department's template and says where.
 pub fn issue(config: &Config) -> Result<Issued> {
+    let staging = output::Staging::begin(&config.output, &super::holder())?;
+    for note in &staging.notes {
+        eprintln!("提示：{note}");
+    }
     let started = Instant::now();
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
-    std::fs::create_dir_all(&config.output)
-        .with_context(|| format!("无法创建模板输出目录 {}", config.output.display()))?;
+    let out = staging.dir().to_path_buf();
     let progress = Progress::new(plan.departments.len() as u64, "生成模板");
     let results: Vec<Result<(PathBuf, String)>> = plan
         .departments
         .par_iter()
         .map(|dept| {
             let name = template::file_name(&plan, dept);
-            let path = config.output.join(&name);
+            let path = out.join(&name);
             let bytes =
                 template::build(&plan, dept).with_context(|| format!("生成 {name} 失败"))?;
             output::write_atomic(&path, &bytes)?;
@@ -74,6 +77,18 @@ pub fn issue(config: &Config) -> Result<Issued> {
         .collect();
     progress.finish();
     timer.lap("生成模板");
+    let results: Vec<Result<(PathBuf, String)>> = match results
+        .into_iter()
+        .collect::<Result<Vec<_>>>()
+    {
+        Ok(done) => {
+            staging.commit()?;
+            done.into_iter()
+                .map(|(p, line)| Ok((config.output.join(p.file_name().unwrap_or_default()), line)))
+                .collect()
+        }
+        Err(e) => return Err(e),
+    };
     // Lines in department-code order, whatever the thread timing.
     let mut files = Vec::with_capacity(results.len());
     for r in results {

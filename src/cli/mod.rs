@@ -92,10 +92,13 @@ pub fn waits_for_key(cli: &Cli) -> bool {
 }
 
 /// What the environment says, read once here and nowhere else.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Env {
     /// `JIXIAO_TIMINGS`: print phase times.
     timings: bool,
+    /// This machine's name (`COMPUTERNAME` on Windows, `HOSTNAME` elsewhere), for the lock
+    /// a run puts beside its output.
+    host: String,
 }
 
 static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
@@ -103,17 +106,39 @@ static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
 /// Reads the environment once: `SOURCE_DATE_EPOCH` fixes the clock of every output,
 /// `JIXIAO_TIMINGS` turns on phase times.
 fn read_env() -> Env {
-    *ENV.get_or_init(|| {
+    ENV.get_or_init(|| {
         if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
         {
             crate::domain::fix_clock(secs);
         }
+        let host = std::env::var("COMPUTERNAME")
+            .or_else(|_| std::env::var("HOSTNAME"))
+            .ok()
+            .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
+            .map(|h| h.trim().to_string())
+            .unwrap_or_default();
         Env {
             timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
+            host,
         }
     })
+    .clone()
+}
+
+/// Who this run is, as the lock beside its output says: machine and command line.
+fn holder() -> String {
+    let env = read_env();
+    let host = if env.host.is_empty() {
+        "本机".to_string()
+    } else {
+        format!("计算机 {}", env.host)
+    };
+    format!(
+        "{host}，jixiao {}",
+        std::env::args().nth(1).unwrap_or_default()
+    )
 }
 
 /// A phase timer, on under `JIXIAO_TIMINGS`.
@@ -121,9 +146,25 @@ fn timer() -> crate::terminal::Timer {
     crate::terminal::Timer::new(read_env().timings)
 }
 
+/// On Ctrl+C (or a closed console window): the workers stop with the process, the progress
+/// bar is cleared, every staging folder is removed, and the previous results stay as they
+/// were; exit code 130.
+fn on_interrupt() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[2K");
+    }
+    crate::output::abandon_all();
+    eprintln!("已中断：本次运行没有写出任何结果，上次的结果保持不变。");
+    std::process::exit(130);
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     read_env();
+    // A handler that cannot be installed (another already is) leaves Ctrl+C to the system:
+    // the staging folder is then removed by the next run.
+    let _ = ctrlc::set_handler(on_interrupt);
     match cli.command {
         Some(Command::Init(a)) => init::run(&init::Config::from_args(a)),
         Some(Command::New(a)) => new::run(&new::Config::from_args(a)?),

@@ -363,26 +363,38 @@ fn inputs_are_never_modified() {
 fn an_unwritable_output_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
+    // The output path is a file: one Chinese line naming it, nothing written beside it.
     let out = dir.path().join("占用");
-    // The workbook's name is taken by a folder: the rename cannot happen.
-    let blocked = out.join("2021年度部门整体绩效评价汇总.xlsx");
-    std::fs::create_dir_all(&blocked).unwrap();
-    std::fs::write(blocked.join("x"), "x").unwrap();
+    std::fs::write(&out, "a file").unwrap();
+    let before: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     let result = collect_cmd(dir.path().join("评价方案.xlsx"), &out)
         .arg(dir.path().join("回收"))
         .output()
         .unwrap();
     assert_eq!(result.status.code(), Some(1));
     let err = String::from_utf8_lossy(&result.stderr);
-    assert!(
-        err.contains("2021年度部门整体绩效评价汇总.xlsx") && err.contains("无法写入"),
-        "{err}"
-    );
-    let left: Vec<String> = std::fs::read_dir(&out)
+    assert!(err.contains("占用") && err.contains("是一个文件"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "a file");
+    let after: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|e| e.unwrap().file_name())
         .collect();
-    assert!(!left.iter().any(|n| n.ends_with(".tmp")), "{left:?}");
+    assert_eq!(before.len(), after.len(), "no staging folder or lock left");
+
+    // A folder of the user's that clashes with an output name is kept, not lost.
+    let out = dir.path().join("汇总二");
+    let blocked = out.join("2021年度部门整体绩效评价汇总.xlsx");
+    std::fs::create_dir_all(&blocked).unwrap();
+    std::fs::write(blocked.join("x"), "x").unwrap();
+    stdout_of(collect_cmd(dir.path().join("评价方案.xlsx"), &out).arg(dir.path().join("回收")));
+    assert!(out.join("2021年度部门整体绩效评价汇总.xlsx").is_file());
+    assert_eq!(
+        std::fs::read_to_string(out.join("2021年度部门整体绩效评价汇总.xlsx（原有）/x")).unwrap(),
+        "x"
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod findings;
 mod hostile;
 mod identity;
 mod init;
+mod interrupted;
 mod issue;
 mod mail;
 mod many_departments;

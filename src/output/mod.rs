@@ -5,6 +5,10 @@
 //! on Windows (the file is open in Excel or WPS). Files are not fsync'ed: every output can be
 //! regenerated from the inputs, and a thousand fsyncs would dominate `issue`'s run time.
 
+mod staging;
+
+pub use staging::{MANIFEST, StageError, Staging, abandon_all};
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,16 @@ pub enum OutputError {
     },
 }
 
+impl OutputError {
+    /// Whether the disk is full.
+    pub fn is_full(&self) -> bool {
+        let e = match self {
+            OutputError::CreateDir { error, .. } | OutputError::Write { error, .. } => error,
+        };
+        e.kind() == std::io::ErrorKind::StorageFull
+    }
+}
+
 /// The usual cause on Windows, when the error could be it.
 fn open_hint(e: &std::io::Error) -> &'static str {
     match e.kind() {
@@ -46,11 +60,63 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     write_atomic_with(path, |f| f.write_all(bytes))
 }
 
+/// A file that, once a write has failed, accepts and drops everything after: the writer that
+/// failed (a zip archive) may try to finish itself when it is dropped, and would print its
+/// own English complaint about the second failure. The first error is kept and reported.
+pub struct OutFile {
+    file: fs::File,
+    failed: Option<(std::io::ErrorKind, Option<i32>)>,
+}
+
+impl OutFile {
+    fn note<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            self.failed.get_or_insert((e.kind(), e.raw_os_error()));
+        }
+        r
+    }
+
+    fn first_error(&self) -> Option<std::io::Error> {
+        self.failed.map(|(kind, os)| match os {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => std::io::Error::from(kind),
+        })
+    }
+}
+
+impl Write for OutFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed.is_some() {
+            return Ok(buf.len());
+        }
+        let r = self.file.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed.is_some() {
+            return Ok(());
+        }
+        let r = self.file.flush();
+        self.note(r)
+    }
+}
+
+impl std::io::Seek for OutFile {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.failed.is_some() {
+            return Ok(0);
+        }
+        let r = self.file.seek(pos);
+        self.note(r)
+    }
+}
+
 /// Like [`write_atomic`], for a writer that streams into the file itself (a large workbook is
 /// never held in memory as a whole).
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+    write: impl FnOnce(&mut OutFile) -> std::io::Result<()>,
 ) -> Result<(), OutputError> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -70,8 +136,15 @@ pub fn write_atomic_with(
         error,
     };
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        write(&mut f)?;
+        let mut f = OutFile {
+            file: fs::File::create(&tmp)?,
+            failed: None,
+        };
+        let wrote = write(&mut f);
+        if let Some(first) = f.first_error() {
+            return Err(first);
+        }
+        wrote?;
         drop(f);
         fs::rename(&tmp, path)
     })();

@@ -1,0 +1,262 @@
+//! Issue 22: a run that stops halfway leaves the last complete result; two runs never write
+//! one output at once.
+
+use super::*;
+use std::collections::BTreeMap;
+
+/// Every file below `dir` with its bytes (the manifest included).
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The demo, with its returns copied `n` times over so that a collect takes a while.
+fn many_returns(dir: &Path, n: usize) -> (std::path::PathBuf, std::path::PathBuf) {
+    stdout_of(
+        jixiao()
+            .env("SOURCE_DATE_EPOCH", "1652400000")
+            .arg("demo")
+            .arg("-o")
+            .arg(dir),
+    );
+    let returns = dir.join("回收");
+    let files: Vec<_> = std::fs::read_dir(&returns)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .collect();
+    for k in 0..n {
+        let sub = returns.join(format!("副本{k:03}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for f in &files {
+            std::fs::copy(f, sub.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    (dir.join("评价方案.xlsx"), returns)
+}
+
+#[test]
+fn a_killed_run_leaves_the_previous_result_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 40);
+    let out = dir.path().join("汇总");
+    // The previous complete result (the demo's own, over fewer returns, differs from the
+    // runs below; and a note of the user's).
+    std::fs::write(out.join("处长的备注.txt"), "留着").unwrap();
+    let previous = snapshot(&out);
+    // How long a whole run takes here.
+    let started = std::time::Instant::now();
+    let full = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .args(["collect", "--plan"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(dir.path().join("量时间"))
+        .arg(&returns)
+        .output()
+        .unwrap();
+    assert!(full.status.success());
+    let whole = started.elapsed();
+
+    let mut kills = 0;
+    let mut mixed = 0;
+    for k in 1..=12u32 {
+        let at = whole * k / 14;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+            .env("SOURCE_DATE_EPOCH", "1652400000")
+            .args(["collect", "--plan"])
+            .arg(&plan)
+            .arg("-o")
+            .arg(&out)
+            .arg(&returns)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(at);
+        let finished = child.try_wait().unwrap().is_some();
+        let _ = child.kill();
+        let _ = child.wait();
+        if finished {
+            break;
+        }
+        kills += 1;
+        // The output folder is the previous result, whatever the moment. (Killed between the
+        // swap's two renames, the folder would be missing for a moment, its previous result
+        // beside it under another name: the next run puts it back.)
+        if out.exists() && snapshot(&out) != previous {
+            mixed += 1;
+        }
+    }
+    eprintln!("{kills} kills over a {whole:?} run, {mixed} mixed folders");
+    assert!(
+        kills >= 3,
+        "only {kills} kills landed before the run finished"
+    );
+    assert_eq!(
+        mixed, 0,
+        "{mixed} of {kills} kills left a folder that mixes two results"
+    );
+
+    // The next run clears what the killed ones left beside the output and completes.
+    let done = collect_cmd(&plan, &out)
+        .env("SOURCE_DATE_EPOCH", "1652400000")
+        .arg(&returns)
+        .output()
+        .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let after = snapshot(&out);
+    assert_eq!(
+        after.get("处长的备注.txt").map(Vec::as_slice),
+        Some("留着".as_bytes())
+    );
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+}
+
+#[test]
+fn a_second_run_on_the_same_output_refuses_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 30);
+    let out = dir.path().join("汇总");
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .args(["collect", "--plan"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(&out)
+        .arg(&returns)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the first run holds the lock (it takes it first thing).
+    let lock = dir.path().join(".汇总.jixiao-lock");
+    let t0 = std::time::Instant::now();
+    while !lock.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let second = collect_cmd(&plan, &out).arg(&returns).output().unwrap();
+    let err = String::from_utf8_lossy(&second.stderr).into_owned();
+    let first_status = first.wait().unwrap();
+    assert!(first_status.success());
+    if lock.exists() {
+        panic!("the lock outlived its run");
+    }
+    assert_eq!(second.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("另一个 jixiao 正在写入") && err.contains("进程"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 30);
+    let out = dir.path().join("汇总");
+    let previous = snapshot(&out);
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .args(["collect", "--plan"])
+        .arg(&plan)
+        .arg("-o")
+        .arg(&out)
+        .arg(&returns)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lock = dir.path().join(".汇总.jixiao-lock");
+    let t0 = std::time::Instant::now();
+    while !lock.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let sent = std::process::Command::new("kill")
+        .arg("-INT")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let result = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("已中断") && err.contains("上次的结果保持不变"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&out), previous);
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+}
+
+/// A small tmpfs, mounted for the test, when this machine allows it (root on Linux).
+#[cfg(target_os = "linux")]
+struct Tmpfs(std::path::PathBuf);
+
+#[cfg(target_os = "linux")]
+impl Tmpfs {
+    fn mount(at: &Path, size: &str) -> Option<Self> {
+        std::fs::create_dir_all(at).ok()?;
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .ok()?
+            .success();
+        ok.then(|| Tmpfs(at.to_path_buf()))
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_one_chinese_line_and_leaves_no_partial_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 2);
+    let Some(disk) = Tmpfs::mount(&dir.path().join("小磁盘"), "48k") else {
+        eprintln!("跳过：无法挂载 tmpfs（需要 root 权限），未测试磁盘已满的情形");
+        return;
+    };
+    let out = disk.0.join("汇总");
+    let result = collect_cmd(&plan, &out).arg(&returns).output().unwrap();
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(err.contains("磁盘空间不足"), "{err}");
+    for english in ["os error", "No space", "ZipWriter", "Io(", "panicked"] {
+        assert!(!err.contains(english), "«{english}» in {err}");
+    }
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    let left: Vec<_> = std::fs::read_dir(&disk.0).unwrap().collect();
+    assert!(left.is_empty(), "partial output left: {left:?}");
+}
