@@ -90,3 +90,91 @@ fn past_the_limit_each_department_gets_a_score_file() {
         "no total line"
     );
 }
+
+#[test]
+fn kills_before_during_and_after_the_department_files_leave_the_previous_result() {
+    use std::collections::BTreeMap;
+    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                    out.insert(rel, std::fs::read(&p).unwrap());
+                }
+            }
+        }
+        out
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = plan_with(dir.path(), DEPARTMENT_SHEET_LIMIT);
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    let returns = dir.path().join("回收");
+    std::fs::create_dir_all(&returns).unwrap();
+    for d in &plan.departments {
+        let answers = jixiao::demo::full_marks(&plan, d);
+        let bytes = jixiao::template::build_filled(&plan, d, Some(&answers)).unwrap();
+        std::fs::write(returns.join(jixiao::template::file_name(&plan, d)), bytes).unwrap();
+    }
+    let out = dir.path().join("汇总");
+    let started = std::time::Instant::now();
+    stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
+    let whole = started.elapsed();
+    // The previous result is a run without the last ten returns.
+    let fewer = dir.path().join("少十份");
+    std::fs::create_dir_all(&fewer).unwrap();
+    for d in plan.departments.iter().take(plan.departments.len() - 10) {
+        let name = jixiao::template::file_name(&plan, d);
+        std::fs::copy(returns.join(&name), fewer.join(&name)).unwrap();
+    }
+    stdout_of(collect_cmd(&plan_path, &out).arg(&fewer));
+    let previous = snapshot(&out);
+    let n = plan.departments.len();
+
+    let (mut before, mut during, mut after, mut mixed) = (0, 0, 0, 0);
+    for k in 1..=10u32 {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+            .args(["collect", "--plan"])
+            .arg(&plan_path)
+            .arg("-o")
+            .arg(&out)
+            .arg(&returns)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(whole * k / 11);
+        let staged = dir
+            .path()
+            .join(format!(".汇总.jixiao-new-{}", child.id()))
+            .join(DEPARTMENT_DIR);
+        let done = std::fs::read_dir(&staged).map(|d| d.count()).unwrap_or(0);
+        let finished = child.try_wait().unwrap().is_some();
+        let _ = child.kill();
+        let _ = child.wait();
+        if finished {
+            continue;
+        }
+        match done {
+            0 => before += 1,
+            d if d < n => during += 1,
+            _ => after += 1,
+        }
+        if out.exists() && snapshot(&out) != previous {
+            mixed += 1;
+        }
+    }
+    eprintln!(
+        "kills: {before} before, {during} during, {after} after the department files; {mixed} mixed folders"
+    );
+    assert_eq!(mixed, 0);
+    assert!(before + during + after >= 4, "too few kills landed");
+    assert!(
+        during >= 1,
+        "no kill landed while department files were written"
+    );
+}
