@@ -2,25 +2,6 @@
 //! one output at once.
 
 use super::*;
-use std::collections::BTreeMap;
-
-/// Every file below `dir` with its bytes (the manifest included).
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(root, &p, out);
-            } else {
-                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 /// The demo, with its returns copied `n` times over so that a collect takes a while.
 fn many_returns(dir: &Path, n: usize) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -73,17 +54,7 @@ fn a_killed_run_leaves_the_previous_result_byte_for_byte() {
     let mut mixed = 0;
     for k in 1..=12u32 {
         let at = whole * k / 14;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
-            .env("SOURCE_DATE_EPOCH", "1652400000")
-            .args(["collect", "--plan"])
-            .arg(&plan)
-            .arg("-o")
-            .arg(&out)
-            .arg(&returns)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_collect(&plan, &out, &returns, false);
         std::thread::sleep(at);
         let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill();
@@ -138,22 +109,10 @@ fn a_second_run_on_the_same_output_refuses_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let (plan, returns) = many_returns(dir.path(), 30);
     let out = dir.path().join("汇总");
-    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
-        .args(["collect", "--plan"])
-        .arg(&plan)
-        .arg("-o")
-        .arg(&out)
-        .arg(&returns)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = spawn_collect(&plan, &out, &returns, false);
     // Wait until the first run holds the lock (it takes it first thing).
     let lock = dir.path().join(".汇总.jixiao-lock");
-    let t0 = std::time::Instant::now();
-    while !lock.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for(&lock);
     let second = collect_cmd(&plan, &out).arg(&returns).output().unwrap();
     let err = String::from_utf8_lossy(&second.stderr).into_owned();
     let first_status = first.wait().unwrap();
@@ -175,21 +134,9 @@ fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
     let (plan, returns) = many_returns(dir.path(), 30);
     let out = dir.path().join("汇总");
     let previous = snapshot(&out);
-    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
-        .args(["collect", "--plan"])
-        .arg(&plan)
-        .arg("-o")
-        .arg(&out)
-        .arg(&returns)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_collect(&plan, &out, &returns, true);
     let lock = dir.path().join(".汇总.jixiao-lock");
-    let t0 = std::time::Instant::now();
-    while !lock.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_for(&lock);
     std::thread::sleep(std::time::Duration::from_millis(300));
     let sent = std::process::Command::new("kill")
         .arg("-INT")

@@ -7,6 +7,17 @@ use jixiao::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS};
 use jixiao::sheet::{RawRow, cell_text};
 
 /// The sample plan with `extra` more departments shaped like 001 (its 指标组 and budget).
+/// A full-marks return of every department of the plan, written into `dir` by the
+/// production writer (fast enough for hundreds).
+fn full_returns(plan: &jixiao::plan::Plan, dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for d in &plan.departments {
+        let answers = jixiao::demo::full_marks(plan, d);
+        let bytes = jixiao::template::build_filled(plan, d, Some(&answers)).unwrap();
+        std::fs::write(dir.join(jixiao::template::file_name(plan, d)), bytes).unwrap();
+    }
+}
+
 fn plan_with(dir: &Path, extra: usize) -> std::path::PathBuf {
     let mut sheets = jixiao::sample::plan_sheets();
     let copies = |rows: &[RawRow], next: u32, rename: &dyn Fn(&str, usize) -> String| {
@@ -45,13 +56,7 @@ fn past_the_limit_each_department_gets_a_score_file() {
     let plan_path = plan_with(dir.path(), DEPARTMENT_SHEET_LIMIT);
     let plan = jixiao::plan::read(&plan_path).unwrap();
     let returns = dir.path().join("回收");
-    std::fs::create_dir_all(&returns).unwrap();
-    for d in &plan.departments {
-        let answers = jixiao::demo::full_marks(&plan, d);
-        let bytes = jixiao::template::build_filled(&plan, d, Some(&answers)).unwrap();
-        let name = jixiao::template::file_name(&plan, d);
-        std::fs::write(returns.join(name), bytes).unwrap();
-    }
+    full_returns(&plan, &returns);
     assert!(plan.departments.len() > DEPARTMENT_SHEET_LIMIT);
 
     let out = dir.path().join("汇总");
@@ -93,33 +98,11 @@ fn past_the_limit_each_department_gets_a_score_file() {
 
 #[test]
 fn kills_before_during_and_after_the_department_files_leave_the_previous_result() {
-    use std::collections::BTreeMap;
-    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-        let mut out = BTreeMap::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                    out.insert(rel, std::fs::read(&p).unwrap());
-                }
-            }
-        }
-        out
-    }
     let dir = tempfile::tempdir().unwrap();
     let plan_path = plan_with(dir.path(), DEPARTMENT_SHEET_LIMIT);
     let plan = jixiao::plan::read(&plan_path).unwrap();
     let returns = dir.path().join("回收");
-    std::fs::create_dir_all(&returns).unwrap();
-    for d in &plan.departments {
-        let answers = jixiao::demo::full_marks(&plan, d);
-        let bytes = jixiao::template::build_filled(&plan, d, Some(&answers)).unwrap();
-        std::fs::write(returns.join(jixiao::template::file_name(&plan, d)), bytes).unwrap();
-    }
+    full_returns(&plan, &returns);
     let out = dir.path().join("汇总");
     let started = std::time::Instant::now();
     stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
@@ -137,16 +120,7 @@ fn kills_before_during_and_after_the_department_files_leave_the_previous_result(
 
     let (mut before, mut during, mut after, mut mixed) = (0, 0, 0, 0);
     for k in 1..=10u32 {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
-            .args(["collect", "--plan"])
-            .arg(&plan_path)
-            .arg("-o")
-            .arg(&out)
-            .arg(&returns)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_collect(&plan_path, &out, &returns, false);
         std::thread::sleep(whole * k / 11);
         let staged = dir
             .path()

@@ -99,3 +99,48 @@ pub fn dept<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Valu
         .find(|d| d["code"] == code)
         .unwrap()
 }
+
+/// Every file below `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// `jixiao collect` started in the background, its output silenced (`stderr` piped when
+/// asked, to read it afterwards).
+pub fn spawn_collect(plan: &Path, out: &Path, inputs: &Path, stderr: bool) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .args(["collect", "--plan"])
+        .arg(plan)
+        .arg("-o")
+        .arg(out)
+        .arg(inputs)
+        .stdout(std::process::Stdio::null())
+        .stderr(if stderr {
+            std::process::Stdio::piped()
+        } else {
+            std::process::Stdio::null()
+        })
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (at most a minute) until `path` exists.
+pub fn wait_for(path: &Path) {
+    let t0 = std::time::Instant::now();
+    while !path.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
