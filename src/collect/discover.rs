@@ -16,19 +16,17 @@ pub struct Input {
 
 /// Folders jixiao wrote, never read as returns: the output folder of this run (`skip`), and any
 /// folder holding a `summary.json` that jixiao wrote (an earlier run's results).
-struct Own<'a> {
+struct Own {
     skip: Vec<PathBuf>,
-    given: &'a [PathBuf],
 }
 
-impl Own<'_> {
-    fn new(skip: &[PathBuf]) -> Own<'_> {
+impl Own {
+    fn new(skip: &[PathBuf]) -> Own {
         Own {
             skip: skip
                 .iter()
                 .filter_map(|p| fs::canonicalize(p).ok())
                 .collect(),
-            given: skip,
         }
     }
 
@@ -38,7 +36,6 @@ impl Own<'_> {
         {
             return true;
         }
-        let _ = self.given;
         written_by_jixiao(&dir.join(OWN_MARKER))
     }
 }

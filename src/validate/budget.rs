@@ -93,15 +93,10 @@ pub(super) fn read_budget<'p>(
             let b = plan_lines[i];
             check_locked_money(ctx, &cols, row, b);
             matched[i] = Some(BudgetInput {
-                plan: Some(b),
-                name: b.name.clone(),
-                nature: b.nature.clone(),
-                kind: b.kind,
-                initial: b.initial,
-                adjusted: b.adjusted,
                 spent,
                 note,
                 row: Some(row.row),
+                ..missing_line(b)
             });
             continue;
         }

@@ -3,16 +3,6 @@
 use super::*;
 use jixiao::sheet::cell_text;
 
-fn demo(dir: &Path) -> String {
-    stdout_of(
-        jixiao()
-            .env("SOURCE_DATE_EPOCH", "1652400000")
-            .arg("demo")
-            .arg("-o")
-            .arg(dir),
-    )
-}
-
 fn rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
     let mut wb = open_workbook_auto(path).unwrap();
     let range = wb.worksheet_range(sheet).unwrap();
@@ -27,7 +17,7 @@ const WORKBOOK: &str = "汇总/2021年度部门整体绩效评价汇总.xlsx";
 #[test]
 fn the_demo_runs_the_whole_cycle() {
     let dir = tempfile::tempdir().unwrap();
-    let out = demo(dir.path());
+    let out = demo_in(dir.path());
     assert!(out.contains("演示完成"), "{out}");
     for sub in [
         "评价方案.xlsx",
@@ -59,7 +49,7 @@ fn the_demo_runs_the_whole_cycle() {
 #[test]
 fn every_table_cell_is_formatted() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let path = dir.path().join(WORKBOOK);
     let book = umya_spreadsheet::reader::xlsx::read(&path).unwrap();
     let bordered = |ws: &umya_spreadsheet::Worksheet, cell: &str| {
@@ -144,7 +134,7 @@ fn every_table_cell_is_formatted() {
 #[test]
 fn ranking_reproduces_the_reference_and_shares_ranks() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let ranking = rows(&dir.path().join(WORKBOOK), "汇总排名");
     let header = &ranking[1];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
@@ -217,7 +207,7 @@ fn ranking_reproduces_the_reference_and_shares_ranks() {
 #[test]
 fn summary_json_missing_superseded_and_feedback() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let text = std::fs::read_to_string(dir.path().join("汇总/summary.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(json["year"], 2021);
@@ -273,7 +263,7 @@ fn summary_json_missing_superseded_and_feedback() {
 #[test]
 fn a_rerun_removes_stale_feedback_for_plan_departments_only() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let feedback = dir.path().join("汇总/审核意见");
     // A text left for 005 by an earlier run is replaced by this run's reply.
     std::fs::write(feedback.join("005_市生态环境局.txt"), "旧的审核意见").unwrap();
@@ -291,7 +281,7 @@ fn a_rerun_removes_stale_feedback_for_plan_departments_only() {
 #[test]
 fn two_runs_agree_and_source_date_epoch_fixes_the_bytes() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let plan = dir.path().join("评价方案.xlsx");
     let inputs = dir.path().join("回收");
     let mut outs = Vec::new();
@@ -338,7 +328,7 @@ fn two_runs_agree_and_source_date_epoch_fixes_the_bytes() {
 #[test]
 fn inputs_are_never_modified() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let inputs = dir.path().join("回收");
     let snapshot = |d: &Path| {
         let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(d)
@@ -362,7 +352,7 @@ fn inputs_are_never_modified() {
 #[test]
 fn an_unwritable_output_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     // The output path is a file: one Chinese line naming it, nothing written beside it.
     let out = dir.path().join("占用");
     std::fs::write(&out, "a file").unwrap();
@@ -401,7 +391,7 @@ fn an_unwritable_output_fails_cleanly() {
 fn text_from_returns_is_written_as_text_not_formulas() {
     use jixiao::demo::fill::{Answers, Typing, fill, info, to_bytes};
     let dir = tempfile::tempdir().unwrap();
-    demo(dir.path());
+    demo_in(dir.path());
     let plan = jixiao::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
     let dept = plan
         .department(&jixiao::domain::DeptCode::new("002"))

@@ -5,13 +5,7 @@ use super::*;
 
 /// The demo, with its returns copied `n` times over so that a collect takes a while.
 fn many_returns(dir: &Path, n: usize) -> (std::path::PathBuf, std::path::PathBuf) {
-    stdout_of(
-        jixiao()
-            .env("SOURCE_DATE_EPOCH", "1652400000")
-            .arg("demo")
-            .arg("-o")
-            .arg(dir),
-    );
+    demo_in(dir);
     let returns = dir.join("回收");
     let files: Vec<_> = std::fs::read_dir(&returns)
         .unwrap()

@@ -278,16 +278,6 @@ fn sheet_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn demo_in(dir: &Path) {
-    stdout_of(
-        jixiao()
-            .env("SOURCE_DATE_EPOCH", "1652400000")
-            .arg("demo")
-            .arg("-o")
-            .arg(dir),
-    );
-}
-
 const DEMO_WORKBOOK: &str = "汇总/2021年度部门整体绩效评价汇总.xlsx";
 
 #[test]

@@ -144,3 +144,14 @@ pub fn wait_for(path: &Path) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
+
+/// `jixiao demo -o dir` with a fixed clock; gives what it printed.
+pub fn demo_in(dir: &Path) -> String {
+    stdout_of(
+        jixiao()
+            .env("SOURCE_DATE_EPOCH", "1652400000")
+            .arg("demo")
+            .arg("-o")
+            .arg(dir),
+    )
+}
