@@ -298,7 +298,9 @@ fn main() -> anyhow::Result<()> {
         .enumerate()
         .map(|(k, dept)| {
             let answers = answers(&plan, dept, seed ^ (k as u64 + 1).wrapping_mul(0x9E37_79B9));
-            let bytes = jixiao::template::build_filled(&plan, dept, Some(&answers))?;
+            let template = jixiao::template::build(&plan, dept)?;
+            let bytes =
+                jixiao::demo::stamp::stamp(&template, &answers).map_err(anyhow::Error::msg)?;
             let path = returns.join(jixiao::template::file_name(&plan, dept));
             jixiao::output::write_atomic(&path, &bytes)?;
             Ok(bytes.len() as u64)

@@ -11,6 +11,7 @@
 //! - 006 市民政局 never returns.
 
 pub mod fill;
+pub mod stamp;
 
 use crate::domain::{DeptCode, fmt_plain};
 use crate::plan::{Department, Plan};

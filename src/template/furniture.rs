@@ -1,5 +1,5 @@
 //! What every template sheet shares: the formats, print setup (A4, footer with the
-//! department), protection, and how answers and ranges are written.
+//! department), protection, and how ranges are written.
 
 use super::*;
 
@@ -72,41 +72,6 @@ pub(super) fn print_setup(
     if let Some(r) = header_row {
         ws.set_repeat_rows(r, r)?;
     }
-    Ok(())
-}
-
-/// Writes an answer the way Excel stores what a user types: `80%` as 0.8, plain numbers as
-/// numbers, anything else as text (never as a formula). Empty answers leave the cell blank.
-pub(super) fn put(
-    ws: &mut Worksheet,
-    r: u32,
-    c: u16,
-    text: &str,
-    fmt: &Format,
-) -> Result<(), XlsxError> {
-    let t = text.trim();
-    if t.is_empty() {
-        ws.write_blank(r, c, fmt)?;
-        return Ok(());
-    }
-    match crate::sample::excel_number(t) {
-        Some(n) => ws.write_number_with_format(r, c, n, fmt)?,
-        None => ws.write_string_with_format(r, c, t, fmt)?,
-    };
-    Ok(())
-}
-
-/// Writes an answer like [`put`], unformatted: the block's format is applied afterwards by
-/// [`format_columns`]. Empty answers write nothing.
-pub(super) fn put_value(ws: &mut Worksheet, r: u32, c: u16, text: &str) -> Result<(), XlsxError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(());
-    }
-    match crate::sample::excel_number(t) {
-        Some(n) => ws.write_number(r, c, n)?,
-        None => ws.write_string(r, c, t)?,
-    };
     Ok(())
 }
 

@@ -9,11 +9,9 @@ pub(super) fn write_indicators(
     dept: &Department,
     indicators: &[&Indicator],
     f: &Formats,
-    answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     use IndicatorCol as C;
     ws.set_name(SHEET_INDICATORS)?;
-    let outcomes = answers.map(|a| a.outcomes.as_slice()).unwrap_or(&[]);
     let last_col = (IndicatorCol::HEADERS.len() - 1) as u16;
     ws.merge_range(
         0,
@@ -74,12 +72,6 @@ pub(super) fn write_indicators(
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
         ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
         let kind = AnswerKind::of(ind);
-        let o = outcomes.iter().find(|o| o.code == ind.code.as_str());
-        let v = |pick: fn(&crate::sample::Reported) -> &str| o.map(pick).unwrap_or("");
-        put_value(ws, r, C::Actual.col(), v(|o| &o.actual))?;
-        put_value(ws, r, C::SelfScore.col(), v(|o| &o.self_score))?;
-        put_value(ws, r, C::Reason.col(), v(|o| &o.reason))?;
-        put_value(ws, r, C::Evidence.col(), v(|o| &o.evidence))?;
         match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, rows)) => rows.push(r),
             None => actual_groups.push((kind, vec![r])),
@@ -148,22 +140,26 @@ pub(super) fn write_indicators(
         &f.total_label,
     )?;
     let (a, z) = (first + 1, first + n.max(1));
+    let sum = |c: C| {
+        let l = crate::domain::CellRef::col_name(u32::from(c.col()));
+        format!("=SUM({l}{a}:{l}{z})")
+    };
     ws.write_formula_with_format(
         total,
-        5,
-        Formula::new(format!("=SUM(F{a}:F{z})")).set_result(fmt_plain(weight_sum)),
+        C::Weight.col(),
+        Formula::new(sum(C::Weight)).set_result(fmt_plain(weight_sum)),
         &f.total_money,
     )?;
-    ws.write_blank(total, 6, &f.total_label)?;
-    ws.write_blank(total, 7, &f.total_label)?;
+    ws.write_blank(total, C::Criteria.col(), &f.total_label)?;
+    ws.write_blank(total, C::Actual.col(), &f.total_label)?;
     ws.write_formula_with_format(
         total,
-        8,
-        Formula::new(format!("=SUM(I{a}:I{z})")).set_result("0"),
+        C::SelfScore.col(),
+        Formula::new(sum(C::SelfScore)).set_result("0"),
         &f.total_money,
     )?;
-    ws.write_blank(total, 9, &f.total_label)?;
-    ws.write_blank(total, 10, &f.total_label)?;
+    ws.write_blank(total, C::Reason.col(), &f.total_label)?;
+    ws.write_blank(total, C::Evidence.col(), &f.total_label)?;
 
     ws.set_row_height(header_row, 30)?;
     ws.set_freeze_panes(header_row + 1, 5)?;

@@ -7,7 +7,6 @@ pub(super) fn write_info(
     plan: &Plan,
     dept: &Department,
     f: &Formats,
-    answers: Option<&Answers>,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_INFO)?;
     let example = plan.settings.example_date().to_string();
@@ -44,7 +43,7 @@ pub(super) fn write_info(
                     .set_input_message(format!("填写日期，如 {example}"))?
                     .set_error_message(format!("请填写有效日期，如 {example}"))?;
                 ws.add_data_validation(r, value, r, value, &dv)?;
-                put(ws, r, value, &answer(answers, name), &f.input_date)?;
+                ws.write_blank(r, value, &f.input_date)?;
             }
             InfoItem::StaffQuota | InfoItem::StaffActual => {
                 let dv = DataValidation::new()
@@ -53,7 +52,7 @@ pub(super) fn write_info(
                     .set_input_message("填写整数，如 80")?
                     .set_error_message("请填写 0 或正整数")?;
                 ws.add_data_validation(r, value, r, value, &dv)?;
-                put(ws, r, value, &answer(answers, name), &f.input)?;
+                ws.write_blank(r, value, &f.input)?;
             }
             _ => {
                 let dv = DataValidation::new()
@@ -61,7 +60,7 @@ pub(super) fn write_info(
                     .set_input_title(name)?
                     .set_input_message(text)?;
                 ws.add_data_validation(r, value, r, value, &dv)?;
-                put(ws, r, value, &answer(answers, name), &f.input)?;
+                ws.write_blank(r, value, &f.input)?;
             }
         }
         ws.set_row_height(r, 20)?;
@@ -76,12 +75,4 @@ pub(super) fn write_info(
     print_setup(ws, dept, Some(0))?;
     protect(ws);
     Ok(())
-}
-
-/// A 基本信息 answer.
-pub(super) fn answer(answers: Option<&Answers>, key: &str) -> String {
-    answers
-        .and_then(|a| a.info.iter().find(|(k, _)| k == key))
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
 }

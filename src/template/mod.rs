@@ -15,7 +15,6 @@
 
 use crate::domain::{Money, fmt_plain};
 use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan};
-use crate::sample::Answers;
 use crate::score::AnswerKind;
 use crate::xlsx;
 use rust_decimal::Decimal;
@@ -102,17 +101,6 @@ impl Fnv {
 
 /// Builds one department's template.
 pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
-    build_filled(plan, dept, None)
-}
-
-/// Builds a template with the department's answers already entered, as Excel would store
-/// them (`80%` as 0.8 in a percent cell). Used for synthetic returns in benchmarks; tests and
-/// the demo fill templates through a different writer instead.
-pub fn build_filled(
-    plan: &Plan,
-    dept: &Department,
-    answers: Option<&Answers>,
-) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let fp = fingerprint(plan, dept);
     let mut wb = crate::xlsx::workbook(&properties(plan, dept, &fp));
@@ -121,9 +109,9 @@ pub fn build_filled(
     let budget: Vec<&BudgetLine> = ordered_budget(plan, dept);
 
     write_guide(wb.add_worksheet(), plan, dept, &f)?;
-    write_info(wb.add_worksheet(), plan, dept, &f, answers)?;
-    write_budget(wb.add_worksheet(), plan, dept, &budget, &f, answers)?;
-    write_indicators(wb.add_worksheet(), plan, dept, &indicators, &f, answers)?;
+    write_info(wb.add_worksheet(), plan, dept, &f)?;
+    write_budget(wb.add_worksheet(), plan, dept, &budget, &f)?;
+    write_indicators(wb.add_worksheet(), plan, dept, &indicators, &f)?;
     write_meta(wb.add_worksheet(), plan, dept, &fp)?;
     wb.save_to_buffer()
 }
@@ -199,37 +187,6 @@ mod tests {
     fn rows_become_excel_ranges() {
         assert_eq!(ranges(7, &[2, 3, 4, 6, 9, 10]), "H3:H5 H7 H10:H11");
         assert_eq!(ranges(7, &[5]), "H6");
-    }
-
-    #[test]
-    fn a_prefilled_reference_template_scores_95_3() {
-        let p = sample_plan();
-        let d = &p.departments[0];
-        let answers = Answers {
-            info: vec![(InfoItem::Filled.label().into(), "2022-05-10".into())],
-            outcomes: sample::reference_outcomes(),
-            spending: sample::reference_spending(),
-        };
-        let bytes = build_filled(&p, d, Some(&answers)).unwrap();
-        let read = crate::collect::read_bytes(&p, "r.xlsx", &bytes, false);
-        let crate::collect::Intake::Identified(read) = read.into_intake() else {
-            panic!("the prefilled template is identified");
-        };
-        let inputs = crate::validate::validate(&p, d, &read);
-        let typed = |i: &crate::validate::IndicatorInput| !i.reason.is_empty();
-        assert!(
-            inputs.indicators.iter().any(typed),
-            "the reference gives reasons"
-        );
-        let e = crate::evaluate::evaluate(&p, inputs);
-        assert_eq!(e.totals.total.to_string(), "95.30");
-        assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
-        // Checked while scoring and shown nowhere: the free texts are not held.
-        assert!(
-            e.indicators
-                .iter()
-                .all(|r| !typed(&r.input) && r.input.evidence.is_empty())
-        );
     }
 
     #[test]

@@ -7,13 +7,14 @@ use jixiao::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS};
 use jixiao::sheet::{RawRow, cell_text};
 
 /// The sample plan with `extra` more departments shaped like 001 (its 指标组 and budget).
-/// A full-marks return of every department of the plan, written into `dir` by the
-/// production writer (fast enough for hundreds).
+/// A full-marks return of every department of the plan, written into `dir` by the fast
+/// filler (fast enough for hundreds).
 fn full_returns(plan: &jixiao::plan::Plan, dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
     for d in &plan.departments {
         let answers = jixiao::demo::full_marks(plan, d);
-        let bytes = jixiao::template::build_filled(plan, d, Some(&answers)).unwrap();
+        let template = jixiao::template::build(plan, d).unwrap();
+        let bytes = jixiao::demo::stamp::stamp(&template, &answers).unwrap();
         std::fs::write(dir.join(jixiao::template::file_name(plan, d)), bytes).unwrap();
     }
 }
