@@ -171,6 +171,8 @@ pub fn assess<'p>(
             }
         }
     }
+    // 相对/排名 compare the accepted returns: scored once every department's is known.
+    evaluate::apply_peers(plan, &mut evaluations);
     unmatched.sort_by(|a, b| a.file.cmp(&b.file));
     let missing = plan
         .departments

@@ -35,8 +35,10 @@ pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
                 (Rule::Trend(Direction::Up), _, Some(b)) => {
                     fmt_plain((b * Decimal::new(102, 2)).round_dp(1))
                 }
+                (_, AnswerKind::Computed, _) => String::new(),
                 (_, AnswerKind::Labels(l), _) => l.first().cloned().unwrap_or_default(),
                 (Rule::Deduct { .. }, _, _) => "0".into(),
+                (Rule::Checklist { items, .. }, _, _) => items.to_string(),
                 (Rule::Review, _, _) => "工作成效得到社会各界普遍认可".into(),
                 _ => i
                     .target_text

@@ -119,6 +119,10 @@ codes! {
     NeedsReview = "V10", Info, "评议类指标待复核";
     PercentAmbiguous = "V11", Warning, "百分数有两种读法";
     RateAbove100 = "V13", Info, "率超过 100%";
+    OutsideBand = "V14", Warning, "自评得分不在所选档次内";
+    NotApplicableRefused = "V15", Error, "不可填不适用";
+    ComparedAlone = "V16", Info, "无可比较的部门";
+    ActualComputed = "V17", Info, "实际值按预算执行计算";
     SpentMissing = "B01", Error, "执行数为空";
     SpentNegative = "B02", Error, "执行数为负数";
     SpentUnreadable = "B03", Error, "执行数无法识别";

@@ -68,6 +68,10 @@ columns!(
         Source = "目标值来源",
         /// 基准值.
         Baseline = "基准值",
+        /// 可不适用: 是 when a department may answer 不适用.
+        MayNotApply = "可不适用",
+        /// 实际值来源: the actual is computed from the return's 预算执行 rows.
+        ActualSource = "实际值来源",
     }
 );
 

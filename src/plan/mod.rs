@@ -25,5 +25,8 @@ pub use parse::{
     PlanError, PlanErrors, PlanReadError, open_reason, parse, parse_percent, same_but_zeros,
 };
 pub use read::read;
-pub use rule::{RULE_CHOICES, Rule, RuleError, check_compatible, infer_rule, parse_rule};
+pub use rule::{
+    Band, Best, Condition, Place, Points, RULE_CHOICES, Rule, RuleError, Tier, check_compatible,
+    check_rule, default_bands, infer_rule, parse_rule,
+};
 pub use target::{Cmp, Direction, Target, TargetError, parse_target};

@@ -163,8 +163,47 @@ pub struct Indicator {
     pub target_source: Text,
     /// 基准值 (last year's figure for 趋势).
     pub baseline: Option<Decimal>,
+    /// 可不适用: the department may answer 不适用; the indicator then drops out and the total
+    /// is rescaled.
+    pub may_not_apply: bool,
+    /// 实际值来源: the actual is computed from the return's 预算执行 rows, not typed.
+    pub computed: Option<ActualSource>,
     /// 0-based sheet row.
     pub row: u32,
+}
+
+/// Where a computed 实际完成值 comes from: an execution rate of the return's 预算执行 rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActualSource {
+    /// 预算执行率: 执行数 / 调整后预算 over every line.
+    Total,
+    /// 基本支出执行率.
+    Basic,
+    /// 项目支出执行率.
+    Project,
+}
+
+impl ActualSource {
+    /// Every source, in the order the plan check lists them.
+    pub const ALL: [ActualSource; 3] = [
+        ActualSource::Total,
+        ActualSource::Basic,
+        ActualSource::Project,
+    ];
+
+    /// The plan's word.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActualSource::Total => "预算执行率",
+            ActualSource::Basic => "基本支出执行率",
+            ActualSource::Project => "项目支出执行率",
+        }
+    }
+
+    /// Reads the plan's word.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.label() == s)
+    }
 }
 
 /// 支出类型.

@@ -21,13 +21,24 @@ pub enum AnswerKind {
     Level,
     /// Free text; the score is the department's 自评得分.
     SelfScore,
+    /// 清单: the number of items met, or their numbers.
+    Checklist {
+        /// Items in the list.
+        items: u32,
+    },
+    /// Computed from the 预算执行 rows; nothing to type.
+    Computed,
 }
 
 impl AnswerKind {
     /// What an indicator asks for.
     pub fn of(ind: &Indicator) -> Self {
+        if ind.computed.is_some() {
+            return AnswerKind::Computed;
+        }
         match (&ind.rule, &ind.target) {
-            (Rule::TierShares(_) | Rule::TierSteps { .. }, _) => {
+            (Rule::Checklist { items, .. }, _) => AnswerKind::Checklist { items: *items },
+            (Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_), _) => {
                 AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
             }
             (Rule::Deduct { .. }, _) => AnswerKind::Count,
@@ -64,6 +75,10 @@ impl AnswerKind {
             AnswerKind::Count => "请填写发生次数（0 或正整数），没有发生请填 0".into(),
             AnswerKind::Level => "请填写等级数字，如 4 或 4级".into(),
             AnswerKind::SelfScore => "请简述完成情况，并在「自评得分」中填写得分（待复核）".into(),
+            AnswerKind::Checklist { items } => format!(
+                "填写达到的项数（0～{items}），或达到的项目序号，如 ①③ 或 1、3"
+            ),
+            AnswerKind::Computed => "由「预算执行」表自动计算，无需填写".into(),
         }
     }
 }

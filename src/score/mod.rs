@@ -12,11 +12,17 @@
 //!   data validation and findings use it for hints.
 
 mod answer;
+mod kinds;
+mod peers;
 mod totals;
 
 pub use crate::plan::{Cmp, Direction, Rule, Target};
 pub use answer::{AnswerKind, negate};
-pub use totals::{DimensionTotal, Totals, competition_ranks, totals};
+pub use peers::{Peer, score_with_peers};
+pub use totals::{DimensionTotal, Rescale, Totals, competition_ranks, totals};
+
+/// The answer that drops an indicator marked 可不适用.
+pub const NOT_APPLICABLE: &str = "不适用";
 
 use crate::domain::{Score, fmt_plain, fmt2, round2};
 use crate::plan::{GradeScale, Indicator};
@@ -37,6 +43,30 @@ pub struct Scored {
     /// A bare number that reads two ways against a percent target (`0.4`: 40% or 0.4%), the
     /// reading used and the other: the caller reports it, never silently.
     pub ambiguous: Option<Ambiguity>,
+    /// Something the department or the bureau should know about how the score came about.
+    pub caution: Option<Caution>,
+    /// 相对/排名: the value compared with the other departments'.
+    pub peer_value: Option<Decimal>,
+    /// 不适用: the indicator drops out and the total is rescaled.
+    pub not_applicable: bool,
+}
+
+/// How a score departs from the plain reading of the rule; the caller reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caution {
+    /// 定性: the 自评得分 lay outside the band chosen; the nearest bound was used.
+    OutsideBand {
+        /// The 自评得分.
+        own: Decimal,
+        /// The score used.
+        used: Decimal,
+        /// The band chosen.
+        label: String,
+        /// `60%～80%`.
+        range: String,
+    },
+    /// 相对/排名: no other accepted department has a value to compare with.
+    Alone,
 }
 
 /// The two readings of a bare number typed for a percent target.
@@ -93,6 +123,19 @@ pub enum ScoreError {
     /// 评议 needs a self-score.
     #[error("评议类指标须填写自评得分")]
     MissingSelfScore,
+    /// 清单: neither a count nor item numbers within the list.
+    #[error(
+        "「{value}」不是有效的清单填法：应填达到的项数（0～{items}），或达到的项目序号，如 ①③ 或 1、3"
+    )]
+    BadChecklist {
+        /// What was entered.
+        value: String,
+        /// Items in the list.
+        items: u32,
+    },
+    /// 不适用 where the plan does not allow it.
+    #[error("本指标不可填「不适用」（评价方案未标记为可不适用）")]
+    NotApplicableRefused,
     /// Self-score outside 0..weight.
     #[error("自评得分 {value} 超出 0～{weight} 分")]
     SelfScoreOutOfRange {
@@ -109,6 +152,24 @@ pub fn score_indicator(
     actual: &str,
     self_score: Option<Decimal>,
 ) -> Result<Scored, ScoreError> {
+    if normalize_text(actual) == NOT_APPLICABLE {
+        if !ind.may_not_apply {
+            return Err(ScoreError::NotApplicableRefused);
+        }
+        let w = ind.weight.value();
+        let mut s = finish(
+            w,
+            Decimal::ZERO,
+            format!(
+                "不适用，不计分；权重 {} 不计入，总分按适用指标折算",
+                fmt_plain(w)
+            ),
+            false,
+        );
+        s.not_applicable = true;
+        s.actual = NOT_APPLICABLE.into();
+        return Ok(s);
+    }
     let mut scored = score_value(ind, actual, self_score)?;
     scored.actual = display_actual(ind, actual);
     scored.ambiguous = ambiguity(ind, actual);
@@ -181,6 +242,8 @@ fn display_actual(ind: &Indicator, actual: &str) -> String {
     let raw = normalize_text(actual);
     match (&ind.rule, &v) {
         (Rule::Review, _) => actual.trim().to_string(),
+        (Rule::Checklist { .. } | Rule::Qualitative(_), _) => raw,
+        (Rule::Segments(_), Value::Number { percent: true, .. }) => raw,
         (_, Value::Word(_) | Value::Empty) => raw,
         (Rule::Deduct { .. }, Value::Number { value, .. }) => format!("{} 次", fmt_plain(*value)),
         (Rule::Trend(_), Value::Number { value, unit, .. }) => {
@@ -200,7 +263,7 @@ fn score_value(
 ) -> Result<Scored, ScoreError> {
     let w = ind.weight.value();
     let v = parse_value(actual);
-    if v == Value::Empty && ind.rule != Rule::Review {
+    if v == Value::Empty && ind.rule != Rule::Review && !matches!(ind.rule, Rule::Qualitative(_)) {
         return Err(ScoreError::Empty);
     }
     let raw = normalize_text(actual);
@@ -209,6 +272,24 @@ fn score_value(
     let zero = |what: String| finish(w, Decimal::ZERO, format!("{what}，得 0 分"), false);
 
     Ok(match &ind.rule {
+        Rule::Segments(tiers) => kinds::segments(ind, tiers, &v, &raw)?,
+        Rule::GapDeduct { unit, step, whole } => {
+            kinds::gap_deduct(ind, (*unit, *step, *whole), &v, &raw)?
+        }
+        Rule::Checklist { items, step } => kinds::checklist(ind, *items, *step, &v, &raw)?,
+        Rule::Qualitative(bands) => {
+            if v == Value::Empty {
+                return Err(ScoreError::Empty);
+            }
+            kinds::qualitative(ind, bands, &raw, self_score)?
+        }
+        Rule::InverseRatio => kinds::inverse_ratio(ind, &v, &raw)?,
+        // Scored alone here; [`score_with_peers`] scores it again once every return is read.
+        Rule::Relative(_) | Rule::Ranked(_) => {
+            let a = quantity(ind, &v, &raw)?;
+            let own = crate::domain::DeptCode::new("");
+            score_with_peers(ind, &own, a, &[])
+        }
         Rule::Review => {
             let s = self_score.ok_or(ScoreError::MissingSelfScore)?;
             if s < Decimal::ZERO || s > w {
@@ -393,6 +474,9 @@ fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Sco
         review,
         actual: String::new(),
         ambiguous: None,
+        caution: None,
+        peer_value: None,
+        not_applicable: false,
     }
 }
 

@@ -36,6 +36,8 @@ fn ind(target: &str, weight: &str, rule: &str) -> Indicator {
         criteria: "".into(),
         target_source: "".into(),
         baseline: None,
+        may_not_apply: false,
+        computed: None,
         row: 1,
     }
 }
@@ -90,7 +92,10 @@ fn reference_outcomes_reproduce_the_report() {
     }
     assert_eq!(scored.len(), 82);
 
-    let t = totals(scored.iter().map(|(i, s)| (*i, *s)), &plan.settings.grades);
+    let t = totals(
+        scored.iter().map(|(i, s)| (*i, *s, false)),
+        &plan.settings.grades,
+    );
     let dims: Vec<(String, String, String)> = t
         .dimensions
         .iter()

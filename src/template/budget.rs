@@ -30,7 +30,7 @@ pub(super) fn write_budget(
         &f.title,
     )?;
     ws.set_row_height(0, 28)?;
-    let header_row = 1;
+    let header_row = HEADER_ROW;
     for (c, h) in BudgetCol::HEADERS.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
     }
@@ -151,7 +151,8 @@ pub(super) fn write_budget(
             .map(|b| pick(b))
             .sum()
     };
-    let totals_row = spare_last + 1;
+    let totals_row = totals_row(lines.len());
+    debug_assert_eq!(totals_row, spare_last + 1);
     for (k, label) in BUDGET_TOTAL_LABELS.iter().enumerate() {
         let r = totals_row + k as u32;
         ws.write_string_with_format(r, B::No.col(), "", &f.total_label)?;
@@ -219,6 +220,29 @@ pub(super) fn write_budget(
     print_setup(ws, dept, Some(header_row))?;
     protect(ws);
     Ok(())
+}
+
+/// The header row of 预算执行 (0-based).
+const HEADER_ROW: u32 = 1;
+
+/// The first of the three total rows (基本支出小计, 项目支出小计, 合计) of a sheet with `lines`
+/// plan lines, 0-based.
+pub(super) fn totals_row(lines: usize) -> u32 {
+    HEADER_ROW + 1 + lines as u32 + SPARE_BUDGET_ROWS
+}
+
+/// The formula of an execution rate read from the total rows: `source` picks the row.
+pub(super) fn rate_of_totals(lines: usize, source: crate::plan::ActualSource) -> String {
+    use crate::plan::ActualSource as A;
+    let k = match source {
+        A::Basic => 0,
+        A::Project => 1,
+        A::Total => 2,
+    };
+    let n = totals_row(lines) + k + 1;
+    let (g, f) = (letter(B::Spent), letter(B::Adjusted));
+    let sheet = format!("'{SHEET_BUDGET}'!");
+    format!("=IF(N({sheet}{f}{n})>0,{sheet}{g}{n}/{sheet}{f}{n},\"\")")
 }
 
 /// 执行率 = 执行数 / 调整后预算, blank until 执行数 is filled; the stored result is blank.

@@ -8,6 +8,7 @@ pub(super) fn write_indicators(
     plan: &Plan,
     dept: &Department,
     indicators: &[&Indicator],
+    budget_lines: usize,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     use IndicatorCol as C;
@@ -63,7 +64,7 @@ pub(super) fn write_indicators(
 
     // Validations are grouped: one per distinct answer form, spread over its rows, so a
     // template carries a handful of rules rather than one per cell.
-    let mut actual_groups: Vec<(AnswerKind, Vec<u32>)> = Vec::new();
+    let mut actual_groups: Vec<((AnswerKind, bool), Vec<u32>)> = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
         let r = first + i as u32;
         ws.write_string(r, C::Code.col(), ind.code.as_str())?;
@@ -71,10 +72,16 @@ pub(super) fn write_indicators(
         ws.write_string(r, C::Target.col(), &*ind.target_text)?;
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
         ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
-        let kind = AnswerKind::of(ind);
-        match actual_groups.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, rows)) => rows.push(r),
-            None => actual_groups.push((kind, vec![r])),
+        if let Some(source) = ind.computed {
+            // Computed from 预算执行, locked: the reader recomputes it anyway.
+            let formula = super::budget::rate_of_totals(budget_lines, source);
+            ws.write_formula(r, C::Actual.col(), Formula::new(formula).set_result(""))?;
+        } else {
+            let key = (AnswerKind::of(ind), ind.may_not_apply);
+            match actual_groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, rows)) => rows.push(r),
+                None => actual_groups.push((key, vec![r])),
+            }
         }
         ws.set_row_height(r, row_height(ind, &widths))?;
     }
@@ -93,17 +100,25 @@ pub(super) fn write_indicators(
             (C::Evidence.col(), &f.input_wrap),
         ],
     )?;
-    // 实际完成值: a percent cell where the answer is a percentage, in runs of equal form.
+    // 实际完成值: a percent cell where the answer is a percentage, a locked percent where it
+    // is computed, in runs of equal form.
+    let form = |ind: &Indicator| match AnswerKind::of(ind) {
+        AnswerKind::Computed => 2,
+        AnswerKind::Percent => 1,
+        _ => 0,
+    };
     let mut i = 0;
     while i < indicators.len() {
-        let percent = AnswerKind::of(indicators[i]) == AnswerKind::Percent;
+        let kind = form(indicators[i]);
         let mut j = i + 1;
-        while j < indicators.len()
-            && (AnswerKind::of(indicators[j]) == AnswerKind::Percent) == percent
-        {
+        while j < indicators.len() && form(indicators[j]) == kind {
             j += 1;
         }
-        let fmt = if percent { &f.input_percent } else { &f.input };
+        let fmt = match kind {
+            2 => &f.locked_rate,
+            1 => &f.input_percent,
+            _ => &f.input,
+        };
         format_columns(
             ws,
             first + i as u32,
@@ -112,8 +127,9 @@ pub(super) fn write_indicators(
         )?;
         i = j;
     }
-    for (kind, rows) in &actual_groups {
-        let dv = actual_validation(kind)?.set_multi_range(ranges(C::Actual.col().into(), rows));
+    for ((kind, may_not_apply), rows) in &actual_groups {
+        let dv = actual_validation(kind, *may_not_apply, rows[0])?
+            .set_multi_range(ranges(C::Actual.col().into(), rows));
         ws.add_data_validation(rows[0], C::Actual.col(), rows[0], C::Actual.col(), &dv)?;
     }
     if n > 0 {
@@ -240,9 +256,44 @@ pub(super) fn row_height(ind: &Indicator, widths: &[f64; 11]) -> f64 {
     (n * 14.0 + 6.0).max(20.0)
 }
 
-pub(super) fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, XlsxError> {
+/// The 实际完成值 validation of one answer form; `may_not_apply` also lets 不适用 through (in
+/// the dropdown for labels, by a formula for numbers). `first_row` is the first row the rule
+/// covers, 0-based, for the formula's relative reference.
+pub(super) fn actual_validation(
+    kind: &AnswerKind,
+    may_not_apply: bool,
+    first_row: u32,
+) -> Result<DataValidation, XlsxError> {
+    use crate::score::NOT_APPLICABLE;
+    let mut labels_na: Vec<String> = Vec::new();
+    if let AnswerKind::Labels(labels) = kind {
+        labels_na = labels.clone();
+        if may_not_apply {
+            labels_na.push(NOT_APPLICABLE.into());
+        }
+    }
+    let numeric = matches!(
+        kind,
+        AnswerKind::Percent | AnswerKind::Number { .. } | AnswerKind::Count | AnswerKind::Level
+    );
+    if may_not_apply && numeric {
+        let cell = format!(
+            "{}{}",
+            crate::domain::CellRef::col_name(IndicatorCol::Actual.col().into()),
+            first_row + 1
+        );
+        let message = format!("{}；本指标不适用时填「{NOT_APPLICABLE}」", kind.describe());
+        return DataValidation::new()
+            .allow_custom(Formula::new(format!(
+                "=OR(ISNUMBER({cell}),{cell}=\"{NOT_APPLICABLE}\")"
+            )))
+            .set_error_message(format!("请填写数值，或填「{NOT_APPLICABLE}」"))?
+            .set_input_title(IndicatorCol::Actual.header())?
+            .set_input_message(truncate(&message, 250));
+    }
     let dv = match kind {
-        AnswerKind::Labels(labels) if labels.iter().map(|l| l.len() + 1).sum::<usize>() < 250 => {
+        AnswerKind::Labels(_) if labels_na.iter().map(|l| l.len() + 1).sum::<usize>() < 250 => {
+            let labels = &labels_na;
             let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
             DataValidation::new()
                 .allow_list_strings(&refs)?
@@ -251,7 +302,10 @@ pub(super) fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, Xls
                     250,
                 ))?
         }
-        AnswerKind::Labels(_) | AnswerKind::SelfScore => DataValidation::new().allow_any_value(),
+        AnswerKind::Labels(_)
+        | AnswerKind::SelfScore
+        | AnswerKind::Checklist { .. }
+        | AnswerKind::Computed => DataValidation::new().allow_any_value(),
         AnswerKind::Percent => DataValidation::new()
             .allow_decimal_number(DataValidationRule::Between(0.0, 10.0))
             .set_error_message("请输入带 % 号的百分数，如 95% 或 0.4%")?,
@@ -275,6 +329,7 @@ pub(super) fn actual_validation(kind: &AnswerKind) -> Result<DataValidation, Xls
         }
         AnswerKind::Percent => AnswerKind::Percent.describe(),
         AnswerKind::Level => "对照左侧目标值，填写等级数字，如 4".to_string(),
+        AnswerKind::Labels(_) if may_not_apply => AnswerKind::Labels(labels_na.clone()).describe(),
         other => other.describe(),
     };
     dv.set_input_title(IndicatorCol::Actual.header())?

@@ -111,7 +111,14 @@ pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
     write_guide(wb.add_worksheet(), plan, dept, &f)?;
     write_info(wb.add_worksheet(), plan, dept, &f)?;
     write_budget(wb.add_worksheet(), plan, dept, &budget, &f)?;
-    write_indicators(wb.add_worksheet(), plan, dept, &indicators, &f)?;
+    write_indicators(
+        wb.add_worksheet(),
+        plan,
+        dept,
+        &indicators,
+        budget.len(),
+        &f,
+    )?;
     write_meta(wb.add_worksheet(), plan, dept, &fp)?;
     wb.save_to_buffer()
 }

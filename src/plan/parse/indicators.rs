@@ -90,6 +90,8 @@ impl SheetRows for IndicatorRows {
         IndicatorCol::Criteria.header(),
         IndicatorCol::Source.header(),
         IndicatorCol::Baseline.header(),
+        IndicatorCol::MayNotApply.header(),
+        IndicatorCol::ActualSource.header(),
     ];
 
     fn row(&mut self, t: &Table, row: &RawRow, errors: &mut Errors) {
@@ -171,8 +173,8 @@ impl SheetRows for IndicatorRows {
             },
             (None, true) => None,
         };
-        if let (Some(rule), Some(target)) = (&rule, &target)
-            && let Err(e) = check_compatible(rule, target, &target_text)
+        if let (Some(rule), Some(target), Some(weight)) = (&rule, &target, &weight)
+            && let Err(e) = check_rule(rule, target, &target_text, weight.value())
         {
             errors.at(
                 S,
@@ -193,6 +195,42 @@ impl SheetRows for IndicatorRows {
                 );
             }
             b
+        };
+        let may_text = t.text(row, IndicatorCol::MayNotApply.header());
+        let may_not_apply = match may_text.as_str() {
+            "" | "否" => false,
+            "是" => true,
+            other => {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::MayNotApply.header()),
+                    format!("指标「{code}」的可不适用「{other}」无效，应填「是」或留空"),
+                );
+                false
+            }
+        };
+        let source_text = t.text(row, IndicatorCol::ActualSource.header());
+        let computed = if source_text.is_empty() {
+            None
+        } else {
+            let s = ActualSource::parse(&source_text);
+            if s.is_none() {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::ActualSource.header()),
+                    format!(
+                        "指标「{code}」的实际值来源「{source_text}」无法识别，应为{}之一，或留空由部门填写",
+                        ActualSource::ALL.map(|a| format!("「{}」", a.label())).join("")
+                    ),
+                );
+            } else if !target.as_ref().is_some_and(Target::is_percent) {
+                errors.at(
+                    S,
+                    t.cell(row, IndicatorCol::ActualSource.header()),
+                    format!("指标「{code}」的实际值来源是执行率，目标值应为百分数，如「≥90%」"),
+                );
+            }
+            s
         };
         let (Some(target), Some(weight), Some(rule), true) = (target, weight, rule, ok) else {
             return;
@@ -217,6 +255,8 @@ impl SheetRows for IndicatorRows {
             criteria: texts.get(t.text(row, IndicatorCol::Criteria.header())),
             target_source: texts.get(t.text(row, IndicatorCol::Source.header())),
             baseline,
+            may_not_apply,
+            computed,
             row: row.row,
         });
     }

@@ -3,7 +3,8 @@
 //! [`super::read`] streams them) or whole ([`parse`]).
 
 use super::model::*;
-use super::rule::{check_compatible, infer_rule, parse_rule};
+use super::rule::{check_rule, infer_rule, parse_rule};
+use super::target::Target;
 use super::target::parse_target;
 
 use crate::domain::{CellRef, DeptCode, IndicatorCode, Location, Money, Score};

@@ -1,13 +1,22 @@
 //! Evaluation: a validated return ([`Inputs`]) → every indicator's score, the totals, the
 //! self-assessed total and the findings that only scoring can see (unreadable values, a
 //! self-score far from the computed one, a missing 偏差原因).
+//!
+//! Scores that depend on other departments (相对, 排名) are scored alone here and again by
+//! [`apply_peers`] once every return is read; the findings that depend on a score come with
+//! the final one.
+
+mod computed;
+mod peers;
+
+pub use peers::{apply_peers, peer_indicators};
 
 use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
 use crate::layout::template::SHEET_INDICATORS;
-use crate::plan::Rule;
-use crate::plan::{Department, Plan};
-use crate::score::{AnswerKind, ScoreError, Scored, Totals, score_indicator, totals};
+use crate::plan::{Department, Indicator, Plan};
+use crate::score::{AnswerKind, Caution, ScoreError, Scored, Totals, score_indicator, totals};
 use crate::validate::{IndicatorInput, Inputs};
+use rust_decimal::Decimal;
 
 /// 审核状态 of a department.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,6 +61,8 @@ pub struct IndicatorResult<'p> {
     pub input: IndicatorInput<'p>,
     /// The score, when the value could be read.
     pub scored: Option<Scored>,
+    /// Whether a 偏差原因 was given (the text itself is not held).
+    pub reason_given: bool,
 }
 
 impl IndicatorResult<'_> {
@@ -150,10 +161,12 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
     let mut results = Vec::with_capacity(indicator_inputs.len());
     for input in indicator_inputs {
         let ind = input.indicator;
+        let reason_given = !input.reason.trim().is_empty();
         if input.row.is_none() {
             results.push(IndicatorResult {
                 input,
                 scored: None,
+                reason_given,
             });
             continue;
         }
@@ -165,18 +178,51 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             Some(s) if input.weight_changed => Some(s.min(ind.weight.value())),
             other => other,
         };
-        let scored = match score_indicator(ind, &input.actual, own) {
-            Ok(s) => Some(s),
+        let computed = ind
+            .computed
+            .map(|source| computed::actual(source, &inputs.budget));
+        let typed = match &computed {
+            Some(Ok(c)) => c.text.as_str(),
+            Some(Err(why)) => {
+                findings.push(Finding::new(
+                    Code::ValueUnreadable,
+                    at(input.cells.actual),
+                    format!("{name}的实际值取自「预算执行」，但{why}，无法计算"),
+                    "请在「预算执行」表填写每个项目的执行数",
+                ));
+                results.push(IndicatorResult {
+                    input: without_free_texts(input),
+                    scored: None,
+                    reason_given,
+                });
+                continue;
+            }
+            None => input.actual.as_str(),
+        };
+        let scored = match score_indicator(ind, typed, own) {
+            Ok(mut s) => {
+                if let Some(Ok(c)) = &computed {
+                    s.explanation = format!("{}；{}", c.explain(), s.explanation);
+                    if let Some(f) = c.mismatch(ind, &input.actual, &name, at(input.cells.actual)) {
+                        findings.push(f);
+                    }
+                }
+                Some(s)
+            }
             Err(e) => {
                 let (code, cell) = match &e {
                     ScoreError::Empty => (Code::RequiredEmpty, input.cells.actual),
                     ScoreError::Negative(_) => (Code::ValueOutOfRange, input.cells.actual),
                     ScoreError::MissingSelfScore => (Code::RequiredEmpty, input.cells.self_score),
+                    ScoreError::NotApplicableRefused => {
+                        (Code::NotApplicableRefused, input.cells.actual)
+                    }
                     // Already reported by validation (V04).
                     ScoreError::SelfScoreOutOfRange { .. } => {
                         results.push(IndicatorResult {
                             input: without_free_texts(input),
                             scored: None,
+                            reason_given,
                         });
                         continue;
                     }
@@ -184,6 +230,9 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                 };
                 let msg = match &e {
                     ScoreError::Empty => format!("{name}未填写实际完成值"),
+                    ScoreError::MissingSelfScore => {
+                        format!("{name}为{}类指标，须填写自评得分", ind.rule.kind_label())
+                    }
                     other => format!("{name}：{other}"),
                 };
                 findings.push(Finding::new(code, at(cell), msg, expected.clone()));
@@ -191,7 +240,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             }
         };
         if let Some(s) = &scored {
-            if let Some(p) = rate_above_full(ind, &input.actual) {
+            if let Some(p) = rate_above_full(ind, typed) {
                 findings.push(Finding::new(
                     Code::RateAbove100,
                     at(input.cells.actual),
@@ -222,60 +271,23 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     ),
                 ));
             }
-            if s.review {
-                findings.push(Finding::new(
-                    Code::NeedsReview,
-                    at(input.cells.self_score),
-                    format!("{name}为评议类指标，采用自评得分 {}，待财政局复核", s.score),
-                    "请准备好佐证材料备查",
-                ));
-            } else if let Some(own) = input.self_score
-                && !input.weight_changed
-                && own <= ind.weight.value()
-                && (own - s.score.value()).abs() > tolerance
-            {
-                findings.push(Finding::new(
-                    Code::SelfScoreDiffers,
-                    at(input.cells.self_score),
-                    format!(
-                        "{name}自评得分 {}，按评分规则计算为 {}（{}）",
-                        fmt_plain(own),
-                        fmt2(s.score.value()),
-                        s.explanation
-                    ),
-                    format!(
-                        "差异超过 {} 分，请核对实际完成值或自评得分",
-                        fmt_plain(tolerance)
-                    ),
-                ));
-            }
-            if s.score < ind.weight && input.reason.trim().is_empty() && ind.rule != Rule::Review {
-                findings.push(Finding::new(
-                    Code::ReasonMissing,
-                    at(input.cells.reason),
-                    format!(
-                        "{name}未得满分（{} / {}），但未填写偏差原因及改进措施",
-                        s.score,
-                        fmt2(ind.weight.value())
-                    ),
-                    "请说明未完成的原因和下一步改进措施",
+            if !ind.rule.needs_peers() {
+                findings.extend(score_findings(
+                    &inputs.file,
+                    &input,
+                    s,
+                    reason_given,
+                    tolerance,
                 ));
             }
         }
         results.push(IndicatorResult {
             input: without_free_texts(input),
             scored,
+            reason_given,
         });
     }
-    let t = totals(
-        results.iter().map(|r| {
-            (
-                r.input.indicator,
-                r.scored.as_ref().map(|s| s.score).unwrap_or(Score::ZERO),
-            )
-        }),
-        &plan.settings.grades,
-    );
+    let t = totals_of(&results, plan);
     let own: Vec<Score> = results
         .iter()
         .filter_map(|r| r.input.self_score.map(Score))
@@ -295,6 +307,114 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         status,
         blank,
     }
+}
+
+/// Adds up the results (unreadable values count 0, 不适用 drops out).
+fn totals_of(results: &[IndicatorResult<'_>], plan: &Plan) -> Totals {
+    totals(
+        results.iter().map(|r| {
+            let s = r.scored.as_ref();
+            (
+                r.input.indicator,
+                s.map(|s| s.score).unwrap_or(Score::ZERO),
+                s.is_some_and(|s| s.not_applicable),
+            )
+        }),
+        &plan.settings.grades,
+    )
+}
+
+/// The findings that depend on an indicator's final score: how it came about (outside a 定性
+/// band, compared with nobody), 待复核, a self-score far from it, a missing 偏差原因.
+fn score_findings(
+    file: &str,
+    input: &IndicatorInput<'_>,
+    s: &Scored,
+    reason_given: bool,
+    tolerance: Decimal,
+) -> Vec<Finding> {
+    let ind: &Indicator = input.indicator;
+    let name = format!("指标「{}」（{}）", ind.code, ind.level3);
+    let at = |cell: Option<CellRef>| match cell {
+        Some(c) => Location::cell(file, SHEET_INDICATORS, c),
+        None => Location::sheet(file, SHEET_INDICATORS),
+    };
+    let mut out = Vec::new();
+    if s.not_applicable {
+        return out;
+    }
+    match &s.caution {
+        Some(Caution::OutsideBand {
+            own,
+            used,
+            label,
+            range,
+        }) => out.push(Finding::new(
+            Code::OutsideBand,
+            at(input.cells.self_score),
+            format!(
+                "{name}评定「{label}」（权重的 {range}），自评得分 {} 不在此范围；按 {} 计分",
+                fmt_plain(*own),
+                fmt2(*used)
+            ),
+            "请核对所选档次与自评得分是否一致",
+        )),
+        Some(Caution::Alone) => out.push(Finding::new(
+            Code::ComparedAlone,
+            at(input.cells.actual),
+            format!(
+                "{name}按{}计分，但没有其他已通过审核的部门可比较；{}",
+                ind.rule.kind_label(),
+                s.explanation
+            ),
+            "其他部门报送或重报后，本指标得分可能变化",
+        )),
+        None => {}
+    }
+    if s.review {
+        out.push(Finding::new(
+            Code::NeedsReview,
+            at(input.cells.self_score),
+            format!(
+                "{name}为{}类指标，采用自评得分 {}，待财政局复核",
+                ind.rule.kind_label(),
+                s.score
+            ),
+            "请准备好佐证材料备查",
+        ));
+    } else if let Some(own) = input.self_score
+        && !input.weight_changed
+        && own <= ind.weight.value()
+        && (own - s.score.value()).abs() > tolerance
+    {
+        out.push(Finding::new(
+            Code::SelfScoreDiffers,
+            at(input.cells.self_score),
+            format!(
+                "{name}自评得分 {}，按评分规则计算为 {}（{}）",
+                fmt_plain(own),
+                fmt2(s.score.value()),
+                s.explanation
+            ),
+            format!(
+                "差异超过 {} 分，请核对实际完成值或自评得分",
+                fmt_plain(tolerance)
+            ),
+        ));
+    }
+    if s.score < ind.weight && !reason_given && !ind.rule.is_reviewed() {
+        out.push(Finding::new(
+            Code::ReasonMissing,
+            at(input.cells.reason),
+            format!(
+                "{name}未得满分（{} / {}），但未填写偏差原因及改进措施",
+                s.score,
+                fmt2(ind.weight.value())
+            ),
+            "请说明未完成的原因和下一步改进措施",
+        ));
+    }
+    out
 }
 
 /// A 率 reported above 100% where the target is 100%: worth a look, never more than full marks.

@@ -1,0 +1,121 @@
+//! 相对 and 排名: an indicator, one department's value and every accepted department's value
+//! → a [`Scored`] that names the best value and whose it is.
+//!
+//! The peers are the departments that have the indicator and whose return is accepted (not
+//! 退回), sorted by code, so the result does not depend on the order returns were read in.
+//! A department compared only with itself gets full marks and a [`Caution::Alone`].
+
+use super::*;
+use crate::domain::DeptCode;
+use crate::plan::{Best, Place};
+
+/// One department's value of a 相对/排名 indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    /// The department.
+    pub dept: DeptCode,
+    /// Its name, for explanations.
+    pub name: String,
+    /// Its value, in the target's units.
+    pub value: Decimal,
+}
+
+/// Scores `own`'s value `a` of a 相对/排名 indicator against `peers` (which may include `own`).
+pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Peer]) -> Scored {
+    let w = ind.weight.value();
+    let others: Vec<&Peer> = peers.iter().filter(|p| p.dept != *own).collect();
+    let shown = show_number(ind, a);
+    let mut scored = match &ind.rule {
+        Rule::Relative(best) => relative(ind, *best, a, &others),
+        Rule::Ranked(places) => ranked(ind, places, a, &others),
+        _ => finish(w, w, format!("实际 {shown}"), false),
+    };
+    if others.is_empty() {
+        scored.caution = Some(Caution::Alone);
+    }
+    scored.peer_value = Some(a);
+    scored
+}
+
+fn relative(ind: &Indicator, best: Best, a: Decimal, others: &[&Peer]) -> Scored {
+    let w = ind.weight.value();
+    let shown = show_number(ind, a);
+    let better = |x: Decimal, y: Decimal| match best {
+        Best::Highest => x > y,
+        Best::Lowest => x < y,
+    };
+    let top = others
+        .iter()
+        .fold(None::<&Peer>, |acc, p| match acc {
+            Some(b) if !better(p.value, b.value) => Some(b),
+            _ => Some(*p),
+        })
+        .filter(|b| better(b.value, a));
+    let Some(top) = top else {
+        let why = if others.is_empty() {
+            "仅本部门有此指标，无可比较的部门".to_string()
+        } else {
+            format!("全市{} {shown}（本部门）", best.label())
+        };
+        return finish(w, w, format!("{why}，得满分 {}", fmt_plain(w)), false);
+    };
+    let head = format!(
+        "实际 {shown}，全市{} {}（{}）",
+        best.label(),
+        show_number(ind, top.value),
+        top.name
+    );
+    let (s, formula) = match best {
+        Best::Highest if top.value > Decimal::ZERO => (
+            w * a.max(Decimal::ZERO) / top.value,
+            format!("{}×{}/{}", fmt_plain(w), fmt_plain(a), fmt_plain(top.value)),
+        ),
+        Best::Lowest if a > Decimal::ZERO => (
+            w * top.value.max(Decimal::ZERO) / a,
+            format!("{}×{}/{}", fmt_plain(w), fmt_plain(top.value), fmt_plain(a)),
+        ),
+        _ => (Decimal::ZERO, format!("{}×0", fmt_plain(w))),
+    };
+    finish(
+        w,
+        s,
+        format!("{head}，按比例 {formula} = {}", fmt2(s)),
+        false,
+    )
+}
+
+fn ranked(ind: &Indicator, places: &[Place], a: Decimal, others: &[&Peer]) -> Scored {
+    let w = ind.weight.value();
+    let rank = 1 + others.iter().filter(|p| p.value > a).count() as u32;
+    let n = others.len() + 1;
+    let tied = others.iter().filter(|p| p.value == a).count();
+    let tie = if tied > 0 {
+        format!("（与 {tied} 个部门并列）")
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "实际 {}，在 {n} 个部门中排第 {rank} 名{tie}",
+        show_number(ind, a)
+    );
+    let hit = places
+        .iter()
+        .find(|p| p.ranks.is_none_or(|(lo, hi)| (lo..=hi).contains(&rank)));
+    match hit {
+        Some(p) => {
+            let s = p.points.of(w);
+            finish(
+                w,
+                s,
+                format!("{head}，「{}」，得 {} 分", p.text, fmt2(s)),
+                false,
+            )
+        }
+        None => finish(
+            w,
+            Decimal::ZERO,
+            format!("{head}，不在任何名次段内，得 0 分"),
+            false,
+        ),
+    }
+}
