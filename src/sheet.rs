@@ -407,8 +407,9 @@ fn for_each_cell<RS: std::io::Read + std::io::Seek>(
     mut cell: impl FnMut(u32, u32, &str) -> bool,
 ) -> Result<(), calamine::XlsxError> {
     let mut reader = wb.worksheet_cells_reader(sheet)?;
+    let percent: Vec<bool> = reader.styles().iter().map(is_percent_style).collect();
     let mut seen = 0usize;
-    while let Some(c) = reader.next_cell()? {
+    while let Some((c, style)) = reader.next_cell_with_style_id()? {
         seen += 1;
         if seen > limits.max_cells {
             break;
@@ -417,11 +418,54 @@ fn for_each_cell<RS: std::io::Read + std::io::Seek>(
         if r > limits.max_row || col > limits.max_col {
             continue;
         }
-        if !cell(r, col, &cell_text_ref(c.get_value())) {
+        let text = match c.get_value() {
+            calamine::DataRef::Float(f) if percent.get(style).copied().unwrap_or(false) => {
+                Cow::Owned(percent_text(*f))
+            }
+            calamine::DataRef::Int(i) if percent.get(style).copied().unwrap_or(false) => {
+                Cow::Owned(percent_text(*i as f64))
+            }
+            v => cell_text_ref(v),
+        };
+        if !cell(r, col, &text) {
             break;
         }
     }
     Ok(())
+}
+
+/// Whether a cell style shows numbers as percentages (`0%`, `0.00%`; a `%` inside quotes or
+/// after a backslash is literal text, not the percent sign).
+fn is_percent_style(style: &calamine::Style) -> bool {
+    let Some(f) = &style.number_format else {
+        return false;
+    };
+    if matches!(f.format_id, Some(9 | 10)) {
+        return true;
+    }
+    let mut quoted = false;
+    let mut escaped = false;
+    for ch in f.format_code.chars() {
+        match ch {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A number stored in a percent cell as the user sees it: 1.025 → `102.5%`, 0.8 → `80%`
+/// (exact decimal arithmetic on the float's shortest text, so 1.025 never becomes
+/// 102.49999…%).
+pub fn percent_text(f: f64) -> String {
+    let plain = float_text(f);
+    match plain.parse::<rust_decimal::Decimal>() {
+        Ok(d) => format!("{}%", (d * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
+        Err(_) => plain,
+    }
 }
 
 /// A float in its shortest round-trip decimal form: 62.69, not 62.689999….
@@ -438,6 +482,15 @@ pub fn float_text(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_percent_cells_read_as_shown() {
+        assert_eq!(percent_text(1.025), "102.5%");
+        assert_eq!(percent_text(0.8), "80%");
+        assert_eq!(percent_text(0.004), "0.4%");
+        assert_eq!(percent_text(1.306), "130.6%");
+        assert_eq!(percent_text(0.0), "0%");
+    }
 
     #[test]
     fn floats_use_shortest_text() {

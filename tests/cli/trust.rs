@@ -232,6 +232,25 @@ fn full_return(
     changes: &[(&str, &str, &str)],
     out: &Path,
 ) {
+    full_return_typed(
+        plan,
+        templates,
+        code,
+        changes,
+        out,
+        jixiao::demo::fill::Typing::AsText,
+    );
+}
+
+/// [`full_return`] with its values typed as `typing` says.
+fn full_return_typed(
+    plan: &jixiao::plan::Plan,
+    templates: &Path,
+    code: &str,
+    changes: &[(&str, &str, &str)],
+    out: &Path,
+    typing: jixiao::demo::fill::Typing,
+) {
     let dept = plan
         .department(&jixiao::domain::DeptCode::new(code))
         .unwrap();
@@ -244,13 +263,33 @@ fn full_return(
         o.reason = "原因说明".into();
     }
     let template = templates.join(jixiao::template::file_name(plan, dept));
-    let book = jixiao::demo::fill::fill(
-        &std::fs::read(template).unwrap(),
-        &a,
-        jixiao::demo::fill::Typing::AsText,
-    )
-    .unwrap();
+    let book = jixiao::demo::fill::fill(&std::fs::read(template).unwrap(), &a, typing).unwrap();
     umya_spreadsheet::writer::xlsx::write(&book, out).unwrap();
+}
+
+/// Regression: Excel stores 102.5% typed into a percent cell as 1.025, which was read as
+/// 1.025%. A number in a percent-formatted cell now reads as the cell shows it.
+#[test]
+fn numbers_above_100_percent_typed_in_excel_read_as_shown() {
+    let e = issued_env();
+    let returns = e.dir.path().join("回收");
+    std::fs::create_dir_all(&returns).unwrap();
+    full_return_typed(
+        &e.plan,
+        &e.templates,
+        "005",
+        &[("GX11", "130.6%", "2")],
+        &returns.join("005.xlsx"),
+        jixiao::demo::fill::Typing::AsExcel,
+    );
+    let out = e.dir.path().join("汇总");
+    stdout_of(collect_cmd(&e.plan_path, &out).arg(&returns));
+    let f = codes_of(dept(&summary(&out), "005"));
+    assert!(
+        f.iter()
+            .any(|x| x.starts_with("V13") && x.contains("130.6%")),
+        "{f:#?}"
+    );
 }
 
 fn codes_of(d: &serde_json::Value) -> Vec<String> {
