@@ -85,7 +85,7 @@ pub struct Reported {
 }
 
 /// One budget line as a department reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Spending {
     /// 项目名称.
     pub name: String,

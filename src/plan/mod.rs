@@ -26,7 +26,7 @@ pub use parse::{
 };
 pub use read::read;
 pub use rule::{
-    Band, Best, Condition, Place, Points, RULE_CHOICES, Rule, RuleError, Tier, check_compatible,
-    check_rule, default_bands, infer_rule, parse_rule,
+    Band, Best, Condition, Place, Points, Rule, RuleError, Tier, check_compatible, check_rule,
+    default_bands, infer_rule, parse_rule,
 };
 pub use target::{Cmp, Direction, Target, TargetError, parse_target};

@@ -62,9 +62,9 @@ fn segment_quantity(
     raw: &str,
 ) -> Result<Decimal, ScoreError> {
     if segment_is_percent(ind, tiers) {
-        percent(ind, v, raw)
+        signed_percent(ind, v, raw)
     } else {
-        quantity(ind, v, raw)
+        signed_quantity(ind, v, raw)
     }
 }
 
@@ -84,7 +84,7 @@ pub(super) fn gap_deduct(
     raw: &str,
 ) -> Result<Scored, ScoreError> {
     let w = ind.weight.value();
-    let a = quantity(ind, v, raw)?;
+    let a = signed_quantity(ind, v, raw)?;
     let Target::Compare {
         cmp, value: target, ..
     } = &ind.target

@@ -514,8 +514,25 @@ fn proportional_inputs(
     }
 }
 
-/// A completion percentage: `80%`, `0.8`, `80`; 是/完成 → 100, 否/未完成 → 0.
+/// A completion percentage: `80%`, `0.8`, `80`; 是/完成 → 100, 否/未完成 → 0. Never negative.
 fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    let p = signed_percent(ind, v, raw)?;
+    if p < Decimal::ZERO {
+        return Err(ScoreError::Negative(raw.into()));
+    }
+    Ok(p)
+}
+
+/// The actual in the target's unit, negative allowed (a 变动率 of −4%).
+fn signed_quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
+    if ind.target.is_percent() {
+        return signed_percent(ind, v, raw);
+    }
+    quantity(ind, v, raw)
+}
+
+/// A percentage as [`percent`] reads it, negative allowed.
+fn signed_percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
     let word = match &ind.target {
         Target::Word(w) => Some(w.as_str()),
         _ => None,
@@ -544,9 +561,6 @@ fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError>
         },
         _ => return Err(ScoreError::NotNumber(raw.into())),
     };
-    if p < Decimal::ZERO {
-        return Err(ScoreError::Negative(raw.into()));
-    }
     Ok(p)
 }
 

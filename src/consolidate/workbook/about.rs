@@ -60,13 +60,34 @@ pub(super) fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<
         ("生成工具", t(report.run.tool.clone())),
         ("生成时间", t(report.run.generated_at.clone())),
     ];
-    let rows = if s.note.is_empty() {
+    let mut rows = if s.note.is_empty() {
         rows
     } else {
         let mut r = rows;
         r.insert(1, ("方案说明", t(s.note.clone())));
         r
     };
+    let peers = crate::evaluate::peer_indicators(report.plan);
+    if !peers.is_empty() {
+        let mut names: Vec<String> = Vec::new();
+        for i in peers {
+            let name = format!("{} {}（{}）", i.code, i.level3, i.rule_text);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let at = rows.len() - 2;
+        rows.insert(
+            at,
+            (
+                "相对与排名指标",
+                t(format!(
+                    "以下指标的得分取决于其他部门（有该指标、审核未被退回的部门）的数值，任一部门重报都可能改变其他部门的得分：{}",
+                    names.join("；")
+                )),
+            ),
+        );
+    }
     headers(ws, 0, &ABOUT_HEADERS, f)?;
     for (k, (key, value)) in rows.iter().enumerate() {
         let r = k as u32 + 1;

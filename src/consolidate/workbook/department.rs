@@ -140,7 +140,14 @@ pub(super) fn department(
             &f.total_percent,
         )?;
     }
-    ws.write_blank(r, 8, &f.total_text)?;
+    match &e.totals.rescale {
+        Some(rescale) if e.state() != State::Blank => {
+            ws.write_string_with_format(r, 8, rescale.explain(e.totals.total), &f.total_text)?;
+        }
+        _ => {
+            ws.write_blank(r, 8, &f.total_text)?;
+        }
+    }
     r += 1;
     ws.merge_range(r, 0, r, 4, "等级", &f.total_text)?;
     ws.merge_range(r, 5, r, 8, grade_text(e), &f.total_text)?;

@@ -98,28 +98,6 @@ pub enum Rule {
     Ranked(Vec<Place>),
 }
 
-/// The 计分方式 words offered in dropdowns, in the order a plan author thinks of them.
-pub const RULE_CHOICES: [&str; 18] = [
-    "达标",
-    "比例",
-    "反向比例",
-    "反向比例:目标/实际",
-    "档次:高=100%,中=90%,低=80%",
-    "档次:高,中,低;每档0.2",
-    "扣分:每次0.5",
-    "趋势:下降",
-    "趋势:上升",
-    "等级",
-    "评议",
-    "分段:≥90%得5;≥80%得4;≥70%得3;≥60%得2;其他得0",
-    "差额扣分:每1%扣0.5",
-    "差额扣分:每满1%扣0.5",
-    "清单:3项,每项1",
-    "定性",
-    "相对:最高值",
-    "排名:第1名得5;第2-3名得4;其他得3",
-];
-
 impl Rule {
     /// The rule's short Chinese name.
     pub fn kind_label(&self) -> &'static str {
@@ -356,7 +334,9 @@ fn parse_checklist(body: &str) -> Option<Rule> {
     let step = step.strip_prefix("每项").unwrap_or(step);
     let step = step.strip_suffix('分').unwrap_or(step);
     let step = parse_plain_number(step).filter(|v| *v > Decimal::ZERO)?;
-    (1..=50).contains(&items).then_some(Rule::Checklist { items, step })
+    (1..=50)
+        .contains(&items)
+        .then_some(Rule::Checklist { items, step })
 }
 
 fn parse_tiers(body: &str) -> Option<Rule> {
@@ -530,95 +510,4 @@ pub fn check_rule(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::plan::target::parse_target;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    #[test]
-    fn parses_every_rule_of_the_spec() {
-        assert_eq!(parse_rule("达标").unwrap(), Rule::Pass);
-        assert_eq!(parse_rule("比例").unwrap(), Rule::Proportional);
-        assert_eq!(parse_rule("反向比例").unwrap(), Rule::Inverse);
-        assert_eq!(parse_rule("等级").unwrap(), Rule::Level);
-        assert_eq!(parse_rule("评议").unwrap(), Rule::Review);
-        assert_eq!(
-            parse_rule("档次:高=100%,中=90%,低=80%").unwrap(),
-            Rule::TierShares(vec![
-                ("高".into(), d("1")),
-                ("中".into(), d("0.9")),
-                ("低".into(), d("0.8"))
-            ])
-        );
-        assert_eq!(
-            parse_rule("档次：一等奖，二等奖，三等奖；每档1").unwrap(),
-            Rule::TierSteps {
-                labels: vec!["一等奖".into(), "二等奖".into(), "三等奖".into()],
-                step: d("1")
-            }
-        );
-        assert_eq!(
-            parse_rule("扣分:每次0.5").unwrap(),
-            Rule::Deduct { step: d("0.5") }
-        );
-        assert_eq!(
-            parse_rule("趋势:下降").unwrap(),
-            Rule::Trend(Direction::Down)
-        );
-        assert_eq!(
-            parse_rule("趋势：上升").unwrap(),
-            Rule::Trend(Direction::Up)
-        );
-    }
-
-    #[test]
-    fn rejects_malformed_rules() {
-        assert!(matches!(parse_rule("按比例"), Err(RuleError::Unknown(_))));
-        assert!(matches!(parse_rule("档次:高"), Err(RuleError::BadTiers(_))));
-        assert!(matches!(
-            parse_rule("档次:高=120%,低=0%"),
-            Err(RuleError::BadTiers(_))
-        ));
-        assert!(matches!(
-            parse_rule("档次:高,中;每档x"),
-            Err(RuleError::BadTiers(_))
-        ));
-        assert!(matches!(
-            parse_rule("扣分:每次"),
-            Err(RuleError::BadDeduct(_))
-        ));
-        assert!(matches!(
-            parse_rule("趋势:持平"),
-            Err(RuleError::BadTrend(_))
-        ));
-    }
-
-    #[test]
-    fn infers_rule_from_target() {
-        let infer = |t: &str| infer_rule(&parse_target(t).unwrap());
-        assert_eq!(infer("完成"), Rule::Pass);
-        assert_eq!(infer("有"), Rule::Pass);
-        assert_eq!(infer("=1次"), Rule::Pass);
-        assert_eq!(infer("0"), Rule::Pass);
-        assert_eq!(infer("≥2次"), Rule::Proportional);
-        assert_eq!(infer("100%"), Rule::Proportional);
-        assert_eq!(infer("≤5"), Rule::Inverse);
-        assert_eq!(infer("4级"), Rule::Level);
-        assert_eq!(infer("下降"), Rule::Trend(Direction::Down));
-        assert_eq!(infer("群众满意"), Rule::Review);
-    }
-
-    #[test]
-    fn refuses_rules_that_cannot_score_their_target() {
-        let t = parse_target("≤5").unwrap();
-        assert!(check_compatible(&Rule::Proportional, &t, "≤5").is_err());
-        let t = parse_target("完成").unwrap();
-        assert!(check_compatible(&Rule::Level, &t, "完成").is_err());
-        assert!(check_compatible(&Rule::Inverse, &t, "完成").is_err());
-        assert!(check_compatible(&Rule::Proportional, &t, "完成").is_ok());
-    }
-}
+mod tests;
