@@ -38,6 +38,9 @@ impl AnswerKind {
         }
         match (&ind.rule, &ind.target) {
             (Rule::Checklist { items, .. }, _) => AnswerKind::Checklist { items: *items },
+            (Rule::Segments(tiers), _) if kinds::segment_is_percent(ind, tiers) => {
+                AnswerKind::Percent
+            }
             (Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_), _) => {
                 AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
             }

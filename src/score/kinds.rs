@@ -47,7 +47,7 @@ pub(super) fn segments(
 }
 
 /// Whether a 分段 compares percentages: its target is one, or a tier is written with `%`.
-fn segment_is_percent(ind: &Indicator, tiers: &[Tier]) -> bool {
+pub(super) fn segment_is_percent(ind: &Indicator, tiers: &[Tier]) -> bool {
     ind.target.is_percent()
         || tiers
             .iter()
@@ -55,7 +55,7 @@ fn segment_is_percent(ind: &Indicator, tiers: &[Tier]) -> bool {
             .any(|c| c.unit == "%")
 }
 
-fn segment_quantity(
+pub(super) fn segment_quantity(
     ind: &Indicator,
     tiers: &[Tier],
     v: &Value,
@@ -68,7 +68,7 @@ fn segment_quantity(
     }
 }
 
-fn segment_shown(ind: &Indicator, tiers: &[Tier], a: Decimal) -> String {
+pub(super) fn segment_shown(ind: &Indicator, tiers: &[Tier], a: Decimal) -> String {
     if segment_is_percent(ind, tiers) {
         format!("{}%", fmt_plain(a))
     } else {

@@ -243,7 +243,11 @@ fn display_actual(ind: &Indicator, actual: &str) -> String {
     match (&ind.rule, &v) {
         (Rule::Review, _) => actual.trim().to_string(),
         (Rule::Checklist { .. } | Rule::Qualitative(_), _) => raw,
-        (Rule::Segments(_), Value::Number { percent: true, .. }) => raw,
+        (Rule::Segments(tiers), Value::Number { .. }) => {
+            kinds::segment_quantity(ind, tiers, &v, &raw)
+                .map(|a| kinds::segment_shown(ind, tiers, a))
+                .unwrap_or(raw)
+        }
         (_, Value::Word(_) | Value::Empty) => raw,
         (Rule::Deduct { .. }, Value::Number { value, .. }) => format!("{} 次", fmt_plain(*value)),
         (Rule::Trend(_), Value::Number { value, unit, .. }) => {

@@ -71,7 +71,7 @@ pub(super) fn write_indicators(
         ws.write_string(r, C::Level3.col(), &*ind.level3)?;
         ws.write_string(r, C::Target.col(), &*ind.target_text)?;
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
-        ws.write_string(r, C::Criteria.col(), &*ind.criteria)?;
+        ws.write_string(r, C::Criteria.col(), criteria(ind))?;
         if let Some(source) = ind.computed {
             // Computed from 预算执行, locked: the reader recomputes it anyway.
             let formula = super::budget::rate_of_totals(budget_lines, source);
@@ -234,12 +234,22 @@ pub(super) fn indicator_widths(inds: &[&Indicator]) -> [f64; 11] {
         col(|i| &i.level3, 16.0, 28.0),
         col(|i| &i.target_text, 9.0, 14.0),
         6.0,
-        col(|i| &i.criteria, 16.0, 28.0),
+        col(criteria, 16.0, 28.0),
         14.0,
         9.0,
         28.0,
         18.0,
     ]
+}
+
+/// 评分标准 as the plan writes it, or its 计分方式 when the plan leaves it blank, so that a
+/// department always sees how it is scored.
+fn criteria(ind: &Indicator) -> &str {
+    if ind.criteria.is_empty() {
+        &ind.rule_text
+    } else {
+        &ind.criteria
+    }
 }
 
 /// A row tall enough for its wrapped texts (Excel does not grow rows of generated files).
@@ -248,7 +258,7 @@ pub(super) fn row_height(ind: &Indicator, widths: &[f64; 11]) -> f64 {
         |text: &str, width: f64| (xlsx::display_width(text) / (width - 1.5)).ceil().max(1.0);
     let n = [
         lines(&ind.level3, widths[3]),
-        lines(&ind.criteria, widths[6]),
+        lines(criteria(ind), widths[6]),
         lines(&ind.target_text, widths[4]),
     ]
     .into_iter()

@@ -142,7 +142,9 @@ pub(super) fn department(
     }
     match &e.totals.rescale {
         Some(rescale) if e.state() != State::Blank => {
-            ws.write_string_with_format(r, 8, rescale.explain(e.totals.total), &f.total_text)?;
+            let text = rescale.explain(e.totals.total);
+            ws.write_string_with_format(r, 8, &text, &f.total_wrap)?;
+            ws.set_row_height(r, xlsx::wrapped_height(&[(&text, DEPARTMENT_WIDTHS[8])]))?;
         }
         _ => {
             ws.write_blank(r, 8, &f.total_text)?;
