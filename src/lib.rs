@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`plan`] (评价方案.xlsx → [`plan::Plan`]) → template (one workbook per department) →
-//! collect (returns → identified returns) → validate → [`score`] → consolidate.
+//! collect (returns → identified returns) → validate → [`score`] → evaluate → [`review`]
+//! (复核 decisions applied) → consolidate.
 //! Shared types live in [`domain`]; [`sheet`] turns cells into text tables; [`xlsx`] and
 //! [`output`] are the writing helpers; [`cli`] parses arguments and runs a command.
 
@@ -16,6 +17,7 @@ pub mod layout;
 pub mod output;
 pub mod pipeline;
 pub mod plan;
+pub mod review;
 pub mod sample;
 pub mod score;
 pub mod sheet;

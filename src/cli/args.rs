@@ -105,6 +105,15 @@ pub struct CollectArgs {
     /// 有「错误」级审核问题时以退出码 3 结束
     #[arg(long)]
     pub strict: bool,
+    /// 采用已填写的复核表（可多次给出，后给出的优先；年度文件夹中默认取最新的已填复核表）
+    #[arg(long = "review", value_name = "复核表")]
+    pub reviews: Vec<PathBuf>,
+    /// 抽查：随机抽取的部门数，如 5，或比例，如 20%
+    #[arg(long, value_name = "数量或比例")]
+    pub sample: Option<String>,
+    /// 抽查的随机种子（同一种子、同样的部门抽到同样的结果；不给则随机选取并显示）
+    #[arg(long, value_name = "整数")]
+    pub seed: Option<u64>,
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,

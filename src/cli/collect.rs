@@ -6,7 +6,9 @@
 
 use super::Outcome;
 use crate::consolidate::{self, Report, RunInfo};
+use crate::layout::review::{REVIEW_DIR, REVIEW_FILE};
 use crate::output;
+use crate::review::draw::SampleSize;
 use crate::terminal;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
@@ -22,6 +24,62 @@ pub struct Config {
     pub inputs: Vec<PathBuf>,
     /// Exit 3 when a return must be sent back.
     pub strict: bool,
+    /// Where the 复核 decisions come from.
+    pub reviews: ReviewSource,
+    /// 抽查: how many departments to draw, and the seed.
+    pub sample: Option<(SampleSize, Option<u64>)>,
+}
+
+/// Where the filled 复核表 come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewSource {
+    /// `--review`, in the order given (each exists).
+    Given(Vec<PathBuf>),
+    /// The year folder's: the newest filled one among these (which may not exist).
+    Newest(Vec<PathBuf>),
+}
+
+impl ReviewSource {
+    /// The year folder's candidates: every workbook in `复核/`, and the last run's 复核表.
+    fn of_year(year: &super::YearFolder, output: &Path) -> Self {
+        let mut found = vec![output.join(REVIEW_FILE)];
+        if let Ok(dir) = std::fs::read_dir(year.root.join(REVIEW_DIR)) {
+            let mut files: Vec<PathBuf> = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+                })
+                .collect();
+            files.sort();
+            found.extend(files);
+        }
+        ReviewSource::Newest(found)
+    }
+}
+
+/// Reads `--sample` and `--seed`.
+fn sample_of(
+    sample: Option<String>,
+    seed: Option<u64>,
+) -> Result<Option<(SampleSize, Option<u64>)>> {
+    match (sample, seed) {
+        (None, None) => Ok(None),
+        (None, Some(_)) => Err(super::UsageError(
+            "--seed 需要与 --sample 一起使用，如 --sample 5 --seed 2024".into(),
+        )
+        .into()),
+        (Some(s), seed) => match SampleSize::parse(&s) {
+            Some(size) => Ok(Some((size, seed))),
+            None => Err(super::UsageError(format!(
+                "--sample「{s}」无效：应为部门数（如 5）或比例（如 20%）"
+            ))
+            .into()),
+        },
+    }
 }
 
 impl Config {
@@ -31,11 +89,28 @@ impl Config {
         let (plan, year) = super::YearFolder::for_plan(a.plan.as_deref())?;
         let inputs = default_inputs(a.inputs, &year)?;
         super::year::check_inputs(&inputs)?;
+        let output = a.output.unwrap_or_else(|| year.results());
+        let reviews = if a.reviews.is_empty() {
+            ReviewSource::of_year(&year, &output)
+        } else {
+            for r in &a.reviews {
+                if !r.is_file() {
+                    return Err(super::UsageError(format!(
+                        "找不到复核表 {}：文件不存在",
+                        r.display()
+                    ))
+                    .into());
+                }
+            }
+            ReviewSource::Given(a.reviews)
+        };
         Ok(Self {
             plan,
-            output: a.output.unwrap_or_else(|| year.results()),
+            sample: sample_of(a.sample, a.seed)?,
+            output,
             inputs,
             strict: a.strict,
+            reviews,
         })
     }
 
@@ -46,9 +121,11 @@ impl Config {
         super::year::check_inputs(&inputs)?;
         Ok(Self {
             plan: year.plan(),
+            reviews: ReviewSource::of_year(&year, &year.results()),
             output: year.results(),
             inputs,
             strict: false,
+            sample: None,
         })
     }
 }
@@ -124,12 +201,14 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
-    let assessment =
+    let mut assessment =
         super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();
-    let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs));
+    let reviews = super::review::apply(&plan, &mut assessment, config, &out)?;
+    let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs))
+        .with_reviews(reviews);
 
     // The consolidated workbook is built on one thread while the per-department files,
     // summary.json and the feedback texts are written, in parallel, on the others. The bar counts the
@@ -162,6 +241,12 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     Ok(())
                 },
                 || -> Result<(PathBuf, Vec<PathBuf>)> {
+                    let review = out.join(REVIEW_FILE);
+                    let bytes = consolidate::review_book::workbook(&report)
+                        .map_err(crate::xlsx::io_error)
+                        .with_context(|| format!("无法生成 {}", review.display()))?;
+                    output::write_atomic(&review, &bytes)
+                        .with_context(|| format!("无法写入 {}", review.display()))?;
                     let summary = out.join(SUMMARY_FILE);
                     let json = consolidate::summary::json(&report);
                     output::write_atomic(&summary, json.as_bytes())?;

@@ -58,6 +58,8 @@ pub fn run(config: &Config) -> Result<Outcome> {
         output: dir.join("汇总"),
         inputs: vec![returns],
         strict: false,
+        reviews: super::collect::ReviewSource::Given(Vec::new()),
+        sample: None,
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

@@ -14,6 +14,7 @@ mod demo;
 mod init;
 mod issue;
 mod new;
+mod review;
 mod year;
 
 pub use args::{Cli, Command, Exit};

@@ -118,6 +118,38 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
                 .unwrap_or_default()
         ));
     }
+    let reviewed: Vec<&crate::review::Applied> = report
+        .reviews
+        .applied
+        .iter()
+        .filter(|a| a.decision.dept == d.code)
+        .collect();
+    if !reviewed.is_empty() {
+        t.push_str(&format!(
+            "经财政局复核，以下 {} 项指标的得分有调整（总分由 {} 分调整为 {} 分）：\n",
+            reviewed.len(),
+            e.computed_total.unwrap_or(e.totals.total),
+            e.totals.total
+        ));
+        for (k, a) in reviewed.iter().enumerate() {
+            let level3 = e
+                .indicators
+                .iter()
+                .find(|r| r.input.indicator.code == a.decision.indicator)
+                .map(|r| r.input.indicator.level3.to_string())
+                .unwrap_or_default();
+            t.push_str(&format!(
+                "  {}. 指标「{}」（{level3}）：{} 分调整为 {} 分。复核意见：{}\n",
+                k + 1,
+                a.decision.indicator,
+                a.computed
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                a.decision.score,
+                a.decision.opinion
+            ));
+        }
+    }
     t.push('\n');
     let sections = [
         (Level::Error, "必须修改的问题（修改后请重新报送）"),

@@ -12,6 +12,7 @@
 //! bytes.
 
 pub mod feedback;
+pub mod review_book;
 pub mod summary;
 pub mod workbook;
 
@@ -74,6 +75,8 @@ pub struct Report<'a, 'p> {
     pub dimensions: Vec<String>,
     /// Run facts.
     pub run: RunInfo,
+    /// 复核 decisions applied and refused, and the 抽查 draw.
+    pub reviews: crate::review::ReviewLog,
 }
 
 impl<'a, 'p> Report<'a, 'p> {
@@ -131,7 +134,20 @@ impl<'a, 'p> Report<'a, 'p> {
             rows,
             dimensions,
             run,
+            reviews: crate::review::ReviewLog::default(),
         }
+    }
+
+    /// Whether any 复核 decision was applied or refused (the 复核记录 sheet and the 复核调整
+    /// column appear only then).
+    pub fn has_reviews(&self) -> bool {
+        !self.reviews.applied.is_empty() || !self.reviews.refused.is_empty()
+    }
+
+    /// The report with the run's 复核 log.
+    pub fn with_reviews(mut self, reviews: crate::review::ReviewLog) -> Self {
+        self.reviews = reviews;
+        self
     }
 
     /// Files held for the bureau because their template's identity and the file disagree

@@ -17,6 +17,15 @@ struct Summary<'a> {
     /// Files held for the bureau: the template of one department, the file naming another.
     conflicts: Vec<Conflicted<'a>>,
     superseded: Vec<Replaced<'a>>,
+    /// 复核表 used: file and fingerprint.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    review_files: Vec<ReviewFileUsed<'a>>,
+    /// Review rows not applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    refused_reviews: Vec<RefusedReview<'a>>,
+    /// The 抽查 draw.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sample: Option<Sample<'a>>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +65,12 @@ struct Dept<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     subject: Option<&'a str>,
     budget: Option<Budget>,
+    /// The total before 复核 changed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed_total: Option<String>,
+    /// 复核 decisions applied to this department.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reviews: Vec<ReviewApplied<'a>>,
     findings: Vec<&'a Finding>,
 }
 
@@ -78,6 +93,39 @@ struct Replaced<'a> {
     file: &'a str,
     department: &'a str,
     by: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReviewFileUsed<'a> {
+    file: &'a str,
+    fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+struct ReviewApplied<'a> {
+    indicator: &'a str,
+    computed: Option<String>,
+    self_score: Option<String>,
+    reviewed: String,
+    change: String,
+    opinion: &'a str,
+    reviewer: &'a str,
+    date: &'a str,
+    cell: String,
+}
+
+#[derive(Serialize)]
+struct RefusedReview<'a> {
+    department: &'a str,
+    indicator: &'a str,
+    cell: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct Sample<'a> {
+    seed: u64,
+    departments: Vec<&'a str>,
 }
 
 /// The JSON text (pretty-printed, UTF-8, no BOM).
@@ -131,6 +179,24 @@ pub fn json(report: &Report) -> String {
                         rate: e.inputs.execution_rate().map(crate::domain::fmt2),
                     }
                 }),
+                computed_total: e.and_then(|e| e.computed_total.map(|t| t.to_string())),
+                reviews: report
+                    .reviews
+                    .applied
+                    .iter()
+                    .filter(|a| a.decision.dept == row.dept.code)
+                    .map(|a| ReviewApplied {
+                        indicator: a.decision.indicator.as_str(),
+                        computed: a.computed.map(|s| s.to_string()),
+                        self_score: a.own.map(crate::domain::fmt_plain),
+                        reviewed: a.decision.score.to_string(),
+                        change: a.change().to_string(),
+                        opinion: &a.decision.opinion,
+                        reviewer: &a.decision.reviewer,
+                        date: &a.decision.date,
+                        cell: a.decision.at.to_string(),
+                    })
+                    .collect(),
                 findings: e.map(|e| e.findings.iter().collect()).unwrap_or_default(),
             }
         })
@@ -168,6 +234,27 @@ pub fn json(report: &Report) -> String {
                 by: &s.by,
             })
             .collect(),
+        review_files: report
+            .reviews
+            .files
+            .iter()
+            .map(|(file, fingerprint)| ReviewFileUsed { file, fingerprint })
+            .collect(),
+        refused_reviews: report
+            .reviews
+            .refused
+            .iter()
+            .map(|x| RefusedReview {
+                department: &x.dept,
+                indicator: &x.indicator,
+                cell: x.at.to_string(),
+                reason: x.why.text(),
+            })
+            .collect(),
+        sample: report.reviews.draw.as_ref().map(|d| Sample {
+            seed: d.seed,
+            departments: d.depts.iter().map(|c| c.as_str()).collect(),
+        }),
     };
     let mut text = serde_json::to_string_pretty(&summary)
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

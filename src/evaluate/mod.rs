@@ -63,6 +63,33 @@ pub struct IndicatorResult<'p> {
     pub scored: Option<Scored>,
     /// Whether a 偏差原因 was given (the text itself is not held).
     pub reason_given: bool,
+    /// The bureau's 复核 decision, when one applies: it replaces the score in the totals.
+    pub review: Option<Review>,
+}
+
+/// A 复核 decision applied to one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    /// 复核得分, 0..weight.
+    pub score: Score,
+    /// 复核意见.
+    pub opinion: String,
+    /// 复核人.
+    pub reviewer: String,
+    /// 复核日期 as read.
+    pub date: String,
+    /// The review workbook's cell of 复核得分.
+    pub at: Location,
+}
+
+impl IndicatorResult<'_> {
+    /// The score that counts: the reviewed one, else the computed one.
+    pub fn final_score(&self) -> Option<Score> {
+        self.review
+            .as_ref()
+            .map(|r| r.score)
+            .or_else(|| self.scored.as_ref().map(|s| s.score))
+    }
 }
 
 impl IndicatorResult<'_> {
@@ -75,12 +102,26 @@ impl IndicatorResult<'_> {
             .unwrap_or(self.input.actual.as_str())
     }
 
-    /// 计分说明, or why there is no score.
+    /// 计分说明, or why there is no score; a 复核 decision first, with the computed score.
     pub fn explanation(&self) -> String {
-        self.scored
+        let computed = self
+            .scored
             .as_ref()
             .map(|s| s.explanation.clone())
-            .unwrap_or_else(|| "未能计分（见「审核问题」）".into())
+            .unwrap_or_else(|| "未能计分（见「审核问题」）".into());
+        match &self.review {
+            Some(r) => format!(
+                "复核得分 {}（系统得分 {}），复核意见：{}；{}",
+                r.score,
+                self.scored
+                    .as_ref()
+                    .map(|s| s.score.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                r.opinion,
+                computed
+            ),
+            None => computed,
+        }
     }
 }
 
@@ -102,6 +143,8 @@ pub struct Evaluation<'p> {
     pub status: Status,
     /// The template came back unfilled.
     pub blank: bool,
+    /// The total before 复核 changed any score (`None` when no review applied).
+    pub computed_total: Option<Score>,
 }
 
 /// What a department's total means.
@@ -167,6 +210,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                 input,
                 scored: None,
                 reason_given,
+                review: None,
             });
             continue;
         }
@@ -194,6 +238,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     input: without_free_texts(input),
                     scored: None,
                     reason_given,
+                    review: None,
                 });
                 continue;
             }
@@ -223,6 +268,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                             input: without_free_texts(input),
                             scored: None,
                             reason_given,
+                            review: None,
                         });
                         continue;
                     }
@@ -285,6 +331,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             input: without_free_texts(input),
             scored,
             reason_given,
+            review: None,
         });
     }
     let t = totals_of(&results, plan);
@@ -306,18 +353,20 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         findings,
         status,
         blank,
+        computed_total: None,
     }
 }
 
-/// Adds up the results (unreadable values count 0, 不适用 drops out).
-fn totals_of(results: &[IndicatorResult<'_>], plan: &Plan) -> Totals {
+/// Adds up the results (unreadable values count 0, 不适用 drops out, a 复核 decision replaces
+/// the computed score).
+pub fn totals_of(results: &[IndicatorResult<'_>], plan: &Plan) -> Totals {
     totals(
         results.iter().map(|r| {
             let s = r.scored.as_ref();
             (
                 r.input.indicator,
-                s.map(|s| s.score).unwrap_or(Score::ZERO),
-                s.is_some_and(|s| s.not_applicable),
+                r.final_score().unwrap_or(Score::ZERO),
+                s.is_some_and(|s| s.not_applicable) && r.review.is_none(),
             )
         }),
         &plan.settings.grades,

@@ -5,11 +5,13 @@
 //! - [`plan`] — 评价方案.xlsx;
 //! - [`template`] — the department template (and so the returns read back);
 //! - [`consolidated`] — the consolidated workbook and the other outputs of `collect`;
+//! - [`review`] — 复核表.xlsx, written by `collect` and read back with the bureau's reviews;
 //! - [`files`] — names valid on Windows.
 
 pub mod consolidated;
 pub mod files;
 pub mod plan;
+pub mod review;
 pub mod template;
 
 /// Declares a table's columns: an enum whose variants give the header text and the 0-based

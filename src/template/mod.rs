@@ -53,7 +53,7 @@ pub fn file_name(plan: &Plan, dept: &Department) -> String {
 /// indicator's text, target, weight and rule, every budget line. 16 hex digits (FNV-1a 64);
 /// it detects a template issued from another version of the plan, not tampering.
 pub fn fingerprint(plan: &Plan, dept: &Department) -> String {
-    let mut h = Fnv::new();
+    let mut h = crate::domain::Fnv::new();
     h.field(&plan.settings.year.to_string());
     h.field(dept.code.as_str());
     h.field(&dept.name);
@@ -82,21 +82,7 @@ pub fn fingerprint(plan: &Plan, dept: &Department) -> String {
             h.field(f);
         }
     }
-    format!("{:016x}", h.0)
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-    fn field(&mut self, s: &str) {
-        for b in s.bytes().chain(std::iter::once(0x1f)) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
+    h.hex()
 }
 
 /// Builds one department's template.

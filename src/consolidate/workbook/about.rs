@@ -67,6 +67,58 @@ pub(super) fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<
         r.insert(1, ("方案说明", t(s.note.clone())));
         r
     };
+    let log = &report.reviews;
+    if !log.files.is_empty() {
+        let files: Vec<String> = log
+            .files
+            .iter()
+            .map(|(f, fp)| format!("{f}（指纹 {fp}）"))
+            .collect();
+        let at = rows.len() - 2;
+        rows.insert(
+            at,
+            (
+                "复核表",
+                t(format!(
+                    "{}；采用 {} 项复核，{} 行未采用（见「复核记录」）",
+                    files.join("；"),
+                    log.applied.len(),
+                    log.refused.len()
+                )),
+            ),
+        );
+    }
+    if let Some(d) = &log.draw {
+        let at = rows.len() - 2;
+        rows.insert(
+            at,
+            (
+                "抽查",
+                t(format!(
+                    "随机种子 {}{}，抽取 {} 个部门：{}；其全部指标列入复核表",
+                    d.seed,
+                    if d.new {
+                        "（本次抽取）"
+                    } else {
+                        "（沿用复核表中的抽查结果）"
+                    },
+                    d.depts.len(),
+                    d.depts
+                        .iter()
+                        .map(|c| {
+                            let name = report
+                                .plan
+                                .department(c)
+                                .map(|x| x.name.as_str())
+                                .unwrap_or("");
+                            format!("{name}（{c}）")
+                        })
+                        .collect::<Vec<_>>()
+                        .join("、")
+                )),
+            ),
+        );
+    }
     let peers = crate::evaluate::peer_indicators(report.plan);
     if !peers.is_empty() {
         let mut names: Vec<String> = Vec::new();

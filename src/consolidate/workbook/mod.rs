@@ -34,6 +34,7 @@ mod department;
 mod details;
 mod findings;
 mod missing;
+mod reviews;
 
 /// Up to this many evaluated departments, each gets a sheet in the consolidated workbook;
 /// past it, each gets a file of its own in [`DEPARTMENT_DIR`] (written in parallel), so the
@@ -173,6 +174,9 @@ pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
         department::department(wb.add_worksheet(), report, row, &name, &f)?;
     }
     findings::findings(wb.add_worksheet(), report, &f)?;
+    if report.has_reviews() {
+        reviews::reviews(wb.add_worksheet(), report, &f)?;
+    }
     conflicts::conflicts(wb.add_worksheet(), report, &f)?;
     missing::missing(wb.add_worksheet(), report, &f)?;
     about::about(wb.add_worksheet(), report, &f)?;
@@ -329,16 +333,9 @@ fn score_values<'f>(
 ) -> Result<[&'f Format; 3], XlsxError> {
     let weight = res.input.indicator.weight;
     ws.write_number(r, c, num(weight.value()))?;
-    let s = res.scored.as_ref();
-    let score = opt_value(
-        ws,
-        r,
-        c + 1,
-        s.map(|s| num(s.score.value())),
-        &f.score,
-        &f.text,
-    )?;
-    let rate = s.map(|s| frac(score_rate(s.score, weight)));
+    let s = res.final_score();
+    let score = opt_value(ws, r, c + 1, s.map(|s| num(s.value())), &f.score, &f.text)?;
+    let rate = s.map(|s| frac(score_rate(s, weight)));
     let rate = opt_value(ws, r, c + 2, rate, &f.percent, &f.text)?;
     Ok([&f.score, score, rate])
 }

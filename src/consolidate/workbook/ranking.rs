@@ -11,6 +11,10 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     let mut names: Vec<&str> = RANKING_LEAD.to_vec();
     names.extend(report.dimensions.iter().map(String::as_str));
     names.extend(RANKING_TAIL);
+    let reviewed = report.has_reviews();
+    if reviewed {
+        names.push(crate::layout::review::RANKING_REVIEW);
+    }
     headers(ws, 1, &names, f)?;
     let nd = report.dimensions.len() as u16;
     let col = |k: u16| 3 + nd + k; // 0 总分, 1 等级, …
@@ -84,6 +88,10 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
             sent.map(|s| s.source.label()).unwrap_or(""),
             &f.center,
         )?;
+        if reviewed {
+            let change = scored.and_then(|e| e.computed_total.map(|c| e.totals.total - c));
+            opt_score(ws, r, col(10), change, f)?;
+        }
         r += 1;
     }
     let last = r.saturating_sub(1).max(2);
@@ -105,9 +113,12 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
         48.0,
     ));
     w.extend([17.0, 12.0]);
+    if reviewed {
+        w.push(9.0);
+    }
     widths(ws, &w)?;
     ws.set_freeze_panes(2, 3)?;
-    ws.autofilter(1, 0, last, col(9))?;
+    ws.autofilter(1, 0, last, col(if reviewed { 10 } else { 9 }))?;
     status_colours(ws, 2, r.saturating_sub(1), col(1), f)?;
     status_colours(ws, 2, r.saturating_sub(1), col(5), f)?;
 

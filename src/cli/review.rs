@@ -1,0 +1,156 @@
+//! `collect`'s 复核 step: the filled 复核表 (given, or the year folder's newest) and `--sample`
+//! → the decisions applied to the assessment and the [`ReviewLog`] for the outputs.
+//!
+//! A review file inside the output folder would be replaced by this run's new 复核表; it is
+//! kept, byte for byte, in the new output's `已用复核表/`.
+
+use super::collect::{Config, ReviewSource};
+use crate::evaluate::State;
+use crate::layout::review::USED_REVIEW_DIR;
+use crate::pipeline::Assessment;
+use crate::plan::Plan;
+use crate::review::draw::{self, Draw};
+use crate::review::{ReviewFile, ReviewLog, read_review_file};
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+
+/// Reads the review files, draws for 抽查 when asked, and applies the decisions.
+pub fn apply(
+    plan: &Plan,
+    assessment: &mut Assessment<'_>,
+    config: &Config,
+    staging: &Path,
+) -> Result<ReviewLog> {
+    let (files, draw_from_files) = review_files(plan, &config.reviews)?;
+    for (path, _) in &files {
+        keep_if_inside_output(path, &config.output, staging)?;
+    }
+    for (path, f) in &files {
+        eprintln!(
+            "提示：采用复核表 {}（{} 项复核，{} 行未采用，指纹 {}）",
+            path.display(),
+            f.decisions.len(),
+            f.refused.len(),
+            f.fingerprint
+        );
+    }
+    let draw = match (draw_from_files, config.sample) {
+        (Some(d), Some(_)) => {
+            eprintln!(
+                "提示：复核表中已有抽查结果（种子 {}），保留原抽查部门，不重新抽取",
+                d.seed
+            );
+            Some(d)
+        }
+        (Some(d), None) => Some(d),
+        (None, Some((size, seed))) => {
+            let seed = seed.unwrap_or_else(random_seed);
+            let scored: Vec<_> = assessment
+                .evaluations
+                .iter()
+                .filter(|e| e.state() == State::Scored)
+                .map(|e| e.dept().code.clone())
+                .collect();
+            let d = draw::draw(seed, size, &scored);
+            eprintln!(
+                "抽查：种子 {seed}，从 {} 个已计分部门中抽取 {} 个：{}（用 --seed {seed} 可重现）",
+                scored.len(),
+                d.depts.len(),
+                d.depts
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            );
+            Some(d)
+        }
+        (None, None) => None,
+    };
+    let files: Vec<ReviewFile> = files.into_iter().map(|(_, f)| f).collect();
+    let log = crate::review::apply(plan, &mut assessment.evaluations, files, draw);
+    for x in &log.refused {
+        eprintln!("复核未采用：{}：{}", x.at, x.why.text());
+    }
+    Ok(log)
+}
+
+/// Review files with their paths.
+type Found = Vec<(PathBuf, ReviewFile)>;
+
+/// The review files to use, and the draw the newest of them holds.
+fn review_files(plan: &Plan, source: &ReviewSource) -> Result<(Found, Option<Draw>)> {
+    let read = |p: &Path| -> Result<ReviewFile> {
+        let bytes = std::fs::read(p)
+            .map_err(|e| anyhow::anyhow!(crate::domain::io_text(&e)))
+            .with_context(|| format!("无法读取复核表 {}", p.display()))?;
+        read_review_file(plan, &p.display().to_string(), &bytes)
+            .with_context(|| format!("复核表 {} 无法使用", p.display()))
+    };
+    match source {
+        ReviewSource::Given(paths) => {
+            let mut out = Vec::new();
+            for p in paths {
+                out.push((p.clone(), read(p)?));
+            }
+            let draw = out.iter().rev().find_map(|(_, f)| f.draw.clone());
+            Ok((out, draw))
+        }
+        ReviewSource::Newest(candidates) => {
+            // Files that are not a 复核表 of this year are not the year folder's reviews.
+            let mut found: Vec<(std::time::SystemTime, PathBuf, ReviewFile)> = candidates
+                .iter()
+                .filter(|p| p.is_file())
+                .filter_map(|p| {
+                    let f = read(p).ok()?;
+                    let t = std::fs::metadata(p).and_then(|m| m.modified()).ok()?;
+                    Some((t, p.clone(), f))
+                })
+                .collect();
+            found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+            let draw = found.iter().rev().find_map(|(_, _, f)| f.draw.clone());
+            let filled = found
+                .into_iter()
+                .rev()
+                .find(|(_, _, f)| !f.decisions.is_empty() || !f.refused.is_empty());
+            Ok((
+                filled.map(|(_, p, f)| vec![(p, f)]).unwrap_or_default(),
+                draw,
+            ))
+        }
+    }
+}
+
+/// A review file inside the output folder is copied into the new output before the old
+/// output is replaced.
+fn keep_if_inside_output(path: &Path, output: &Path, staging: &Path) -> Result<()> {
+    let (Ok(file), Ok(out)) = (path.canonicalize(), output.canonicalize()) else {
+        return Ok(());
+    };
+    if !file.starts_with(&out) {
+        return Ok(());
+    }
+    let bytes = std::fs::read(&file).with_context(|| format!("无法读取 {}", path.display()))?;
+    let mut h = crate::domain::Fnv::new();
+    h.bytes(&bytes);
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = staging
+        .join(USED_REVIEW_DIR)
+        .join(format!("{stem}_{}.xlsx", &h.hex()[..8]));
+    std::fs::create_dir_all(kept.parent().unwrap_or(staging))
+        .with_context(|| format!("无法创建 {}", staging.join(USED_REVIEW_DIR).display()))?;
+    crate::output::write_atomic(&kept, &bytes)
+        .with_context(|| format!("无法写入 {}", kept.display()))?;
+    Ok(())
+}
+
+/// A seed when none was given: from the clock, printed so that the draw can be repeated.
+fn random_seed() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    (t ^ u64::from(std::process::id()).rotate_left(32)) % 1_000_000
+}

@@ -1,0 +1,216 @@
+//! A filled 复核表 (bytes, as Excel, WPS or LibreOffice saved it) → its decisions, the rows
+//! refused with their cells, the return fingerprints the reviewer saw and any 抽查 draw.
+//!
+//! A row with nothing in 复核得分 and 复核意见 is not a decision and is skipped. Columns are
+//! found by header, so a reviewer who moves or hides columns loses nothing.
+
+use super::{Decision, Draw, Refusal, Refused};
+use crate::domain::{CellRef, DeptCode, Fnv, IndicatorCode, Location, Score, fmt_plain};
+use crate::layout::review::{
+    RETURN_PREFIX, REVIEW_KIND, ReviewCol, ReviewMeta, SHEET_REVIEW, SHEET_REVIEW_META,
+};
+use crate::plan::Plan;
+use crate::sheet::{Limits, RawSheet, stream_xlsx};
+use crate::text::{normalize_text, parse_plain_number};
+use std::collections::HashMap;
+use std::io::Cursor;
+use thiserror::Error;
+
+/// A review workbook read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewFile {
+    /// The file as the user named it.
+    pub display: String,
+    /// FNV-1a of its bytes.
+    pub fingerprint: String,
+    /// Its plan fingerprint (`_review`).
+    pub plan: String,
+    /// Rows that hold a readable decision.
+    pub decisions: Vec<Decision>,
+    /// Rows that cannot be a decision.
+    pub refused: Vec<Refused>,
+    /// The 抽查 draw it holds.
+    pub draw: Option<Draw>,
+}
+
+/// A file that is not a 复核表 jixiao wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ReviewFileError {
+    /// Not a workbook calamine can open.
+    #[error("无法作为 Excel 工作簿打开：{0}")]
+    Unreadable(String),
+    /// No 复核表 sheet or no `_review` sheet.
+    #[error("不是 jixiao 写出的复核表（缺少工作表「{0}」）")]
+    NotReview(&'static str),
+    /// Another year's review.
+    #[error("是 {found} 年度的复核表，本次评价年度为 {want}")]
+    WrongYear {
+        /// The file's year.
+        found: String,
+        /// The plan's year.
+        want: i32,
+    },
+}
+
+/// Reads a 复核表.
+pub fn read_review_file(
+    plan: &Plan,
+    display: &str,
+    bytes: &[u8],
+) -> Result<ReviewFile, ReviewFileError> {
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| ReviewFileError::Unreadable(e.to_string()))?;
+    let names = calamine::Reader::sheet_names(&wb);
+    let read = |wb: &mut calamine::Xlsx<Cursor<&[u8]>>,
+                name: &'static str|
+     -> Result<RawSheet, ReviewFileError> {
+        if !names.iter().any(|n| n == name) {
+            return Err(ReviewFileError::NotReview(name));
+        }
+        stream_xlsx(wb, name, name, Limits::NONE)
+            .map_err(|e| ReviewFileError::Unreadable(e.to_string()))
+    };
+    let meta = read(&mut wb, SHEET_REVIEW_META)?;
+    let sheet = read(&mut wb, SHEET_REVIEW)?;
+    let values: HashMap<String, String> = meta
+        .rows
+        .iter()
+        .map(|r| (r.get(0).trim().to_string(), r.get(1).trim().to_string()))
+        .collect();
+    let get = |k: ReviewMeta| values.get(k.key()).cloned().unwrap_or_default();
+    if get(ReviewMeta::Kind) != REVIEW_KIND {
+        return Err(ReviewFileError::NotReview(SHEET_REVIEW_META));
+    }
+    let year = get(ReviewMeta::Year);
+    if year != plan.settings.year.to_string() {
+        return Err(ReviewFileError::WrongYear {
+            found: year,
+            want: plan.settings.year,
+        });
+    }
+    let seen = |dept: &str| {
+        values
+            .get(&format!("{RETURN_PREFIX}{dept}"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let draw = get(ReviewMeta::Seed).parse::<u64>().ok().map(|seed| Draw {
+        seed,
+        depts: get(ReviewMeta::Drawn)
+            .split(',')
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| DeptCode::new(c.trim()))
+            .collect(),
+        new: false,
+    });
+    let mut h = Fnv::new();
+    h.bytes(bytes);
+    let mut out = ReviewFile {
+        display: display.to_string(),
+        fingerprint: h.hex(),
+        plan: get(ReviewMeta::Plan),
+        decisions: Vec::new(),
+        refused: Vec::new(),
+        draw,
+    };
+    let Some(header) = sheet.header(ReviewCol::Dept.header()) else {
+        return Ok(out);
+    };
+    let col = |c: ReviewCol| header.col(c.header());
+    let text = |row: &crate::sheet::RawRow, c: ReviewCol| -> String {
+        col(c)
+            .map(|i| row.get(i).trim().to_string())
+            .unwrap_or_default()
+    };
+    for row in sheet.rows.iter().filter(|r| r.row > header.row) {
+        let dept = normalize_text(&text(row, ReviewCol::Dept));
+        let ind = normalize_text(&text(row, ReviewCol::Indicator));
+        let score_text = text(row, ReviewCol::Reviewed);
+        let opinion = text(row, ReviewCol::Opinion);
+        if score_text.is_empty() && opinion.is_empty() {
+            continue;
+        }
+        let at_col = |c: ReviewCol| {
+            Location::cell(
+                display,
+                SHEET_REVIEW,
+                CellRef::new(row.row, col(c).unwrap_or_default()),
+            )
+        };
+        let refuse = |c: ReviewCol, why: String| Refused {
+            at: at_col(c),
+            dept: dept.clone(),
+            indicator: ind.clone(),
+            decision: None,
+            why: Refusal::Invalid(why),
+        };
+        let Some(d) = plan.department(&DeptCode::new(dept.as_str())) else {
+            out.refused.push(refuse(
+                ReviewCol::Dept,
+                format!("部门编码「{dept}」不在评价方案中"),
+            ));
+            continue;
+        };
+        let Some(indicator) = plan
+            .indicators_for(d)
+            .into_iter()
+            .find(|i| i.code.as_str() == ind)
+        else {
+            out.refused.push(refuse(
+                ReviewCol::Indicator,
+                format!("指标编码「{ind}」不是{}（{}）的指标", d.name, d.code),
+            ));
+            continue;
+        };
+        let w = indicator.weight.value();
+        let n = normalize_text(&score_text);
+        let value = parse_plain_number(n.strip_suffix('分').unwrap_or(&n));
+        let score = match value {
+            _ if score_text.is_empty() => {
+                out.refused.push(refuse(
+                    ReviewCol::Reviewed,
+                    "填写了复核意见但未填写复核得分".into(),
+                ));
+                continue;
+            }
+            None => {
+                out.refused.push(refuse(
+                    ReviewCol::Reviewed,
+                    format!("复核得分「{score_text}」不是数值"),
+                ));
+                continue;
+            }
+            Some(v) if v < rust_decimal::Decimal::ZERO || v > w => {
+                out.refused.push(refuse(
+                    ReviewCol::Reviewed,
+                    format!(
+                        "复核得分 {} 超出 0～{} 分（权重 {}）",
+                        fmt_plain(v),
+                        fmt_plain(w),
+                        fmt_plain(w)
+                    ),
+                ));
+                continue;
+            }
+            Some(v) => v,
+        };
+        if opinion.is_empty() {
+            out.refused.push(refuse(
+                ReviewCol::Opinion,
+                "未填写复核意见：每项复核调整都须写明理由".into(),
+            ));
+            continue;
+        }
+        out.decisions.push(Decision {
+            dept: d.code.clone(),
+            indicator: IndicatorCode::new(ind.as_str()),
+            score: Score(crate::domain::round2(score)),
+            opinion,
+            reviewer: text(row, ReviewCol::Reviewer),
+            date: text(row, ReviewCol::Date),
+            at: at_col(ReviewCol::Reviewed),
+            seen: seen(d.code.as_str()),
+        });
+    }
+    Ok(out)
+}
