@@ -203,7 +203,11 @@ fn write_sheet(ws: &mut Worksheet, report: &Report, lines: &[Line]) -> Result<()
             )?,
             None => ws.write_blank(r, C::Computed.col(), &locked)?,
         };
-        let explanation = l.r.explanation();
+        // The computed score's explanation: the decision is in the reviewer's columns.
+        let explanation = match &l.r.scored {
+            Some(s) => s.explanation.clone(),
+            None => l.r.explanation(),
+        };
         ws.write_string_with_format(r, C::Explanation.col(), &explanation, &locked_wrap)?;
         let why = l.why.join("；");
         ws.write_string_with_format(r, C::Why.col(), &why, &locked_wrap)?;
