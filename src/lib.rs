@@ -13,6 +13,7 @@ pub mod consolidate;
 pub mod demo;
 pub mod domain;
 pub mod evaluate;
+pub mod history;
 pub mod layout;
 pub mod output;
 pub mod pipeline;

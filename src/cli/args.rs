@@ -108,6 +108,9 @@ pub struct CollectArgs {
     /// 采用已填写的复核表（可多次给出，后给出的优先；年度文件夹中默认取最新的已填复核表）
     #[arg(long = "review", value_name = "复核表")]
     pub reviews: Vec<PathBuf>,
+    /// 与往年比较：往年的汇总目录或其 summary.json（可多次给出；年度文件夹中默认取 ../上一年/汇总/）
+    #[arg(long = "previous", value_name = "往年汇总")]
+    pub previous: Vec<PathBuf>,
     /// 抽查：随机抽取的部门数，如 5，或比例，如 20%
     #[arg(long, value_name = "数量或比例")]
     pub sample: Option<String>,

@@ -28,6 +28,56 @@ pub struct Config {
     pub reviews: ReviewSource,
     /// 抽查: how many departments to draw, and the seed.
     pub sample: Option<(SampleSize, Option<u64>)>,
+    /// Earlier years' results to compare with.
+    pub previous: PreviousSource,
+}
+
+/// Where earlier years' results come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviousSource {
+    /// `--previous`, each an output folder or its summary.json.
+    Given(Vec<PathBuf>),
+    /// The year folder convention: `../{year−1}/汇总/`, `../{year−2}/汇总/` … as far back as
+    /// they exist.
+    Beside(PathBuf),
+}
+
+impl PreviousSource {
+    /// The earlier years' results for a plan of `year`; says on the terminal which were used.
+    fn read(&self, year: i32) -> Result<Vec<crate::history::PreviousYear>> {
+        let paths: Vec<PathBuf> = match self {
+            PreviousSource::Given(p) => p.clone(),
+            PreviousSource::Beside(root) => {
+                let parent = root
+                    .canonicalize()
+                    .ok()
+                    .and_then(|r| r.parent().map(Path::to_path_buf));
+                let Some(parent) = parent else {
+                    return Ok(Vec::new());
+                };
+                (1..=10)
+                    .map(|k| {
+                        parent
+                            .join((year - k).to_string())
+                            .join(super::year::RESULTS_DIR)
+                    })
+                    .take_while(|p| crate::history::summary_path(p).is_file())
+                    .collect()
+            }
+        };
+        let mut out = Vec::new();
+        for p in paths {
+            let prev = crate::history::read_previous(&p, year).with_context(|| {
+                format!(
+                    "往年结果 {} 无法使用",
+                    crate::history::summary_path(&p).display()
+                )
+            })?;
+            eprintln!("提示：与 {} 年度比较：{}", prev.year, prev.file.display());
+            out.push(prev);
+        }
+        Ok(out)
+    }
 }
 
 /// Where the filled 复核表 come from.
@@ -104,8 +154,23 @@ impl Config {
             }
             ReviewSource::Given(a.reviews)
         };
+        let previous = if a.previous.is_empty() {
+            PreviousSource::Beside(year.root.clone())
+        } else {
+            for p in &a.previous {
+                if !crate::history::summary_path(p).is_file() {
+                    return Err(super::UsageError(format!(
+                        "找不到往年结果 {}：应为往年的汇总目录或其中的 summary.json",
+                        p.display()
+                    ))
+                    .into());
+                }
+            }
+            PreviousSource::Given(a.previous)
+        };
         Ok(Self {
             plan,
+            previous,
             sample: sample_of(a.sample, a.seed)?,
             output,
             inputs,
@@ -122,6 +187,7 @@ impl Config {
         Ok(Self {
             plan: year.plan(),
             reviews: ReviewSource::of_year(&year, &year.results()),
+            previous: PreviousSource::Beside(year.root.clone()),
             output: year.results(),
             inputs,
             strict: false,
@@ -201,6 +267,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
+    let previous = config.previous.read(plan.settings.year)?;
     let mut assessment =
         super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
     timer.lap("读取、审核并评分回收表");
@@ -208,7 +275,8 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let out = staging.dir().to_path_buf();
     let reviews = super::review::apply(&plan, &mut assessment, config, &out)?;
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs))
-        .with_reviews(reviews);
+        .with_reviews(reviews)
+        .with_previous(previous);
 
     // The consolidated workbook is built on one thread while the per-department files,
     // summary.json and the feedback texts are written, in parallel, on the others. The bar counts the

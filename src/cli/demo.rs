@@ -60,6 +60,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         strict: false,
         reviews: super::collect::ReviewSource::Given(Vec::new()),
         sample: None,
+        previous: super::collect::PreviousSource::Given(Vec::new()),
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

@@ -77,6 +77,8 @@ pub struct Report<'a, 'p> {
     pub run: RunInfo,
     /// 复核 decisions applied and refused, and the 抽查 draw.
     pub reviews: crate::review::ReviewLog,
+    /// Earlier years' results, latest first (the first is last year's).
+    pub previous: Vec<crate::history::PreviousYear>,
 }
 
 impl<'a, 'p> Report<'a, 'p> {
@@ -135,7 +137,20 @@ impl<'a, 'p> Report<'a, 'p> {
             dimensions,
             run,
             reviews: crate::review::ReviewLog::default(),
+            previous: Vec::new(),
         }
+    }
+
+    /// The report with earlier years' results (any order; kept latest first).
+    pub fn with_previous(mut self, mut previous: Vec<crate::history::PreviousYear>) -> Self {
+        previous.sort_by_key(|p| std::cmp::Reverse(p.year));
+        self.previous = previous;
+        self
+    }
+
+    /// Last year's results, if known.
+    pub fn last_year(&self) -> Option<&crate::history::PreviousYear> {
+        self.previous.first()
     }
 
     /// Whether any 复核 decision was applied or refused (the 复核记录 sheet and the 复核调整

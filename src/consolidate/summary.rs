@@ -65,6 +65,12 @@ struct Dept<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     subject: Option<&'a str>,
     budget: Option<Budget>,
+    /// Every indicator's actual as understood and its final score, for next year's comparison.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    indicators: Vec<IndicatorOut<'a>>,
+    /// Last year's results of this department.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<PreviousOut<'a>>,
     /// The total before 复核 changed it.
     #[serde(skip_serializing_if = "Option::is_none")]
     computed_total: Option<String>,
@@ -93,6 +99,26 @@ struct Replaced<'a> {
     file: &'a str,
     department: &'a str,
     by: &'a str,
+}
+
+#[derive(Serialize)]
+struct IndicatorOut<'a> {
+    code: &'a str,
+    actual: &'a str,
+    score: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PreviousOut<'a> {
+    year: i32,
+    name: &'a str,
+    total: Option<String>,
+    rank: Option<u32>,
+    grade: Option<&'a str>,
+    /// This year's total − last year's.
+    change: Option<String>,
+    /// Last year's rank − this year's (positive: moved up).
+    rank_change: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -178,6 +204,34 @@ pub fn json(report: &Report) -> String {
                         spent: b.spent.to_string(),
                         rate: e.inputs.execution_rate().map(crate::domain::fmt2),
                     }
+                }),
+                indicators: e
+                    .map(|e| {
+                        e.indicators
+                            .iter()
+                            .map(|r| IndicatorOut {
+                                code: r.input.indicator.code.as_str(),
+                                actual: r.shown_actual(),
+                                score: r.final_score().map(|s| s.to_string()),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                previous: report.last_year().and_then(|p| {
+                    let d = p.dept(&row.dept.code)?;
+                    let now = scored.map(|e| e.totals.total.value());
+                    Some(PreviousOut {
+                        year: p.year,
+                        name: &d.name,
+                        total: d.total.map(crate::domain::fmt2),
+                        rank: d.rank,
+                        grade: d.grade.as_deref(),
+                        change: now.zip(d.total).map(|(a, b)| crate::domain::fmt2(a - b)),
+                        rank_change: row
+                            .rank
+                            .zip(d.rank)
+                            .map(|(a, b)| i64::from(b) - i64::from(a)),
+                    })
                 }),
                 computed_total: e.and_then(|e| e.computed_total.map(|t| t.to_string())),
                 reviews: report

@@ -69,6 +69,12 @@ pub const RANKING_TAIL: [&str; 10] = [
     "报送时间",
     "时间来源",
 ];
+/// 汇总排名: the columns comparing with last year, after the others.
+pub const RANKING_PREVIOUS: [&str; 4] = ["上年总分", "变化", "上年排名", "名次变化"];
+/// 指标得分明细: the columns comparing with last year.
+pub const DETAIL_PREVIOUS: [&str; 2] = ["上年实际完成值", "上年得分"];
+/// The sheet of totals over the years.
+pub const SHEET_HISTORY: &str = "历年得分";
 /// 说明: 项目 | 内容.
 pub const ABOUT_HEADERS: [&str; 2] = ["项目", "内容"];
 /// Columns of 预算执行汇总.

@@ -22,3 +22,4 @@ mod rules;
 mod tolerance;
 mod trust;
 mod usage;
+mod years;

@@ -18,7 +18,14 @@ pub(super) fn indicator_details(
     let (p, w) = (&f.plain_percent, &f.plain_wrap);
     plain_columns(ws, &[c, t, c, t, w, w, w, c, w, n, n, p, n, c, w])?;
     ws.set_freeze_panes(1, 3)?;
-    headers(ws, 0, &DETAIL_HEADERS, f)?;
+    let last_year = report.last_year();
+    let mut names: Vec<&str> = DETAIL_HEADERS.to_vec();
+    if last_year.is_some() {
+        names.extend(crate::layout::consolidated::DETAIL_PREVIOUS);
+        ws.set_column_width(15, 14.0)?;
+        ws.set_column_width(16, 8.0)?;
+    }
+    headers(ws, 0, &names, f)?;
     let mut r = 1;
     for e in report.evaluations() {
         for res in &e.indicators {
@@ -41,6 +48,22 @@ pub(super) fn indicator_details(
             }
             let why = res.explanation();
             ws.write_string(r, 14, &why)?;
+            if let Some(p) = last_year {
+                match p
+                    .dept(&e.inputs.dept.code)
+                    .and_then(|d| d.indicators.get(&i.code))
+                {
+                    Some((actual, score)) => {
+                        ws.write_string(r, 15, actual)?;
+                        if let Some(s) = score {
+                            ws.write_number(r, 16, num(*s))?;
+                        }
+                    }
+                    None => {
+                        ws.write_string(r, 15, "新增")?;
+                    }
+                }
+            }
             ws.set_row_height(
                 r,
                 xlsx::wrapped_height(&[
@@ -55,8 +78,9 @@ pub(super) fn indicator_details(
         }
     }
     let last = r.saturating_sub(1).max(1);
-    plain_grid(ws, 1, last, 14, f)?;
-    ws.autofilter(0, 0, last, 14)?;
+    let last_col = (names.len() - 1) as u16;
+    plain_grid(ws, 1, last, last_col, f)?;
+    ws.autofilter(0, 0, last, last_col)?;
     print(ws, 0, SHEET_DETAILS)?;
     Ok(())
 }

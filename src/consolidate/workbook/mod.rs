@@ -33,6 +33,7 @@ mod conflicts;
 mod department;
 mod details;
 mod findings;
+mod history;
 mod missing;
 mod reviews;
 
@@ -152,6 +153,9 @@ pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
     let f = Formats::new();
     let mut wb = xlsx::workbook(&xlsx::properties(&report.plan.settings.name));
     ranking::ranking(wb.add_worksheet(), report, &f)?;
+    if report.previous.len() >= 2 {
+        history::history(wb.add_worksheet(), report, &f)?;
+    }
     budget::budget_summary(wb.add_worksheet(), report, &f)?;
     // The long tables stream their rows to temporary files instead of holding every cell in
     // memory (rows are written in order; widths and panes are set before the first row).

@@ -15,9 +15,15 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     if reviewed {
         names.push(crate::layout::review::RANKING_REVIEW);
     }
-    headers(ws, 1, &names, f)?;
+
     let nd = report.dimensions.len() as u16;
     let col = |k: u16| 3 + nd + k; // 0 总分, 1 等级, …
+    let last_year = report.last_year();
+    let prev_col = col(if reviewed { 11 } else { 10 });
+    if last_year.is_some() {
+        names.extend(crate::layout::consolidated::RANKING_PREVIOUS);
+    }
+    headers(ws, 1, &names, f)?;
     let mut r = 2;
     for row in &report.rows {
         match row.rank {
@@ -25,7 +31,16 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
             None => ws.write_string_with_format(r, 0, "—", &f.center)?,
         };
         ws.write_string_with_format(r, 1, row.dept.code.as_str(), &f.center)?;
-        ws.write_string_with_format(r, 2, &row.dept.name, &f.text)?;
+        let prev = last_year.and_then(|p| p.dept(&row.dept.code));
+        match prev {
+            Some(p) if p.name != row.dept.name => ws.write_string_with_format(
+                r,
+                2,
+                format!("{}（上年：{}）", row.dept.name, p.name),
+                &f.text,
+            )?,
+            _ => ws.write_string_with_format(r, 2, &row.dept.name, &f.text)?,
+        };
         let e = row.eval;
         // Only an accepted return has scores that stand; a return sent back shows its total
         // as 暂计 and no grade, an unfilled one 未填写.
@@ -92,6 +107,36 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
             let change = scored.and_then(|e| e.computed_total.map(|c| e.totals.total - c));
             opt_score(ws, r, col(10), change, f)?;
         }
+        if last_year.is_some() {
+            match prev {
+                None => {
+                    ws.write_string_with_format(r, prev_col, "新增", &f.center)?;
+                    for k in 1..4 {
+                        ws.write_blank(r, prev_col + k, &f.center)?;
+                    }
+                }
+                Some(p) => {
+                    opt_score(ws, r, prev_col, p.total.map(Score), f)?;
+                    let change = scored.map(|e| e.totals.total.value()).zip(p.total);
+                    opt_score(ws, r, prev_col + 1, change.map(|(a, b)| Score(a - b)), f)?;
+                    match p.rank {
+                        Some(k) => ws.write_number_with_format(r, prev_col + 2, k, &f.center)?,
+                        None => ws.write_blank(r, prev_col + 2, &f.center)?,
+                    };
+                    let moved = row
+                        .rank
+                        .zip(p.rank)
+                        .map(|(a, b)| i64::from(b) - i64::from(a));
+                    let text = match moved {
+                        Some(0) => "持平".to_string(),
+                        Some(m) if m > 0 => format!("↑{m}"),
+                        Some(m) => format!("↓{}", -m),
+                        None => String::new(),
+                    };
+                    ws.write_string_with_format(r, prev_col + 3, &text, &f.center)?;
+                }
+            }
+        }
         r += 1;
     }
     let last = r.saturating_sub(1).max(2);
@@ -116,9 +161,12 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     if reviewed {
         w.push(9.0);
     }
+    if last_year.is_some() {
+        w.extend([9.0, 8.0, 8.0, 8.0]);
+    }
     widths(ws, &w)?;
     ws.set_freeze_panes(2, 3)?;
-    ws.autofilter(1, 0, last, col(if reviewed { 10 } else { 9 }))?;
+    ws.autofilter(1, 0, last, (w.len() - 1) as u16)?;
     status_colours(ws, 2, r.saturating_sub(1), col(1), f)?;
     status_colours(ws, 2, r.saturating_sub(1), col(5), f)?;
 

@@ -1,0 +1,168 @@
+//! Earlier years: the `summary.json` jixiao wrote for a previous year → a [`PreviousYear`]
+//! (each department's total, rank, grade, execution rate and every indicator's actual and
+//! score), for the comparison columns and the 历年得分 sheet.
+//!
+//! A file that jixiao did not write, or that is of the same or a later year than the one
+//! evaluated, is refused with a [`HistoryError`] that says which; nothing is guessed.
+
+use crate::domain::{DeptCode, IndicatorCode};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// One department's results of an earlier year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousDept {
+    /// Its name that year.
+    pub name: String,
+    /// Total of an accepted return.
+    pub total: Option<Decimal>,
+    /// Rank among the accepted returns.
+    pub rank: Option<u32>,
+    /// Grade.
+    pub grade: Option<String>,
+    /// 预算执行率 (percent).
+    pub rate: Option<Decimal>,
+    /// Each indicator's actual as understood and its score.
+    pub indicators: BTreeMap<IndicatorCode, (String, Option<Decimal>)>,
+}
+
+/// An earlier year's results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviousYear {
+    /// 评价年度.
+    pub year: i32,
+    /// The file read.
+    pub file: PathBuf,
+    /// Departments by code.
+    pub depts: BTreeMap<DeptCode, PreviousDept>,
+}
+
+impl PreviousYear {
+    /// A department's results, if it was evaluated that year.
+    pub fn dept(&self, code: &DeptCode) -> Option<&PreviousDept> {
+        self.depts.get(code)
+    }
+
+    /// The city's average total over the accepted returns.
+    pub fn average(&self) -> Option<Decimal> {
+        let totals: Vec<Decimal> = self.depts.values().filter_map(|d| d.total).collect();
+        (!totals.is_empty()).then(|| {
+            crate::domain::round2(
+                totals.iter().copied().sum::<Decimal>() / Decimal::from(totals.len()),
+            )
+        })
+    }
+}
+
+/// A previous year's file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum HistoryError {
+    /// Not readable.
+    #[error("无法读取：{0}")]
+    Unreadable(String),
+    /// Not a summary.json jixiao wrote.
+    #[error("不是 jixiao 写出的 summary.json（{0}）")]
+    NotJixiao(String),
+    /// The same year as the one evaluated.
+    #[error("是 {0} 年度的结果，与本次评价年度相同；上年结果应为 {1} 年度")]
+    SameYear(i32, i32),
+    /// A later year.
+    #[error("是 {0} 年度的结果，晚于本次评价年度 {1}")]
+    LaterYear(i32, i32),
+}
+
+#[derive(Deserialize)]
+struct Summary {
+    year: i32,
+    generated_by: String,
+    departments: Vec<Dept>,
+}
+
+#[derive(Deserialize)]
+struct Dept {
+    code: String,
+    name: String,
+    rank: Option<u32>,
+    total: Option<String>,
+    grade: Option<String>,
+    budget: Option<Budget>,
+    #[serde(default)]
+    indicators: Vec<Ind>,
+}
+
+#[derive(Deserialize)]
+struct Budget {
+    rate: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Ind {
+    code: String,
+    actual: String,
+    score: Option<String>,
+}
+
+/// The summary.json of `path` (the file, or the output folder holding it).
+pub fn summary_path(path: &Path) -> PathBuf {
+    if path.is_dir() {
+        path.join(crate::layout::consolidated::SUMMARY_FILE)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Reads an earlier year's summary.json, for a plan of year `year`.
+pub fn read_previous(path: &Path, year: i32) -> Result<PreviousYear, HistoryError> {
+    let file = summary_path(path);
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| HistoryError::Unreadable(crate::domain::io_text(&e)))?;
+    let s: Summary = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| HistoryError::NotJixiao("内容不是 jixiao 汇总结果的格式".into()))?;
+    if !s.generated_by.starts_with("jixiao") {
+        return Err(HistoryError::NotJixiao(format!(
+            "由「{}」生成",
+            s.generated_by
+        )));
+    }
+    if s.year == year {
+        return Err(HistoryError::SameYear(s.year, year - 1));
+    }
+    if s.year > year {
+        return Err(HistoryError::LaterYear(s.year, year));
+    }
+    let dec = |t: &Option<String>| t.as_deref().and_then(|x| x.parse::<Decimal>().ok());
+    let depts = s
+        .departments
+        .into_iter()
+        .map(|d| {
+            (
+                DeptCode::new(d.code.as_str()),
+                PreviousDept {
+                    total: dec(&d.total),
+                    rank: d.rank,
+                    grade: d.grade,
+                    rate: d.budget.and_then(|b| dec(&b.rate)),
+                    indicators: d
+                        .indicators
+                        .into_iter()
+                        .map(|i| {
+                            (
+                                IndicatorCode::new(i.code.as_str()),
+                                (i.actual, dec(&i.score)),
+                            )
+                        })
+                        .collect(),
+                    name: d.name,
+                },
+            )
+        })
+        .collect();
+    Ok(PreviousYear {
+        year: s.year,
+        file,
+        depts,
+    })
+}

@@ -1,0 +1,171 @@
+//! Year over year: last year's results beside this year's, found in the year-folder layout
+//! (`../2021/汇总/` when evaluating 2022) or given with `--previous`; files that cannot be
+//! last year's refused with the reason.
+
+use super::*;
+use jixiao::demo::fill::{Typing, fill, info, to_bytes};
+
+/// `jixiao new {year}` in `parent`, templates issued, and full-marks returns of `codes`
+/// (filled through umya-spreadsheet) in its 回收/.
+fn year_folder(parent: &Path, year: i32, codes: &[&str]) -> std::path::PathBuf {
+    stdout_of(
+        jixiao()
+            .arg("new")
+            .arg(year.to_string())
+            .arg("--in")
+            .arg(parent),
+    );
+    let root = parent.join(year.to_string());
+    let plan_path = root.join("评价方案.xlsx");
+    stdout_of(
+        jixiao()
+            .arg("issue")
+            .arg("--plan")
+            .arg(&plan_path)
+            .arg("-o")
+            .arg(root.join("模板")),
+    );
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    for code in codes {
+        let d = plan
+            .department(&jixiao::domain::DeptCode::new(*code))
+            .unwrap();
+        let mut a = jixiao::demo::full_marks(&plan, d);
+        a.info = info("经办人", &d.phone, &format!("{}-05-10", year + 1));
+        let name = jixiao::template::file_name(&plan, d);
+        let book = fill(
+            &std::fs::read(root.join("模板").join(&name)).unwrap(),
+            &a,
+            Typing::AsExcel,
+        )
+        .unwrap();
+        std::fs::write(root.join("回收").join(&name), to_bytes(&book).unwrap()).unwrap();
+    }
+    root
+}
+
+fn collect_year(root: &Path, extra: &[&str]) -> std::process::Output {
+    let mut cmd = jixiao();
+    cmd.env("SOURCE_DATE_EPOCH", "1652400000")
+        .current_dir(root)
+        .arg("collect");
+    for a in extra {
+        cmd.arg(a);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn last_year_stands_beside_this_year() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2021: the demo (001 95.30, 004 and 005 97.00 tied, 006 never returned).
+    demo_in(&dir.path().join("2021"));
+    let y2022 = year_folder(dir.path(), 2022, &["001", "004", "006"]);
+    let out = collect_year(&y2022, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("与 2021 年度比较"), "{said}");
+    let json = summary(&y2022.join("汇总"));
+    let p = &util::dept(&json, "001")["previous"];
+    assert_eq!(p["year"], 2021);
+    assert_eq!(p["total"], "95.30");
+    assert_eq!(p["change"], "4.70");
+    // 001 was 4th of 4 in 2021; 1st (shared) of 3 in 2022.
+    assert_eq!(p["rank"], 4);
+    assert_eq!(p["rank_change"], 3);
+    // 006 did not return in 2021: no total to compare.
+    assert!(util::dept(&json, "006")["previous"]["total"].is_null());
+    // Per indicator: last year's actual and score sit beside this year's.
+    use calamine::Reader;
+    let book = y2022.join("汇总/2022年度部门整体绩效评价汇总.xlsx");
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    let ranking = wb.worksheet_range("汇总排名").unwrap();
+    let rows: Vec<Vec<String>> = ranking
+        .rows()
+        .map(|r| r.iter().map(jixiao::sheet::cell_text).collect())
+        .collect();
+    let header = &rows[1];
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row001 = rows.iter().find(|r| r[1] == "001").unwrap();
+    assert_eq!(row001[at("上年总分")], "95.3");
+    assert_eq!(row001[at("变化")], "4.7");
+    assert_eq!(row001[at("名次变化")], "↑3");
+    let details = wb.worksheet_range("指标得分明细").unwrap();
+    let d: Vec<Vec<String>> = details
+        .rows()
+        .map(|r| r.iter().map(jixiao::sheet::cell_text).collect())
+        .collect();
+    let h = &d[0];
+    let (pa, ps) = (
+        h.iter().position(|x| x == "上年实际完成值").unwrap(),
+        h.iter().position(|x| x == "上年得分").unwrap(),
+    );
+    let gx10 = d.iter().find(|r| r[0] == "001" && r[2] == "GX10").unwrap();
+    assert_eq!((gx10[pa].as_str(), gx10[ps].as_str()), ("100%", "1"));
+
+    // A third year: 历年得分 with every year.
+    let y2023 = year_folder(dir.path(), 2023, &["001"]);
+    let out = collect_year(&y2023, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("与 2022 年度比较") && said.contains("与 2021 年度比较"),
+        "{said}"
+    );
+    let mut wb =
+        calamine::open_workbook_auto(y2023.join("汇总/2023年度部门整体绩效评价汇总.xlsx")).unwrap();
+    let history = wb.worksheet_range("历年得分").unwrap();
+    let rows: Vec<Vec<String>> = history
+        .rows()
+        .map(|r| r.iter().map(jixiao::sheet::cell_text).collect())
+        .collect();
+    assert_eq!(
+        rows[1][..8],
+        [
+            "部门编码",
+            "部门名称",
+            "2021 年总分",
+            "2021 年等级",
+            "2022 年总分",
+            "2022 年等级",
+            "2023 年总分",
+            "2023 年等级"
+        ]
+    );
+    let r001 = rows.iter().find(|r| r[0] == "001").unwrap();
+    assert_eq!(r001[2..8], ["95.3", "优", "100", "优", "100", "优"]);
+}
+
+#[test]
+fn files_that_cannot_be_last_years_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(&dir.path().join("2021"));
+    let y2021 = dir.path().join("2021");
+    let y2022 = year_folder(dir.path(), 2022, &["001"]);
+    assert!(collect_year(&y2022, &[]).status.success());
+    let refused = |root: &Path, previous: &Path| {
+        let out = collect_year(root, &["--previous", previous.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let same = refused(&y2021, &y2021.join("汇总"));
+    assert!(same.contains("与本次评价年度相同"), "{same}");
+    let later = refused(&y2021, &y2022.join("汇总/summary.json"));
+    assert!(later.contains("晚于本次评价年度 2021"), "{later}");
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        r#"{"year": 2020, "generated_by": "另一个程序", "departments": []}"#,
+    )
+    .unwrap();
+    let not_ours = refused(&y2021, &other);
+    assert!(not_ours.contains("不是 jixiao 写出的"), "{not_ours}");
+}
