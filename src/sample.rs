@@ -6,7 +6,6 @@
 //! report and five fictional departments; the outcomes reproduce the report's scores exactly
 //! (部门管理 36.7, 部门绩效 48.6, 部门影响力 10, total 95.3, 优).
 
-use crate::layout::plan::SettingKey;
 use crate::plan::{SHEET_BUDGET, SHEET_DEPARTMENTS, SHEET_INDICATORS, SHEET_SETTINGS};
 use crate::sheet::RawSheet;
 
@@ -37,35 +36,7 @@ pub fn plan_sheets() -> Vec<RawSheet> {
 /// the deadline (a year on per year) follow it; everything else is the sample's.
 pub fn plan_sheets_for_year(year: i32) -> Vec<RawSheet> {
     let mut sheets = plan_sheets();
-    let Some(settings) = sheets.iter_mut().find(|s| s.name == SHEET_SETTINGS) else {
-        return sheets;
-    };
-    let mut sample_year = year;
-    for row in &mut settings.rows {
-        if row.get(0) == SettingKey::Year.key() {
-            sample_year = row.get(1).parse().unwrap_or(year);
-        }
-    }
-    for row in &mut settings.rows {
-        let value = row.get(1).to_string();
-        let key = row.get(0).to_string();
-        match key.as_str() {
-            k if k == SettingKey::Year.key() => row.set(1, &year.to_string()),
-            k if k == SettingKey::Name.key() => row.set(
-                1,
-                &value.replace(&sample_year.to_string(), &year.to_string()),
-            ),
-            k if k == SettingKey::Deadline.key() => {
-                if let Some(mut d) = crate::domain::Date::parse(&value) {
-                    for _ in sample_year..year {
-                        d = d.next_year();
-                    }
-                    row.set(1, &d.to_string());
-                }
-            }
-            _ => {}
-        }
-    }
+    crate::plan::roll::move_to_year(&mut sheets, year);
     sheets
 }
 

@@ -80,6 +80,9 @@ pub struct NewArgs {
     /// 在哪个目录下建立年度文件夹（默认当前目录）
     #[arg(short = 'C', long = "in", value_name = "目录")]
     pub parent: Option<PathBuf>,
+    /// 以上一年度文件夹的方案为基础（年度加一、截止日期顺延、趋势指标基准值取上年实际、预算金额清空）
+    #[arg(long, value_name = "上年文件夹")]
+    pub from: Option<PathBuf>,
 }
 
 /// `issue`.

@@ -16,6 +16,8 @@ pub struct Config {
     pub year: i32,
     /// The folder to create.
     pub folder: YearFolder,
+    /// Last year's folder, to roll its plan forward.
+    pub from: Option<YearFolder>,
 }
 
 impl Config {
@@ -28,11 +30,24 @@ impl Config {
             )));
         }
         let parent = a.parent.unwrap_or_else(|| PathBuf::from("."));
+        // `--from 2023` names the sibling folder; a path names itself.
+        let from = match a.from {
+            None => None,
+            Some(p) if p.is_dir() => Some(YearFolder::at(&p)?),
+            Some(p) if parent.join(&p).is_dir() => Some(YearFolder::at(&parent.join(&p))?),
+            Some(p) => {
+                return Err(super::UsageError(format!(
+                    "找不到上一年度文件夹 {}",
+                    p.display()
+                )));
+            }
+        };
         Ok(Self {
             year: a.year,
             folder: YearFolder {
                 root: parent.join(a.year.to_string()),
             },
+            from,
         })
     }
 }
@@ -45,6 +60,9 @@ pub fn run(config: &Config) -> Result<Outcome> {
             "{} 已存在，未覆盖。该年度文件夹已经建立",
             plan_path.display()
         );
+    }
+    if let Some(from) = &config.from {
+        return roll_forward(config, from);
     }
     let sheets = sample::plan_sheets_for_year(config.year);
     let plan = plan::parse(sample::PLAN_FILE, &sheets).context("内置示例方案无效")?;
@@ -71,5 +89,66 @@ pub fn run(config: &Config) -> Result<Outcome> {
         sample::PLAN_FILE
     );
     println!("  2. 把部门报送的文件放进 {RETURNS_DIR}/，运行 jixiao collect，结果写入 汇总/");
+    Ok(Outcome::Done)
+}
+
+/// `new YEAR --from LAST`: last year's plan rolled forward, with last year's results.
+fn roll_forward(config: &Config, from: &YearFolder) -> Result<Outcome> {
+    let plan_path = config.folder.plan();
+    let last_plan = super::read_plan(&from.plan())?;
+    if last_plan.settings.year >= config.year {
+        bail!(
+            "{} 是 {} 年度的方案，不早于 {} 年度，不能作为上一年度",
+            from.plan().display(),
+            last_plan.settings.year,
+            config.year
+        );
+    }
+    let mut sheets = plan::read_sheets(&from.plan())
+        .with_context(|| format!("无法读取 {}", from.plan().display()))?;
+    let results = from.results();
+    let last = if crate::history::summary_path(&results).is_file() {
+        Some(
+            crate::history::read_previous(&results, config.year)
+                .with_context(|| format!("上年结果 {} 无法使用", results.display()))?,
+        )
+    } else {
+        None
+    };
+    let rolled =
+        crate::history::roll::roll_forward(&mut sheets, &last_plan, config.year, last.as_ref());
+    let bytes = plan::write::workbook(&sheets).context("生成评价方案失败")?;
+    output::write_atomic(&plan_path, &bytes)?;
+    for dir in [TEMPLATES_DIR, RETURNS_DIR] {
+        let d = config.folder.root.join(dir);
+        std::fs::create_dir_all(&d).with_context(|| format!("无法创建目录 {}", d.display()))?;
+    }
+    println!(
+        "已建立 {} 年度文件夹：{}（方案取自 {}，年度改为 {}，截止日期顺延一年）",
+        config.year,
+        config.folder.root.display(),
+        from.plan().display(),
+        config.year
+    );
+    match &last {
+        Some(l) => println!("  上年结果：{}", l.file.display()),
+        None => println!(
+            "  未找到上年汇总结果（{}），趋势指标的基准值未更新",
+            results.display()
+        ),
+    }
+    for (code, dept, value) in &rolled.baselines {
+        println!("  趋势指标 {code}（{dept}）的基准值取上年实际 {value}");
+    }
+    if !rolled.shared_trends.is_empty() {
+        println!(
+            "  趋势指标 {} 由多个部门共用，方案中只能有一个基准值：请核对后手工填写",
+            rolled.shared_trends.join("、")
+        );
+    }
+    println!(
+        "  「预算」工作表保留了 {} 个项目的名称，年初预算和调整后预算已清空：请填写本年度预算后再运行 jixiao issue",
+        rolled.budget_lines
+    );
     Ok(Outcome::Done)
 }

@@ -5,6 +5,8 @@
 //! A file that jixiao did not write, or that is of the same or a later year than the one
 //! evaluated, is refused with a [`HistoryError`] that says which; nothing is guessed.
 
+pub mod roll;
+
 use crate::domain::{DeptCode, IndicatorCode};
 use rust_decimal::Decimal;
 use serde::Deserialize;

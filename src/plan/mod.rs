@@ -13,6 +13,7 @@
 mod model;
 mod parse;
 mod read;
+pub mod roll;
 pub mod rule;
 pub mod target;
 
@@ -24,7 +25,7 @@ pub(crate) use parse::{Parser, SheetKind};
 pub use parse::{
     PlanError, PlanErrors, PlanReadError, open_reason, parse, parse_percent, same_but_zeros,
 };
-pub use read::read;
+pub use read::{read, read_sheets};
 pub use rule::{
     Band, Best, Condition, Place, Points, Rule, RuleError, Tier, check_compatible, check_rule,
     default_bands, infer_rule, parse_rule,

@@ -77,6 +77,16 @@ pub fn read(path: &Path) -> Result<Plan, PlanReadError> {
     }
 }
 
+/// Reads a plan workbook's four sheets as text, unchecked (for rolling a plan forward).
+pub fn read_sheets(path: &Path) -> Result<Vec<RawSheet>, PlanReadError> {
+    let open_err = |e: calamine::Error| PlanReadError::Open {
+        path: path.to_path_buf(),
+        reason: super::open_reason(&e),
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(open_err)?;
+    read_whole(&mut wb).map_err(open_err)
+}
+
 /// Sends every plan sheet's rows, sheet after sheet in [`SheetKind::ALL`] order.
 fn send_sheets<RS: Read + Seek>(mut wb: Sheets<RS>, tx: &SyncSender<Chunk>) -> Result<(), Stop> {
     let names = wb.sheet_names();

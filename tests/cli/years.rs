@@ -169,3 +169,71 @@ fn files_that_cannot_be_last_years_are_refused() {
     let not_ours = refused(&y2021, &other);
     assert!(not_ours.contains("不是 jixiao 写出的"), "{not_ours}");
 }
+
+#[test]
+fn next_years_plan_rolls_forward_from_this_years() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(&dir.path().join("2021"));
+    let said = stdout_of(
+        jixiao()
+            .arg("new")
+            .arg("2022")
+            .arg("--from")
+            .arg("2021")
+            .arg("--in")
+            .arg(dir.path()),
+    );
+    assert!(
+        said.contains("YJ46（市应急管理局）的基准值取上年实际 61"),
+        "{said}"
+    );
+    // 市教育局 was sent back in 2021: its actual is not taken as a baseline.
+    assert!(!said.contains("JY12"), "{said}");
+    let plan_path = dir.path().join("2022/评价方案.xlsx");
+    let sheets = jixiao::plan::read_sheets(&plan_path).unwrap();
+    let get = |sheet: &str, key: &str, col: u32| -> String {
+        sheets
+            .iter()
+            .find(|s| s.name == sheet)
+            .unwrap()
+            .rows
+            .iter()
+            .find(|r| r.get(0) == key)
+            .map(|r| r.get(col).to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(get("方案", "评价年度", 1), "2022");
+    assert_eq!(get("方案", "报送截止日期", 1), "2023-05-20");
+    assert_eq!(get("指标", "YJ46", 11), "61");
+    // Budgets are blank: the plan check lists them, and nothing is issued.
+    let templates = dir.path().join("2022/模板");
+    let out = jixiao()
+        .arg("issue")
+        .arg("--plan")
+        .arg(&plan_path)
+        .arg("-o")
+        .arg(&templates)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("评价方案.xlsx!预算!E2"));
+    // Once budgets are typed (in another program), the rolled plan passes its own check.
+    let mut book = umya_spreadsheet::reader::xlsx::read(&plan_path).unwrap();
+    let ws = book.sheet_by_name_mut("预算").unwrap();
+    for r in 2..=ws.highest_row() {
+        if ws.cell((1, r)).is_some_and(|c| !c.value().is_empty()) {
+            ws.cell_mut((5, r)).set_value_number(10);
+            ws.cell_mut((6, r)).set_value_number(12);
+        }
+    }
+    umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
+    let issued = stdout_of(
+        jixiao()
+            .arg("issue")
+            .arg("--plan")
+            .arg(&plan_path)
+            .arg("-o")
+            .arg(&templates),
+    );
+    assert!(issued.contains("共生成 6 个部门"), "{issued}");
+}
