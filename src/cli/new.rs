@@ -68,10 +68,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
     let plan = plan::parse(sample::PLAN_FILE, &sheets).context("内置示例方案无效")?;
     let bytes = plan::write::workbook(&sheets).context("生成评价方案失败")?;
     output::write_atomic(&plan_path, &bytes)?;
-    for dir in [TEMPLATES_DIR, RETURNS_DIR] {
-        let d = config.folder.root.join(dir);
-        std::fs::create_dir_all(&d).with_context(|| format!("无法创建目录 {}", d.display()))?;
-    }
+    make_dirs(&config.folder)?;
     println!(
         "已建立 {} 年度文件夹：{}",
         config.year,
@@ -119,10 +116,7 @@ fn roll_forward(config: &Config, from: &YearFolder) -> Result<Outcome> {
         crate::history::roll::roll_forward(&mut sheets, &last_plan, config.year, last.as_ref());
     let bytes = plan::write::workbook(&sheets).context("生成评价方案失败")?;
     output::write_atomic(&plan_path, &bytes)?;
-    for dir in [TEMPLATES_DIR, RETURNS_DIR] {
-        let d = config.folder.root.join(dir);
-        std::fs::create_dir_all(&d).with_context(|| format!("无法创建目录 {}", d.display()))?;
-    }
+    make_dirs(&config.folder)?;
     println!(
         "已建立 {} 年度文件夹：{}（方案取自 {}，年度改为 {}，截止日期顺延一年）",
         config.year,
@@ -151,4 +145,13 @@ fn roll_forward(config: &Config, from: &YearFolder) -> Result<Outcome> {
         rolled.budget_lines
     );
     Ok(Outcome::Done)
+}
+
+/// The year folder's empty 模板/ and 回收/.
+fn make_dirs(folder: &YearFolder) -> Result<()> {
+    for dir in [TEMPLATES_DIR, RETURNS_DIR] {
+        let d = folder.root.join(dir);
+        std::fs::create_dir_all(&d).with_context(|| format!("无法创建目录 {}", d.display()))?;
+    }
+    Ok(())
 }

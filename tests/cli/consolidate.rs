@@ -1,16 +1,6 @@
 //! `demo` and `collect`: the consolidated workbook, summary.json and feedback read back.
 
 use super::*;
-use jixiao::sheet::cell_text;
-
-fn rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
-    let mut wb = open_workbook_auto(path).unwrap();
-    let range = wb.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect())
-        .collect()
-}
 
 const WORKBOOK: &str = "汇总/2021年度部门整体绩效评价汇总.xlsx";
 
@@ -135,7 +125,7 @@ fn every_table_cell_is_formatted() {
 fn ranking_reproduces_the_reference_and_shares_ranks() {
     let dir = tempfile::tempdir().unwrap();
     demo_in(dir.path());
-    let ranking = rows(&dir.path().join(WORKBOOK), "汇总排名");
+    let ranking = sheet_rows(&dir.path().join(WORKBOOK), "汇总排名");
     let header = &ranking[1];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let find = |code: &str| ranking.iter().find(|r| r[1] == code).unwrap().clone();
@@ -161,7 +151,7 @@ fn ranking_reproduces_the_reference_and_shares_ranks() {
 
     // 计分说明: the reference department's rows carry the text scoring gives, and every
     // scored row has one.
-    let details = rows(&dir.path().join(WORKBOOK), "指标得分明细");
+    let details = sheet_rows(&dir.path().join(WORKBOOK), "指标得分明细");
     let head = &details[0];
     let at = |name: &str| head.iter().position(|h| h == name).unwrap();
     let plan = jixiao::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
@@ -195,7 +185,7 @@ fn ranking_reproduces_the_reference_and_shares_ranks() {
             .all(|r| !r[at("计分说明")].is_empty())
     );
 
-    let dept = rows(&dir.path().join(WORKBOOK), "001 市应急管理局");
+    let dept = sheet_rows(&dir.path().join(WORKBOOK), "001 市应急管理局");
     let total = dept.iter().find(|r| r[0] == "合计").unwrap();
     assert_eq!((total[5].as_str(), total[6].as_str()), ("100", "95.3"));
     let grade = dept.iter().find(|r| r[0] == "等级").unwrap();
@@ -233,7 +223,7 @@ fn summary_json_missing_superseded_and_feedback() {
     );
     assert_eq!(json["unmatched"][0]["findings"][0]["code"], "F12");
 
-    let missing = rows(&dir.path().join(WORKBOOK), "未报送");
+    let missing = sheet_rows(&dir.path().join(WORKBOOK), "未报送");
     assert_eq!(missing[1][..2], ["006".to_string(), "市民政局".to_string()]);
 
     let feedback = dir.path().join("汇总/审核意见");
@@ -318,8 +308,8 @@ fn two_runs_agree_and_source_date_epoch_fixes_the_bytes() {
         "审核问题",
     ] {
         assert_eq!(
-            rows(&outs[0].join(name), sheet),
-            rows(&c.join(name), sheet),
+            sheet_rows(&outs[0].join(name), sheet),
+            sheet_rows(&c.join(name), sheet),
             "{sheet}"
         );
     }
@@ -424,12 +414,12 @@ fn text_from_returns_is_written_as_text_not_formulas() {
             "{sheet} has formulas"
         );
     }
-    let details = rows(&path, "指标得分明细");
+    let details = sheet_rows(&path, "指标得分明细");
     assert!(
         details
             .iter()
             .any(|r| r.iter().any(|c| c == "=cmd|' /C calc'!A0"))
     );
-    let projects = rows(&path, "项目明细");
+    let projects = sheet_rows(&path, "项目明细");
     assert!(projects.iter().any(|r| r.iter().any(|c| c == "@SUM(1,2)")));
 }

@@ -68,17 +68,6 @@ fn rank_and_total(json: &serde_json::Value, code: &str) -> (u64, String) {
     )
 }
 
-/// The 复核表 of an output as rows of text.
-fn review_rows(path: &Path) -> Vec<Vec<String>> {
-    use calamine::Reader;
-    let mut wb = calamine::open_workbook_auto(path).unwrap();
-    let range = wb.worksheet_range("复核表").unwrap();
-    range
-        .rows()
-        .map(|r| r.iter().map(jixiao::sheet::cell_text).collect())
-        .collect()
-}
-
 #[test]
 fn reviews_raise_and_lower_scores_and_move_ranks() {
     let dir = year();
@@ -246,7 +235,7 @@ fn nothing_is_lost_between_runs() {
         "99.00"
     );
     // The new 复核表 holds both decisions, prefilled and marked 已复核.
-    let rows = review_rows(&d.join("汇总/复核表.xlsx"));
+    let rows = sheet_rows(&d.join("汇总/复核表.xlsx"), "复核表");
     let row = |dept: &str, ind: &str| {
         rows.iter()
             .find(|r| r[0] == dept && r[2] == ind)
@@ -303,7 +292,7 @@ fn nothing_is_lost_between_runs() {
         "0 次 now scores 5 by the rules"
     );
     assert!(util::dept(&json, "004")["reviews"].is_null());
-    let rows = review_rows(&d.join("汇总/复核表.xlsx"));
+    let rows = sheet_rows(&d.join("汇总/复核表.xlsx"), "复核表");
     let again = rows
         .iter()
         .find(|r| r[0] == "004" && r[2] == "JT08")
@@ -365,7 +354,7 @@ fn the_same_seed_draws_the_same_departments_and_the_draw_is_kept() {
         .collect();
     assert_eq!(drawn.len(), 2);
     // Every indicator of a drawn department is in the 复核表, marked 抽查.
-    let rows = review_rows(&d.join("一/复核表.xlsx"));
+    let rows = sheet_rows(&d.join("一/复核表.xlsx"), "复核表");
     let n = rows
         .iter()
         .filter(|r| r[0] == drawn[0] && r[9].contains("抽查"))

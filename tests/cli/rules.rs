@@ -3,10 +3,10 @@
 //! arithmetic done by hand here.
 
 use super::*;
-use calamine::{Reader, open_workbook_auto};
+
 use jixiao::demo::fill::{Answers, Typing, fill, info, to_bytes};
 use jixiao::sample::{Reported, Spending};
-use jixiao::sheet::{RawSheet, cell_text};
+use jixiao::sheet::RawSheet;
 
 const SETTINGS: &str = "项目\t值
 评价年度\t2021
@@ -126,15 +126,6 @@ const RETURNS: [Return; 4] = [
     ),
 ];
 
-fn sheet_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
-    let mut wb = open_workbook_auto(path).unwrap();
-    let range = wb.worksheet_range(sheet).unwrap();
-    range
-        .rows()
-        .map(|r| r.iter().map(cell_text).collect())
-        .collect()
-}
-
 #[test]
 fn every_kind_of_rule_scores_as_the_table_says() {
     let dir = tempfile::tempdir().unwrap();
@@ -148,14 +139,7 @@ fn every_kind_of_rule_scores_as_the_table_says() {
     let plan_path = dir.path().join("评价方案.xlsx");
     std::fs::write(&plan_path, jixiao::plan::write::workbook(&sheets).unwrap()).unwrap();
     let templates = dir.path().join("模板");
-    stdout_of(
-        jixiao()
-            .arg("issue")
-            .arg("--plan")
-            .arg(&plan_path)
-            .arg("-o")
-            .arg(&templates),
-    );
+    issue_into(&plan_path, &templates);
     let plan = jixiao::plan::read(&plan_path).unwrap();
     let returns = dir.path().join("回收");
     std::fs::create_dir_all(&returns).unwrap();

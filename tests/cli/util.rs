@@ -78,6 +78,29 @@ pub fn issued_env() -> IssuedEnv {
     }
 }
 
+/// Every row of a sheet of a workbook, as text.
+pub fn sheet_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(jixiao::sheet::cell_text).collect())
+        .collect()
+}
+
+/// `jixiao issue --plan plan -o templates`, which must succeed.
+pub fn issue_into(plan: &Path, templates: &Path) -> String {
+    stdout_of(
+        jixiao()
+            .arg("issue")
+            .arg("--plan")
+            .arg(plan)
+            .arg("-o")
+            .arg(templates),
+    )
+}
+
 /// Writes the sample plan into `dir` and returns its path.
 pub fn sample_plan_in(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("评价方案.xlsx");

@@ -17,14 +17,7 @@ fn year_folder(parent: &Path, year: i32, codes: &[&str]) -> std::path::PathBuf {
     );
     let root = parent.join(year.to_string());
     let plan_path = root.join("评价方案.xlsx");
-    stdout_of(
-        jixiao()
-            .arg("issue")
-            .arg("--plan")
-            .arg(&plan_path)
-            .arg("-o")
-            .arg(root.join("模板")),
-    );
+    issue_into(&plan_path, &root.join("模板"));
     let plan = jixiao::plan::read(&plan_path).unwrap();
     for code in codes {
         let d = plan
@@ -227,13 +220,6 @@ fn next_years_plan_rolls_forward_from_this_years() {
         }
     }
     umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
-    let issued = stdout_of(
-        jixiao()
-            .arg("issue")
-            .arg("--plan")
-            .arg(&plan_path)
-            .arg("-o")
-            .arg(&templates),
-    );
+    let issued = issue_into(&plan_path, &templates);
     assert!(issued.contains("共生成 6 个部门"), "{issued}");
 }
