@@ -94,6 +94,9 @@ pub struct IssueArgs {
     /// 模板输出目录（默认 模板）
     #[arg(short, long, value_name = "目录")]
     pub output: Option<PathBuf>,
+    /// 在模板中显示上年实际完成值：上年的汇总目录或其 summary.json（年度文件夹中默认取 ../上一年/汇总/）
+    #[arg(long = "previous", value_name = "上年汇总")]
+    pub previous: Vec<PathBuf>,
 }
 
 /// `collect`.

@@ -5,6 +5,7 @@
 //! failure (exit 1) naming the path. Inputs are only read.
 
 use super::Outcome;
+use super::previous::PreviousSource;
 use crate::consolidate::{self, Report, RunInfo};
 use crate::layout::review::{REVIEW_DIR, REVIEW_FILE};
 use crate::output;
@@ -30,54 +31,6 @@ pub struct Config {
     pub sample: Option<(SampleSize, Option<u64>)>,
     /// Earlier years' results to compare with.
     pub previous: PreviousSource,
-}
-
-/// Where earlier years' results come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PreviousSource {
-    /// `--previous`, each an output folder or its summary.json.
-    Given(Vec<PathBuf>),
-    /// The year folder convention: `../{year−1}/汇总/`, `../{year−2}/汇总/` … as far back as
-    /// they exist.
-    Beside(PathBuf),
-}
-
-impl PreviousSource {
-    /// The earlier years' results for a plan of `year`; says on the terminal which were used.
-    fn read(&self, year: i32) -> Result<Vec<crate::history::PreviousYear>> {
-        let paths: Vec<PathBuf> = match self {
-            PreviousSource::Given(p) => p.clone(),
-            PreviousSource::Beside(root) => {
-                let parent = root
-                    .canonicalize()
-                    .ok()
-                    .and_then(|r| r.parent().map(Path::to_path_buf));
-                let Some(parent) = parent else {
-                    return Ok(Vec::new());
-                };
-                (1..=10)
-                    .map(|k| {
-                        parent
-                            .join((year - k).to_string())
-                            .join(super::year::RESULTS_DIR)
-                    })
-                    .take_while(|p| crate::history::summary_path(p).is_file())
-                    .collect()
-            }
-        };
-        let mut out = Vec::new();
-        for p in paths {
-            let prev = crate::history::read_previous(&p, year).with_context(|| {
-                format!(
-                    "往年结果 {} 无法使用",
-                    crate::history::summary_path(&p).display()
-                )
-            })?;
-            eprintln!("提示：与 {} 年度比较：{}", prev.year, prev.file.display());
-            out.push(prev);
-        }
-        Ok(out)
-    }
 }
 
 /// Where the filled 复核表 come from.
@@ -154,20 +107,7 @@ impl Config {
             }
             ReviewSource::Given(a.reviews)
         };
-        let previous = if a.previous.is_empty() {
-            PreviousSource::Beside(year.root.clone())
-        } else {
-            for p in &a.previous {
-                if !crate::history::summary_path(p).is_file() {
-                    return Err(super::UsageError(format!(
-                        "找不到往年结果 {}：应为往年的汇总目录或其中的 summary.json",
-                        p.display()
-                    ))
-                    .into());
-                }
-            }
-            PreviousSource::Given(a.previous)
-        };
+        let previous = PreviousSource::of_args(a.previous, &year)?;
         Ok(Self {
             plan,
             previous,
@@ -267,7 +207,10 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
-    let previous = config.previous.read(plan.settings.year)?;
+    let previous = config.previous.read(plan.settings.year, 10)?;
+    for p in &previous {
+        eprintln!("提示：与 {} 年度比较：{}", p.year, p.file.display());
+    }
     let mut assessment =
         super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
     timer.lap("读取、审核并评分回收表");

@@ -27,6 +27,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
     super::issue::issue(&super::issue::Config {
         plan: plan_path.clone(),
         output: templates.clone(),
+        previous: super::previous::PreviousSource::Given(Vec::new()),
     })?;
 
     let plan = plan::read(&plan_path)?;
@@ -60,7 +61,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         strict: false,
         reviews: super::collect::ReviewSource::Given(Vec::new()),
         sample: None,
-        previous: super::collect::PreviousSource::Given(Vec::new()),
+        previous: super::previous::PreviousSource::Given(Vec::new()),
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

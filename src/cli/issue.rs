@@ -19,6 +19,8 @@ pub struct Config {
     pub plan: PathBuf,
     /// The output folder.
     pub output: PathBuf,
+    /// Last year's results, shown in each template.
+    pub previous: super::previous::PreviousSource,
 }
 
 impl Config {
@@ -28,6 +30,7 @@ impl Config {
         Ok(Self {
             plan,
             output: a.output.unwrap_or_else(|| year.templates()),
+            previous: super::previous::PreviousSource::of_args(a.previous, &year)?,
         })
     }
 }
@@ -55,6 +58,16 @@ pub fn issue(config: &Config) -> Result<Issued> {
     let timer = super::timer();
     let plan = super::read_plan(&config.plan)?;
     timer.lap("读取评价方案");
+    // Only last year's results are shown; the latest comes first.
+    let previous = config.previous.read(plan.settings.year, 1)?;
+    let last = previous.iter().max_by_key(|p| p.year);
+    if let Some(p) = last {
+        eprintln!(
+            "提示：模板中显示 {} 年度的实际完成值：{}",
+            p.year,
+            p.file.display()
+        );
+    }
     let out = staging.dir().to_path_buf();
     let progress = Progress::new(plan.departments.len() as u64, "生成模板");
     let results: Vec<Result<(PathBuf, String)>> = plan
@@ -63,8 +76,15 @@ pub fn issue(config: &Config) -> Result<Issued> {
         .map(|dept| {
             let name = template::file_name(&plan, dept);
             let path = out.join(&name);
-            let bytes =
-                template::build(&plan, dept).with_context(|| format!("生成 {name} 失败"))?;
+            let bytes = template::build_with(
+                &plan,
+                dept,
+                last.map(|p| template::LastYear {
+                    year: p.year,
+                    dept: p.dept(&dept.code),
+                }),
+            )
+            .with_context(|| format!("生成 {name} 失败"))?;
             output::write_atomic(&path, &bytes)?;
             progress.tick();
             let line = format!(

@@ -14,6 +14,7 @@ mod demo;
 mod init;
 mod issue;
 mod new;
+mod previous;
 mod review;
 mod year;
 

@@ -71,6 +71,8 @@ pub const RANKING_TAIL: [&str; 10] = [
 ];
 /// 汇总排名: the columns comparing with last year, after the others.
 pub const RANKING_PREVIOUS: [&str; 4] = ["上年总分", "变化", "上年排名", "名次变化"];
+/// 预算执行汇总: last year's execution rate, after the others.
+pub const BUDGET_PREVIOUS: &str = "上年执行率";
 /// 指标得分明细: the columns comparing with last year.
 pub const DETAIL_PREVIOUS: [&str; 2] = ["上年实际完成值", "上年得分"];
 /// The sheet of totals over the years.

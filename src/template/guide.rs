@@ -6,6 +6,7 @@ pub(super) fn write_guide(
     ws: &mut Worksheet,
     plan: &Plan,
     dept: &Department,
+    last_year: Option<i32>,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     ws.set_name(SHEET_GUIDE)?;
@@ -45,6 +46,20 @@ pub(super) fn write_guide(
         (false, "· 财政局收到后自动审核、计分。有「错误」的自评表将被退回，并附审核意见（指明工作表和单元格，如「绩效指标!H12」及修改方法）；请修改后重新报送，以最后一次报送为准。".into()),
         (false, "· 「警告」和「提示」不影响受理，但请核实。".into()),
     ];
+    let mut lines = lines;
+    if let Some(y) = last_year {
+        let at = lines
+            .iter()
+            .position(|(_, t)| t.starts_with("   · 佐证材料"))
+            .map_or(lines.len(), |i| i + 1);
+        lines.insert(
+            at,
+            (
+                false,
+                format!("   · 最右侧的「上年实际完成值」是贵单位 {y} 年度报送的数值，供对照填写，不可修改。"),
+            ),
+        );
+    }
     for (i, (bold, text)) in lines.iter().enumerate() {
         let r = i as u32 + 2;
         ws.write_string_with_format(r, 0, text, if *bold { &f.bold } else { &f.text })?;

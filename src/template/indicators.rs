@@ -9,11 +9,17 @@ pub(super) fn write_indicators(
     dept: &Department,
     indicators: &[&Indicator],
     budget_lines: usize,
+    last: Option<super::LastYear<'_>>,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     use IndicatorCol as C;
     ws.set_name(SHEET_INDICATORS)?;
-    let last_col = (IndicatorCol::HEADERS.len() - 1) as u16;
+    let previous_col = IndicatorCol::HEADERS.len() as u16;
+    let last_col = if last.is_some() {
+        previous_col
+    } else {
+        previous_col - 1
+    };
     ws.merge_range(
         0,
         0,
@@ -30,10 +36,17 @@ pub(super) fn write_indicators(
     for (c, h) in IndicatorCol::HEADERS.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
     }
+    if last.is_some() {
+        let h = crate::layout::template::PREVIOUS_ACTUAL;
+        ws.write_string_with_format(header_row, previous_col, h, &f.header)?;
+    }
     let first = header_row + 1;
     let widths = indicator_widths(indicators);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
+    }
+    if last.is_some() {
+        ws.set_column_width(previous_col, 14)?;
     }
 
     let reason_dv = DataValidation::new()
@@ -72,6 +85,14 @@ pub(super) fn write_indicators(
         ws.write_string(r, C::Target.col(), &*ind.target_text)?;
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
         ws.write_string(r, C::Criteria.col(), criteria(ind))?;
+        if let Some(l) = last {
+            let before = l
+                .dept
+                .and_then(|d| d.indicators.get(&ind.code))
+                .map(|(a, _)| a.as_str())
+                .unwrap_or("—");
+            ws.write_string_with_format(r, previous_col, before, &f.locked_wrap)?;
+        }
         if let Some(source) = ind.computed {
             // Computed from 预算执行, locked: the reader recomputes it anyway.
             let formula = super::budget::rate_of_totals(budget_lines, source);
@@ -176,6 +197,9 @@ pub(super) fn write_indicators(
     )?;
     ws.write_blank(total, C::Reason.col(), &f.total_label)?;
     ws.write_blank(total, C::Evidence.col(), &f.total_label)?;
+    if last.is_some() {
+        ws.write_blank(total, previous_col, &f.total_label)?;
+    }
 
     ws.set_row_height(header_row, 30)?;
     ws.set_freeze_panes(header_row + 1, 5)?;

@@ -85,8 +85,26 @@ pub fn fingerprint(plan: &Plan, dept: &Department) -> String {
     h.hex()
 }
 
+/// Last year's results of one department, shown in its template.
+#[derive(Debug, Clone, Copy)]
+pub struct LastYear<'a> {
+    /// The year.
+    pub year: i32,
+    /// The department's results that year, if it was evaluated.
+    pub dept: Option<&'a crate::history::PreviousDept>,
+}
+
 /// Builds one department's template.
 pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
+    build_with(plan, dept, None)
+}
+
+/// Builds one department's template, with last year's actuals in a locked column when known.
+pub fn build_with(
+    plan: &Plan,
+    dept: &Department,
+    last: Option<LastYear<'_>>,
+) -> Result<Vec<u8>, XlsxError> {
     let f = Formats::new();
     let fp = fingerprint(plan, dept);
     let mut wb = crate::xlsx::workbook(&properties(plan, dept, &fp));
@@ -94,7 +112,7 @@ pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
     let indicators = plan.indicators_for(dept);
     let budget: Vec<&BudgetLine> = ordered_budget(plan, dept);
 
-    write_guide(wb.add_worksheet(), plan, dept, &f)?;
+    write_guide(wb.add_worksheet(), plan, dept, last.map(|l| l.year), &f)?;
     write_info(wb.add_worksheet(), plan, dept, &f)?;
     write_budget(wb.add_worksheet(), plan, dept, &budget, &f)?;
     write_indicators(
@@ -103,6 +121,7 @@ pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {
         dept,
         &indicators,
         budget.len(),
+        last,
         &f,
     )?;
     write_meta(wb.add_worksheet(), plan, dept, &fp)?;

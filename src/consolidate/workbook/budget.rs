@@ -77,7 +77,20 @@ pub(super) fn budget_summary(
     ws.set_name(SHEET_BUDGET)?;
     ws.write_string_with_format(0, 0, "预算执行汇总（单位：万元）", &f.title)?;
     ws.set_row_height(0, 26)?;
-    headers(ws, 1, &BUDGET_HEADERS, f)?;
+    let last_year = report.last_year();
+    let mut names: Vec<&str> = BUDGET_HEADERS.to_vec();
+    if last_year.is_some() {
+        names.push(crate::layout::consolidated::BUDGET_PREVIOUS);
+    }
+    headers(ws, 1, &names, f)?;
+    // 上年执行率 after the table's own columns, when last year is known.
+    let previous_rate = |ws: &mut Worksheet, r: u32, row: &Row| -> Result<(), XlsxError> {
+        if let Some(p) = last_year {
+            let rate = p.dept(&row.dept.code).and_then(|d| d.rate);
+            opt_rate(ws, r, 15, rate, &f.percent, &f.text)?;
+        }
+        Ok(())
+    };
     let mut rows: Vec<&Row> = report.rows.iter().collect();
     rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
     let (read, unread): (Vec<&Row>, Vec<&Row>) = rows.into_iter().partition(|r| spent_read(r));
@@ -94,6 +107,7 @@ pub(super) fn budget_summary(
             .unwrap_or_default();
         add9(&mut city, budget_line(ws, r, &s, true, cells)?);
         ws.write_string_with_format(r, 14, row.status.label(), &f.center)?;
+        previous_rate(ws, r, row)?;
         r += 1;
     }
     let data_last = r.saturating_sub(1);
@@ -138,6 +152,7 @@ pub(super) fn budget_summary(
                 budget_line(ws, r, &budget_only(report, row), false, cells)?,
             );
             ws.write_string_with_format(r, 14, row.status.label(), &f.center)?;
+            previous_rate(ws, r, row)?;
             r += 1;
         }
         ws.write_string_with_format(r, 0, "", &f.total_text)?;

@@ -14,11 +14,15 @@ pub(super) fn department(
     let Some(e) = row.eval else { return Ok(()) };
     let plan = report.plan;
     let d = row.dept;
+    // Last year's actual and score beside this year's, when last year is known.
+    let last_year = report.last_year();
+    let prev = last_year.and_then(|p| p.dept(&d.code));
+    let last_col: u16 = if last_year.is_some() { 10 } else { 8 };
     ws.merge_range(
         0,
         0,
         0,
-        8,
+        last_col,
         &format!(
             "{} {}年度部门整体绩效评价指标评分表",
             d.name, plan.settings.year
@@ -39,9 +43,13 @@ pub(super) fn department(
             .unwrap_or_else(|| "—".into()),
         e.inputs.file
     );
-    ws.merge_range(1, 0, 1, 8, &line, &f.text)?;
+    ws.merge_range(1, 0, 1, last_col, &line, &f.text)?;
     let hr = 2;
-    headers(ws, hr, &DEPARTMENT_HEADERS, f)?;
+    let mut names: Vec<&str> = DEPARTMENT_HEADERS.to_vec();
+    if last_year.is_some() {
+        names.extend(crate::layout::consolidated::DETAIL_PREVIOUS);
+    }
+    headers(ws, hr, &names, f)?;
     let first = hr + 1;
     let n = e.indicators.len() as u32;
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
@@ -60,6 +68,21 @@ pub(super) fn department(
         }
         let why = res.explanation();
         ws.write_string(r, 8, &why)?;
+        if last_year.is_some() {
+            match prev.and_then(|p| p.indicators.get(&i.code)) {
+                Some((actual, score)) => {
+                    ws.write_string_with_format(r, 9, actual, &f.wrap)?;
+                    match score {
+                        Some(s) => ws.write_number_with_format(r, 10, num(*s), &f.score)?,
+                        None => ws.write_blank(r, 10, &f.text)?,
+                    };
+                }
+                None => {
+                    ws.write_string_with_format(r, 9, "新增", &f.center)?;
+                    ws.write_blank(r, 10, &f.text)?;
+                }
+            }
+        }
         let lines = [(&*i.level3, 28.0), (why.as_str(), 52.0), (shown, 14.0)]
             .iter()
             .map(|(t, w)| (xlsx::display_width(t) / (w - 1.5)).ceil().max(1.0))
@@ -154,6 +177,49 @@ pub(super) fn department(
     ws.merge_range(r, 0, r, 4, "等级", &f.total_text)?;
     ws.merge_range(r, 5, r, 8, grade_text(e), &f.total_text)?;
     widths(ws, &DEPARTMENT_WIDTHS)?;
+    if let Some(p) = last_year {
+        ws.set_column_width(9, 14.0)?;
+        ws.set_column_width(10, 8.0)?;
+        // Last year's indicators that this year's plan no longer has.
+        let dropped: Vec<String> = prev
+            .map(|x| {
+                x.indicators
+                    .iter()
+                    .filter(|(code, _)| {
+                        !e.indicators
+                            .iter()
+                            .any(|r| r.input.indicator.code == **code)
+                    })
+                    .map(|(code, (actual, _))| format!("{code}（上年实际 {actual}）"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let renamed = prev
+            .filter(|x| x.name != d.name)
+            .map(|x| format!("上年名称「{}」；", x.name))
+            .unwrap_or_default();
+        let note = match (prev, dropped.is_empty()) {
+            (None, _) => format!("{} 年度没有本部门的评价结果（新增部门）", p.year),
+            (Some(x), true) => format!(
+                "上年（{} 年度）总分 {}",
+                p.year,
+                x.total
+                    .map(crate::domain::fmt2)
+                    .unwrap_or_else(|| "—".into())
+            ),
+            (Some(x), false) => format!(
+                "上年（{} 年度）总分 {}；已取消的上年指标：{}",
+                p.year,
+                x.total
+                    .map(crate::domain::fmt2)
+                    .unwrap_or_else(|| "—".into()),
+                dropped.join("、")
+            ),
+        };
+        let note = format!("{renamed}{note}");
+        ws.merge_range(r + 1, 0, r + 1, last_col, &note, &f.wrap)?;
+        ws.set_row_height(r + 1, xlsx::wrapped_height(&[(&note, 150.0)]))?;
+    }
     ws.set_freeze_panes(hr + 1, 0)?;
     print(ws, hr, &format!("{}（{}）", d.name, d.code))?;
     Ok(())

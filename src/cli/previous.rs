@@ -1,0 +1,76 @@
+//! Earlier years' results for `collect` and `issue`: `--previous` paths, or the year-folder
+//! layout's `../{year−1}/汇总/` and earlier → the [`PreviousYear`]s read, said on the terminal.
+
+use crate::history::PreviousYear;
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+
+/// Where earlier years' results come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviousSource {
+    /// `--previous`, each an output folder or its summary.json.
+    Given(Vec<PathBuf>),
+    /// The year folder convention: `../{year−1}/汇总/`, `../{year−2}/汇总/` … as far back as
+    /// they exist.
+    Beside(PathBuf),
+}
+
+impl PreviousSource {
+    /// The earlier years' results for a plan of `year` (in the year-folder layout, as far back
+    /// as `years` years).
+    pub fn read(&self, year: i32, years: i32) -> Result<Vec<PreviousYear>> {
+        let paths: Vec<PathBuf> = match self {
+            PreviousSource::Given(p) => p.clone(),
+            PreviousSource::Beside(root) => {
+                let parent = root
+                    .canonicalize()
+                    .ok()
+                    .and_then(|r| r.parent().map(Path::to_path_buf));
+                let Some(parent) = parent else {
+                    return Ok(Vec::new());
+                };
+                (1..=years)
+                    .map(|k| {
+                        parent
+                            .join((year - k).to_string())
+                            .join(super::year::RESULTS_DIR)
+                    })
+                    .take_while(|p| crate::history::summary_path(p).is_file())
+                    .collect()
+            }
+        };
+        let mut out = Vec::new();
+        for p in paths {
+            let prev = crate::history::read_previous(&p, year).with_context(|| {
+                format!(
+                    "往年结果 {} 无法使用",
+                    crate::history::summary_path(&p).display()
+                )
+            })?;
+            out.push(prev);
+        }
+        Ok(out)
+    }
+}
+
+impl PreviousSource {
+    /// `--previous` as given (each must be an output folder or a summary.json), else the year
+    /// folder's neighbours.
+    pub fn of_args(
+        given: Vec<PathBuf>,
+        year: &super::YearFolder,
+    ) -> Result<Self, super::UsageError> {
+        if given.is_empty() {
+            return Ok(PreviousSource::Beside(year.root.clone()));
+        }
+        for p in &given {
+            if !crate::history::summary_path(p).is_file() {
+                return Err(super::UsageError(format!(
+                    "找不到往年结果 {}：应为往年的汇总目录或其中的 summary.json",
+                    p.display()
+                )));
+            }
+        }
+        Ok(PreviousSource::Given(given))
+    }
+}
