@@ -31,6 +31,8 @@ pub struct Config {
     pub sample: Option<(SampleSize, Option<u64>)>,
     /// Earlier years' results to compare with.
     pub previous: PreviousSource,
+    /// Also write the Word report drafts.
+    pub report: bool,
 }
 
 /// Where the filled 复核表 come from.
@@ -110,6 +112,7 @@ impl Config {
         let previous = PreviousSource::of_args(a.previous, &year)?;
         Ok(Self {
             plan,
+            report: a.report,
             previous,
             sample: sample_of(a.sample, a.seed)?,
             output,
@@ -128,6 +131,7 @@ impl Config {
             plan: year.plan(),
             reviews: ReviewSource::of_year(&year, &year.results()),
             previous: PreviousSource::Beside(year.root.clone()),
+            report: false,
             output: year.results(),
             inputs,
             strict: false,
@@ -262,6 +266,10 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     let json = consolidate::summary::json(&report);
                     output::write_atomic(&summary, json.as_bytes())?;
                     let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
+                    if config.report {
+                        write_reports(&out.join(crate::layout::consolidated::REPORT_DIR), &report)?;
+                        timer.lap("报告初稿");
+                    }
                     progress.tick();
                     Ok((summary, feedback))
                 },
@@ -361,6 +369,31 @@ fn write_department_files(
 }
 
 /// Writes this run's feedback texts (one per plan department).
+/// The Word drafts: one per scored department (in parallel) and the city's.
+fn write_reports(dir: &Path, report: &Report) -> Result<()> {
+    use crate::consolidate::report::{city, department};
+    use rayon::prelude::*;
+    std::fs::create_dir_all(dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
+    let scored: Vec<_> = report
+        .evaluations()
+        .filter(|e| e.state() == crate::evaluate::State::Scored)
+        .collect();
+    scored.par_iter().try_for_each(|e| -> Result<()> {
+        let path = dir.join(department::file_name(report, e));
+        let bytes = department::build(report, e)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("无法生成 {}", path.display()))?;
+        output::write_atomic(&path, &bytes)?;
+        Ok(())
+    })?;
+    let path = dir.join(city::file_name(report));
+    let bytes = city::build(report)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("无法生成 {}", path.display()))?;
+    output::write_atomic(&path, &bytes)?;
+    Ok(())
+}
+
 fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
     use rayon::prelude::*;
     let texts = consolidate::feedback::texts(report);

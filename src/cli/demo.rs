@@ -62,6 +62,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         reviews: super::collect::ReviewSource::Given(Vec::new()),
         sample: None,
         previous: super::previous::PreviousSource::Given(Vec::new()),
+        report: true,
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

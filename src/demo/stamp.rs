@@ -248,11 +248,17 @@ mod tests {
         let e = crate::evaluate::evaluate(&p, inputs);
         assert_eq!(e.totals.total.to_string(), "95.30");
         assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
-        // Checked while scoring and shown nowhere: the free texts are not held.
+        // 佐证材料 is not held; 偏差原因 only where points were lost (the report quotes it).
+        assert!(e.indicators.iter().all(|r| r.input.evidence.is_empty()));
+        assert!(e.indicators.iter().any(|r| typed(&r.input)));
         assert!(
             e.indicators
                 .iter()
-                .all(|r| !typed(&r.input) && r.input.evidence.is_empty())
+                .filter(|r| r
+                    .scored
+                    .as_ref()
+                    .is_some_and(|s| s.score == r.input.indicator.weight))
+                .all(|r| !typed(&r.input))
         );
     }
 }

@@ -179,11 +179,16 @@ impl Evaluation<'_> {
     }
 }
 
-/// The input without 偏差原因 and 佐证材料: they are checked while scoring and shown in no
-/// output, and a province's run should not hold every text its departments typed.
-fn without_free_texts(input: IndicatorInput<'_>) -> IndicatorInput<'_> {
+/// The input without 佐证材料, and without 偏差原因 unless the indicator lost points (the
+/// report drafts quote it there): a province's run should not hold every text its
+/// departments typed.
+fn without_free_texts(input: IndicatorInput<'_>, lost_points: bool) -> IndicatorInput<'_> {
     IndicatorInput {
-        reason: String::new(),
+        reason: if lost_points {
+            input.reason
+        } else {
+            String::new()
+        },
         evidence: String::new(),
         ..input
     }
@@ -235,7 +240,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     "请在「预算执行」表填写每个项目的执行数",
                 ));
                 results.push(IndicatorResult {
-                    input: without_free_texts(input),
+                    input: without_free_texts(input, false),
                     scored: None,
                     reason_given,
                     review: None,
@@ -265,7 +270,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                     // Already reported by validation (V04).
                     ScoreError::SelfScoreOutOfRange { .. } => {
                         results.push(IndicatorResult {
-                            input: without_free_texts(input),
+                            input: without_free_texts(input, false),
                             scored: None,
                             reason_given,
                             review: None,
@@ -327,8 +332,11 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
                 ));
             }
         }
+        let lost = scored
+            .as_ref()
+            .is_some_and(|s| s.score < ind.weight && !s.not_applicable);
         results.push(IndicatorResult {
-            input: without_free_texts(input),
+            input: without_free_texts(input, lost),
             scored,
             reason_given,
             review: None,

@@ -49,6 +49,21 @@ pub fn department_file(code: &str, name: &str) -> String {
     safe_file_name(&format!("{code}_{name}_部门整体绩效评价指标评分表.xlsx"))
 }
 
+/// The folder of report drafts in the output.
+pub const REPORT_DIR: &str = "报告";
+
+/// A department's report draft.
+pub fn department_report(year: i32, name: &str) -> String {
+    safe_file_name(&format!(
+        "{year}年度{name}部门整体支出绩效自评价报告（初稿）.docx"
+    ))
+}
+
+/// The city's report draft.
+pub fn city_report(year: i32) -> String {
+    safe_file_name(&format!("{year}年度部门整体支出绩效自评价汇总报告.docx"))
+}
+
 /// A department's letter.
 pub fn letter(code: &str, name: &str) -> String {
     safe_file_name(&format!("{code}_{name}.txt"))

@@ -104,7 +104,13 @@ fn last_year_stands_beside_this_year() {
     let sheet = sheet_rows(&book, "001 市应急管理局");
     let head = sheet.iter().find(|r| r[0] == "一级指标").unwrap();
     assert_eq!(head[9..11], ["上年实际完成值", "上年得分"]);
-    assert!(sheet.iter().flatten().any(|c| c == "上年（2021 年度）总分 95.30"), "{sheet:?}");
+    assert!(
+        sheet
+            .iter()
+            .flatten()
+            .any(|c| c == "上年（2021 年度）总分 95.30"),
+        "{sheet:?}"
+    );
     let budget = sheet_rows(&book, "预算执行汇总");
     assert_eq!(budget[1].last().unwrap(), "上年执行率");
     // Templates issued in 2022's folder show 2021's actuals, locked, after the inputs.
@@ -115,7 +121,12 @@ fn last_year_stands_beside_this_year() {
     let gx10 = rows.iter().find(|r| r[0] == "GX10").unwrap();
     assert_eq!(gx10[col], "100%");
     let guide = sheet_rows(&template, "填报说明");
-    assert!(guide.iter().flatten().any(|t| t.contains("2021 年度报送的数值")));
+    assert!(
+        guide
+            .iter()
+            .flatten()
+            .any(|t| t.contains("2021 年度报送的数值"))
+    );
 
     // A third year: 历年得分 with every year.
     let y2023 = year_folder(dir.path(), 2023, &["001"]);
