@@ -76,7 +76,7 @@ impl Unused {
 
 /// One read return: evaluated, or not usable.
 enum Read<'p> {
-    Evaluated(Identified, Box<Evaluation<'p>>),
+    Evaluated(Box<(Identified, Evaluation<'p>)>),
     Unused(Unused),
 }
 
@@ -113,7 +113,7 @@ pub fn assess<'p>(
                             let eval = evaluate::evaluate(plan, validate::validate(plan, d, &id));
                             // The sheets are not needed any more: memory holds evaluations.
                             id.sheets = Default::default();
-                            Read::Evaluated(id, Box::new(eval))
+                            Read::Evaluated(Box::new((id, eval)))
                         }
                         None => Read::Unused(unused_of(id.source.display, id.findings, None)),
                     },
@@ -134,7 +134,7 @@ pub fn assess<'p>(
         .collect();
     for read in per_file.into_iter().flatten() {
         match read {
-            Read::Evaluated(id, eval) => identified.push((id, *eval)),
+            Read::Evaluated(both) => identified.push(*both),
             Read::Unused(u) => unmatched.push(u),
         }
     }

@@ -97,6 +97,9 @@ pub struct IssueArgs {
     /// 在模板中显示上年实际完成值：上年的汇总目录或其 summary.json（年度文件夹中默认取 ../上一年/汇总/）
     #[arg(long = "previous", value_name = "上年汇总")]
     pub previous: Vec<PathBuf>,
+    /// 同时为每个部门写一封附带模板的通知邮件（.eml，写入年度文件夹的 发件箱/），可在 Outlook、Foxmail 中直接发送
+    #[arg(long)]
+    pub mail: bool,
 }
 
 /// `collect`.

@@ -405,5 +405,19 @@ fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
             Ok(path)
         })
         .collect::<Result<Vec<PathBuf>>>()?;
+    // Each letter also as a message ready to send, replying to the return's own message.
+    report.rows.par_iter().try_for_each(|row| -> Result<()> {
+        let txt = consolidate::feedback::file_name(row.dept);
+        let Some((_, text)) = texts.iter().find(|(n, _)| *n == txt) else {
+            return Ok(());
+        };
+        let secs = crate::domain::run_secs();
+        if let Some(eml) = consolidate::messages::letter(report, row.dept, text, secs) {
+            let name =
+                crate::layout::consolidated::message_file(row.dept.code.as_str(), &row.dept.name);
+            output::write_atomic(&dir.join(name), &eml)?;
+        }
+        Ok(())
+    })?;
     Ok(written)
 }

@@ -28,6 +28,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         plan: plan_path.clone(),
         output: templates.clone(),
         previous: super::previous::PreviousSource::Given(Vec::new()),
+        outbox: None,
     })?;
 
     let plan = plan::read(&plan_path)?;

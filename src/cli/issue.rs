@@ -21,6 +21,8 @@ pub struct Config {
     pub output: PathBuf,
     /// Last year's results, shown in each template.
     pub previous: super::previous::PreviousSource,
+    /// Where to write a ready notice per department (`--mail`).
+    pub outbox: Option<PathBuf>,
 }
 
 impl Config {
@@ -31,6 +33,9 @@ impl Config {
             plan,
             output: a.output.unwrap_or_else(|| year.templates()),
             previous: super::previous::PreviousSource::of_args(a.previous, &year)?,
+            outbox: a
+                .mail
+                .then(|| year.root.join(crate::layout::consolidated::OUTBOX_DIR)),
         })
     }
 }
@@ -69,6 +74,23 @@ pub fn issue(config: &Config) -> Result<Issued> {
         );
     }
     let out = staging.dir().to_path_buf();
+    if let Some(outbox) = &config.outbox {
+        std::fs::create_dir_all(outbox)
+            .with_context(|| format!("无法创建目录 {}", outbox.display()))?;
+        let without: Vec<String> = plan
+            .departments
+            .iter()
+            .filter(|d| d.email.trim().is_empty())
+            .map(|d| format!("{}（{}）", d.name, d.code))
+            .collect();
+        if !without.is_empty() {
+            eprintln!(
+                "提示：以下 {} 个部门在「部门」工作表中没有邮箱，未生成通知邮件：{}",
+                without.len(),
+                without.join("、")
+            );
+        }
+    }
     let progress = Progress::new(plan.departments.len() as u64, "生成模板");
     let results: Vec<Result<(PathBuf, String)>> = plan
         .departments
@@ -86,6 +108,22 @@ pub fn issue(config: &Config) -> Result<Issued> {
             )
             .with_context(|| format!("生成 {name} 失败"))?;
             output::write_atomic(&path, &bytes)?;
+            if let Some(outbox) = &config.outbox
+                && let Some(eml) = crate::consolidate::messages::notice(
+                    &plan,
+                    dept,
+                    &name,
+                    &bytes,
+                    crate::domain::run_secs(),
+                )
+            {
+                let file = outbox.join(crate::layout::consolidated::message_file(
+                    dept.code.as_str(),
+                    &dept.name,
+                ));
+                output::write_atomic(&file, &eml)
+                    .with_context(|| format!("无法写入 {}", file.display()))?;
+            }
             progress.tick();
             let line = format!(
                 "已生成 {name}（{} 个指标，{} 条预算）",

@@ -30,6 +30,8 @@ pub struct MailInfo {
     pub subject: String,
     /// The attachment's file name.
     pub attachment: String,
+    /// Message-ID, without angle brackets, to reply to.
+    pub message_id: Option<String>,
 }
 
 /// Whether a file name looks like mail: `.eml` or `.mbox` (and Thunderbird's extensionless
@@ -54,6 +56,7 @@ fn info_of(msg: &Message, attachment: &str) -> MailInfo {
             .to_string(),
         subject: msg.subject().unwrap_or("").to_string(),
         attachment: attachment.to_string(),
+        message_id: msg.message_id().map(str::to_string),
     }
 }
 

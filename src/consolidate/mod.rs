@@ -12,6 +12,7 @@
 //! bytes.
 
 pub mod feedback;
+pub mod messages;
 pub mod report;
 pub mod review_book;
 pub mod summary;

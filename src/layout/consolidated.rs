@@ -64,6 +64,14 @@ pub fn city_report(year: i32) -> String {
     safe_file_name(&format!("{year}年度部门整体支出绩效自评价汇总报告.docx"))
 }
 
+/// The folder of ready-to-send notices beside the templates.
+pub const OUTBOX_DIR: &str = "发件箱";
+
+/// A department's message (a notice in 发件箱/, a letter in 审核意见/).
+pub fn message_file(code: &str, name: &str) -> String {
+    safe_file_name(&format!("{code}_{name}.eml"))
+}
+
 /// A department's letter.
 pub fn letter(code: &str, name: &str) -> String {
     safe_file_name(&format!("{code}_{name}.txt"))

@@ -114,6 +114,10 @@ pub enum SettingKey {
     Tolerance,
     /// 说明.
     Note,
+    /// 发件人: the name on messages jixiao writes.
+    Sender,
+    /// 发件邮箱: the address messages come from and returns go to.
+    SenderEmail,
 }
 
 impl SettingKey {
@@ -129,6 +133,8 @@ impl SettingKey {
             SettingKey::WarnRate => "执行率预警线",
             SettingKey::Tolerance => "自评差异容差",
             SettingKey::Note => "说明",
+            SettingKey::Sender => "发件人",
+            SettingKey::SenderEmail => "发件邮箱",
         }
     }
 }

@@ -62,6 +62,10 @@ pub struct Settings {
     pub tolerance: Score,
     /// 说明: free text, e.g. that the plan is sample data.
     pub note: String,
+    /// 发件人 (blank: 组织单位).
+    pub sender: String,
+    /// 发件邮箱 (blank: messages are written without a From address).
+    pub sender_email: String,
 }
 
 impl Settings {

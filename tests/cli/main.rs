@@ -17,6 +17,7 @@ mod issue;
 mod mail;
 mod many_departments;
 mod other_programs;
+mod outbox;
 mod reports;
 mod review;
 mod rules;

@@ -146,6 +146,8 @@ impl SettingsRows {
             warn_rate,
             tolerance,
             note: text(SettingKey::Note.key()),
+            sender: text(SettingKey::Sender.key()),
+            sender_email: text(SettingKey::SenderEmail.key()),
         })
     }
 }

@@ -1,0 +1,217 @@
+//! Messages ready to send, as `.eml` bytes (RFC 5322, built with mail-builder): the notice
+//! that carries a department's template, and each letter as a reply to the message its return
+//! came in (or, for a return from a folder, to the department's 邮箱).
+//!
+//! Attachment names are written both ways clients read them: RFC 2231 (`filename*=`) in
+//! Content-Disposition and RFC 2047 (`=?UTF-8?B?…?=`) in Content-Type's `name`. Date and
+//! Message-ID come from the run's clock and the plan, so the same run writes the same bytes.
+
+use super::Report;
+use crate::plan::{Department, Plan};
+use mail_builder::MessageBuilder;
+use mail_builder::headers::address::Address;
+use mail_builder::headers::raw::Raw;
+use mail_builder::mime::{BodyPart, MimePart};
+
+/// The MIME type of an .xlsx template.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The From address: 发件人 <发件邮箱>, or 组织单位 alone.
+fn from(plan: &Plan) -> Option<Address<'_>> {
+    let s = &plan.settings;
+    if s.sender_email.trim().is_empty() {
+        return None;
+    }
+    let name = if s.sender.trim().is_empty() {
+        s.organiser.trim()
+    } else {
+        s.sender.trim()
+    };
+    Some(Address::new_address(Some(name), s.sender_email.trim()))
+}
+
+/// The domain Message-IDs are made in: the sender's, or `jixiao.invalid`.
+fn domain(plan: &Plan) -> String {
+    plan.settings
+        .sender_email
+        .rsplit_once('@')
+        .map(|(_, d)| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| "jixiao.invalid".into())
+}
+
+/// RFC 2047 base64 encoded words for `s`, each under 75 characters (split on character
+/// boundaries), for a header that a client joins back.
+fn encoded_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chunk = String::new();
+    for c in s.chars() {
+        if chunk.len() + c.len_utf8() > 42 {
+            out.push(encoded_word(&chunk));
+            chunk.clear();
+        }
+        chunk.push(c);
+    }
+    if !chunk.is_empty() || out.is_empty() {
+        out.push(encoded_word(&chunk));
+    }
+    out
+}
+
+/// RFC 2047 base64 form of a header word.
+fn encoded_word(s: &str) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let b = s.as_bytes();
+    let mut out = String::new();
+    for chunk in b.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    format!("=?UTF-8?B?{out}?=")
+}
+
+/// The notice carrying a department's template. `None` when the department has no 邮箱.
+pub fn notice(
+    plan: &Plan,
+    dept: &Department,
+    template_name: &str,
+    template: &[u8],
+    unix_secs: i64,
+) -> Option<Vec<u8>> {
+    let to = dept.email.trim();
+    if to.is_empty() {
+        return None;
+    }
+    let s = &plan.settings;
+    let deadline = s.deadline_text("见财政局通知");
+    let organiser = if s.organiser.is_empty() {
+        "市财政局"
+    } else {
+        &s.organiser
+    };
+    let contact = if dept.contact.trim().is_empty() {
+        dept.name.as_str()
+    } else {
+        dept.contact.trim()
+    };
+    let body = format!(
+        "{}：\r\n\r\n\
+         现将{}自评表模板发给贵单位（见附件「{template_name}」），请于 {deadline} 前填写后回复本邮件报送。\r\n\r\n\
+         需要填写的内容：\r\n\
+         1. 「基本信息」：填报人、联系电话、填报日期、编制人数、实有人数；\r\n\
+         2. 「预算执行」：每个项目的执行数（万元），年中追加的项目填在空白行；\r\n\
+         3. 「绩效指标」：实际完成值、自评得分、偏差原因及改进措施、佐证材料。\r\n\
+         黄色单元格为填写项，选中单元格会提示应填什么；请不要修改锁定的单元格、工作表名称和文件名，保存为 .xlsx 格式。\r\n\r\n\
+         如有疑问，请联系{organiser}。\r\n\r\n{organiser}\r\n",
+        dept.name, s.name
+    );
+    let mut m = MessageBuilder::new()
+        .to(Address::new_address(Some(contact), to))
+        .subject(format!(
+            "关于报送{}年度部门整体支出绩效自评表的通知",
+            s.year
+        ))
+        .date(unix_secs)
+        .message_id(format!(
+            "jixiao.{}.{}.notice@{}",
+            s.year,
+            dept.code,
+            domain(plan)
+        ))
+        .body(MimePart::new(
+            // A fixed boundary: the same run writes the same bytes.
+            mail_builder::headers::content_type::ContentType::new("multipart/mixed")
+                .attribute("boundary", format!("jixiao-{}-{}", s.year, dept.code)),
+            vec![
+                MimePart::new("text/plain", body),
+                // The name in Content-Type as RFC 2047 words, which older clients read; the
+                // builder writes Content-Disposition's filename in RFC 2231.
+                MimePart::raw(BodyPart::Binary(template.to_vec().into()))
+                    .header(
+                        "Content-Type",
+                        Raw::new(format!(
+                            "{XLSX};\r\n name=\"{}\"",
+                            encoded_words(template_name).join("\r\n ")
+                        )),
+                    )
+                    .attachment(template_name.to_string()),
+            ],
+        ));
+    if let Some(f) = from(plan) {
+        m = m.from(f);
+    }
+    m.write_to_vec().ok()
+}
+
+/// A department's letter as a reply: to the sender of the message its return came in, with
+/// In-Reply-To and References; else to the department's 邮箱. `None` when there is nobody to
+/// send it to.
+pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) -> Option<Vec<u8>> {
+    let plan = report.plan;
+    let s = &plan.settings;
+    let mail = report
+        .evaluations()
+        .find(|e| e.dept().code == dept.code)
+        .and_then(|e| e.inputs.mail.as_ref());
+    let (to, subject, original) = match mail {
+        Some(m) if !m.from.trim().is_empty() => (
+            m.from.trim().to_string(),
+            format!("回复：{}", m.subject.trim()),
+            m.message_id.clone(),
+        ),
+        _ if !dept.email.trim().is_empty() => (
+            dept.email.trim().to_string(),
+            format!("关于{}年度部门整体支出绩效自评表的审核意见", s.year),
+            None,
+        ),
+        _ => return None,
+    };
+    let contact = if dept.contact.trim().is_empty() {
+        dept.name.as_str()
+    } else {
+        dept.contact.trim()
+    };
+    // The letter's text without Notepad's byte-order mark, with the line ends mail uses.
+    let body = text
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\n', "\r\n");
+    let mut m = MessageBuilder::new()
+        .to(Address::new_address(Some(contact), to))
+        .subject(subject)
+        .date(unix_secs)
+        .message_id(format!(
+            "jixiao.{}.{}.letter.{unix_secs}@{}",
+            s.year,
+            dept.code,
+            domain(plan)
+        ))
+        .text_body(body);
+    if let Some(id) = original {
+        m = m.in_reply_to(id.clone()).references(id);
+    }
+    if let Some(f) = from(plan) {
+        m = m.from(f);
+    }
+    m.write_to_vec().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn encoded_words_are_base64_of_utf8() {
+        assert_eq!(
+            super::encoded_word("模板.xlsx"),
+            "=?UTF-8?B?5qih5p2/Lnhsc3g=?="
+        );
+        assert_eq!(super::encoded_word("ab"), "=?UTF-8?B?YWI=?=");
+    }
+}
