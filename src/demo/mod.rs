@@ -20,6 +20,9 @@ use crate::score::{AnswerKind, Direction, Rule};
 use fill::{Answers, Typing};
 use rust_decimal::Decimal;
 
+/// 市应急管理局's duties as the reference report states them (abridged).
+const REFERENCE_DUTIES: &str = "负责应急管理工作，指导全市各级各部门应对安全生产类、自然灾害类等突发事件和综合防灾减灾救灾工作。负责安全生产综合监督管理和工矿商贸行业安全生产监督管理工作。负责核电厂核事故场外应急工作。\n组织编制全市应急体系建设、安全生产和综合防灾减灾规划，组织编制市总体应急预案和安全生产类、自然灾害类专项预案，综合协调应急预案衔接工作，组织开展预案演练。";
+
 /// Outcomes that meet every target, self-scores equal to the weights, every budget line
 /// spent in full: what a department with nothing to report would send.
 pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
@@ -122,8 +125,16 @@ pub fn scenario(plan: &Plan) -> Vec<DemoReturn> {
     };
 
     if let Some(d) = dept("001") {
+        let mut info = fill::info("张华", &d.phone, "2022-05-10");
+        // As the reference report states them (its 一、主要职责, abridged).
+        info.push((
+            crate::layout::template::InfoItem::Duties
+                .label()
+                .to_string(),
+            REFERENCE_DUTIES.to_string(),
+        ));
         let answers = Answers {
-            info: fill::info("张华", &d.phone, "2022-05-10"),
+            info,
             outcomes: sample::reference_outcomes(),
             spending: sample::reference_spending(),
         };

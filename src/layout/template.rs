@@ -105,11 +105,13 @@ pub enum InfoItem {
     StaffQuota,
     /// 实有人数.
     StaffActual,
+    /// 主要职责 (long text, for the report draft).
+    Duties,
 }
 
 impl InfoItem {
     /// Every item, in sheet order.
-    pub const ALL: [InfoItem; 8] = [
+    pub const ALL: [InfoItem; 9] = [
         InfoItem::DeptCode,
         InfoItem::DeptName,
         InfoItem::Year,
@@ -118,6 +120,7 @@ impl InfoItem {
         InfoItem::Filled,
         InfoItem::StaffQuota,
         InfoItem::StaffActual,
+        InfoItem::Duties,
     ];
 
     /// The 项目 text.
@@ -131,6 +134,7 @@ impl InfoItem {
             InfoItem::Filled => "填报日期",
             InfoItem::StaffQuota => "编制人数",
             InfoItem::StaffActual => "实有人数",
+            InfoItem::Duties => "主要职责",
         }
     }
 
@@ -143,6 +147,9 @@ impl InfoItem {
             InfoItem::Filled => "填写报送当天的日期",
             InfoItem::StaffQuota => "年末编制人数（整数）",
             InfoItem::StaffActual => "年末实有在编人数（整数）",
+            InfoItem::Duties => {
+                "部门主要职责和内设机构概况（可分条填写，用于生成自评价报告初稿，可不填）"
+            }
         }
     }
 }

@@ -54,6 +54,16 @@ pub(super) fn write_info(
                 ws.add_data_validation(r, value, r, value, &dv)?;
                 ws.write_blank(r, value, &f.input)?;
             }
+            InfoItem::Duties => {
+                let dv = DataValidation::new()
+                    .allow_any_value()
+                    .set_input_title(name)?
+                    .set_input_message(text)?;
+                ws.add_data_validation(r, value, r, value, &dv)?;
+                ws.write_blank(r, value, &f.input_wrap)?;
+                ws.set_row_height(r, 90)?;
+                continue;
+            }
             _ => {
                 let dv = DataValidation::new()
                     .allow_any_value()

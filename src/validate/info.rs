@@ -62,5 +62,6 @@ pub(super) fn read_info(ctx: &mut Ctx, settings: &Settings, sheet: Option<&RawSh
         filled_text,
         staff_quota: get(ctx, InfoItem::StaffQuota.label(), false),
         staff_actual: get(ctx, InfoItem::StaffActual.label(), false),
+        duties: get(ctx, InfoItem::Duties.label(), false),
     }
 }

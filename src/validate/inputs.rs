@@ -57,6 +57,8 @@ pub struct Info {
     pub staff_quota: String,
     /// 实有人数.
     pub staff_actual: String,
+    /// 主要职责.
+    pub duties: String,
 }
 
 /// One indicator as reported.

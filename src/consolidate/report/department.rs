@@ -40,9 +40,15 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
     // 1 引言.
     doc = doc
         .add_paragraph(h1("1 引言"))
-        .add_paragraph(h2("1.1 部门概况"))
-        .add_paragraph(ask("部门主要职责、内设机构和下属单位情况"));
+        .add_paragraph(h2("1.1 部门概况"));
     let info = &e.inputs.info;
+    if info.duties.trim().is_empty() {
+        doc = doc.add_paragraph(ask("部门主要职责、内设机构和下属单位情况"));
+    } else {
+        for line in info.duties.lines().filter(|l| !l.trim().is_empty()) {
+            doc = doc.add_paragraph(para(line.trim()));
+        }
+    }
     if !info.staff_quota.is_empty() || !info.staff_actual.is_empty() {
         doc = doc.add_paragraph(para(&format!(
             "本部门编制人数 {} 人，实有人数 {} 人。",
