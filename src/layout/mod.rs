@@ -5,12 +5,14 @@
 //! - [`plan`] — 评价方案.xlsx;
 //! - [`template`] — the department template (and so the returns read back);
 //! - [`consolidated`] — the consolidated workbook and the other outputs of `collect`;
+//! - [`report`] — the Word report drafts' tables;
 //! - [`review`] — 复核表.xlsx, written by `collect` and read back with the bureau's reviews;
 //! - [`files`] — names valid on Windows.
 
 pub mod consolidated;
 pub mod files;
 pub mod plan;
+pub mod report;
 pub mod review;
 pub mod template;
 

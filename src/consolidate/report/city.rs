@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::evaluate::State;
+use crate::layout::report as R;
 use std::collections::BTreeMap;
 
 /// An indicator's 三级指标, points lost over the departments, and those departments.
@@ -125,7 +126,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
     doc = doc
         .add_paragraph(centred("表1　部门得分排名"))
         .add_table(table(
-            &["排名", "部门", "总分", "等级", "审核状态"],
+            &R::RANKING,
             &ranking,
             &[900, 3400, 1700, 1100, 1550],
             &[true, false, true, true, true],
@@ -196,7 +197,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
         doc = doc
             .add_paragraph(para("按各部门失分合计，失分最多的指标如下："))
             .add_table(table(
-                &["指标编码", "三级指标", "失分合计", "失分部门"],
+                &R::LOST,
                 &rows,
                 &[1100, 2600, 1100, 3850],
                 &[true, false, true, false],
@@ -228,7 +229,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             })
             .collect();
         doc = doc.add_table(table(
-            &["级别", "代码", "问题", "次数"],
+            &R::FINDINGS,
             &rows,
             &[1100, 1100, 5250, 1200],
             &[true, true, false, true],

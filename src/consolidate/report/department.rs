@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::evaluate::{Evaluation, IndicatorResult};
+use crate::layout::report as R;
 use crate::plan::ExpenseKind;
 
 /// The draft's file name.
@@ -83,7 +84,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         part("合计", [b.initial, b.adjusted, b.spent]),
     ];
     doc = doc.add_table(table(
-        &["支出类型", "年初预算", "调整后预算", "执行数", "执行率"],
+        &R::BUDGET,
         &t1,
         &[1800, 1800, 1800, 1800, 1450],
         &[true, false, false, false, true],
@@ -107,7 +108,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         doc = doc
             .add_paragraph(centred("表2　项目支出执行情况（单位：万元）"))
             .add_table(table(
-                &["项目名称", "调整后预算", "执行数", "执行率"],
+                &R::PROJECTS,
                 &projects,
                 &[3850, 1800, 1800, 1200],
                 &[false, false, false, true],
@@ -231,7 +232,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
     doc = doc
         .add_paragraph(centred("表3　评价得分"))
         .add_table(table(
-            &["评价维度", "分值", "得分"],
+            &R::SCORES,
             &t51,
             &[3650, 2500, 2500],
             &[true, true, true],
@@ -299,15 +300,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         .add_paragraph(Paragraph::new().page_break_before(true))
         .add_paragraph(h1("附件　部门整体支出绩效评价指标评分表"))
         .add_table(table(
-            &[
-                "一级指标",
-                "二级指标",
-                "三级指标",
-                "目标值",
-                "实际完成值",
-                "权重",
-                "得分",
-            ],
+            &R::APPENDIX,
             &rows,
             &[1100, 1300, 2300, 1100, 1300, 750, 800],
             &[true, true, false, true, true, true, true],
