@@ -348,14 +348,7 @@ fn plan_checks_show_the_cell_and_the_right_form() {
     let plan_path = dir.path().join("评价方案.xlsx");
     std::fs::write(&plan_path, jixiao::plan::write::workbook(&sheets).unwrap()).unwrap();
     let templates = dir.path().join("模板");
-    let out = jixiao()
-        .arg("issue")
-        .arg("--plan")
-        .arg(&plan_path)
-        .arg("-o")
-        .arg(&templates)
-        .output()
-        .unwrap();
+    let out = issue_cmd(&plan_path, &templates).output().unwrap();
     assert!(!out.status.success());
     assert!(
         !templates.exists(),

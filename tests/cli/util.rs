@@ -89,16 +89,20 @@ pub fn sheet_rows(path: &Path, sheet: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// `jixiao issue --plan plan -o templates`.
+pub fn issue_cmd(plan: &Path, templates: &Path) -> Command {
+    let mut cmd = jixiao();
+    cmd.arg("issue")
+        .arg("--plan")
+        .arg(plan)
+        .arg("-o")
+        .arg(templates);
+    cmd
+}
+
 /// `jixiao issue --plan plan -o templates`, which must succeed.
 pub fn issue_into(plan: &Path, templates: &Path) -> String {
-    stdout_of(
-        jixiao()
-            .arg("issue")
-            .arg("--plan")
-            .arg(plan)
-            .arg("-o")
-            .arg(templates),
-    )
+    stdout_of(&mut issue_cmd(plan, templates))
 }
 
 /// Writes the sample plan into `dir` and returns its path.

@@ -228,14 +228,7 @@ fn next_years_plan_rolls_forward_from_this_years() {
     assert_eq!(get("指标", "YJ46", 11), "61");
     // Budgets are blank: the plan check lists them, and nothing is issued.
     let templates = dir.path().join("2022/模板");
-    let out = jixiao()
-        .arg("issue")
-        .arg("--plan")
-        .arg(&plan_path)
-        .arg("-o")
-        .arg(&templates)
-        .output()
-        .unwrap();
+    let out = issue_cmd(&plan_path, &templates).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("评价方案.xlsx!预算!E2"));
     // Once budgets are typed (in another program), the rolled plan passes its own check.
