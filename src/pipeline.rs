@@ -10,6 +10,7 @@ use crate::collect::identify::Conflict;
 use crate::collect::{self, Identified, Intake, Superseded};
 use crate::domain::{Finding, Level};
 use crate::evaluate::{self, Evaluation, Status};
+use crate::history::{LastYear, PreviousYear};
 use crate::plan::{Department, Plan};
 use crate::validate;
 use rayon::prelude::*;
@@ -89,7 +90,8 @@ fn unused_of(file: String, findings: Vec<Finding>, conflict: Option<Conflict>) -
 }
 
 /// Runs the pipeline over the inputs; `start(n)` is told how many files there are and
-/// `tick()` is called once per file read.
+/// `tick()` is called once per file read. `last_year` is the year before's results, when
+/// known (趋势 baselines the plan left blank, and the 上年 figures returns repeat).
 ///
 /// Each file is read, identified, validated and scored in one parallel pass and its sheets
 /// are dropped at once, so memory holds evaluations, not workbooks.
@@ -97,6 +99,7 @@ pub fn assess<'p>(
     plan: &'p Plan,
     inputs: &[PathBuf],
     skip: &[PathBuf],
+    last_year: Option<&PreviousYear>,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> Assessment<'p> {
@@ -110,7 +113,9 @@ pub fn assess<'p>(
                 .map(|r| match r.into_intake() {
                     Intake::Identified(mut id) => match plan.department(&id.dept) {
                         Some(d) => {
-                            let eval = evaluate::evaluate(plan, validate::validate(plan, d, &id));
+                            let last = last_year.map(|y| LastYear::of(y, &d.code));
+                            let inputs = validate::validate(plan, d, &id);
+                            let eval = evaluate::evaluate(plan, inputs, last);
                             // The sheets are not needed any more: memory holds evaluations.
                             id.sheets = Default::default();
                             Read::Evaluated(Box::new((id, eval)))

@@ -146,6 +146,9 @@ pub struct CheckArgs {
     /// 同时显示读取库给出的原始错误信息（供技术支持）
     #[arg(short, long)]
     pub verbose: bool,
+    /// 上年结果：上年的汇总目录或其 summary.json（趋势指标基准值留空时取上年实际；年度文件夹中默认取 ../上一年/汇总/）
+    #[arg(long = "previous", value_name = "上年汇总")]
+    pub previous: Vec<PathBuf>,
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,

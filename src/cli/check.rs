@@ -16,6 +16,8 @@ pub struct Config {
     pub strict: bool,
     /// Show the libraries' own words under each finding.
     pub verbose: bool,
+    /// Where last year's results come from.
+    pub previous: super::previous::PreviousSource,
 }
 
 impl Config {
@@ -24,11 +26,13 @@ impl Config {
         let (plan, year) = super::YearFolder::for_plan(a.plan.as_deref())?;
         let inputs = super::collect::default_inputs(a.inputs, &year)?;
         super::year::check_inputs(&inputs)?;
+        let previous = super::previous::PreviousSource::of_args(a.previous, &year)?;
         Ok(Self {
             plan,
             inputs,
             strict: a.strict,
             verbose: a.verbose,
+            previous,
         })
     }
 }
@@ -36,7 +40,12 @@ impl Config {
 /// Reads, validates and scores every return and prints what was found.
 pub fn run(config: &Config) -> Result<Outcome> {
     let plan = super::read_plan(&config.plan)?;
-    let assessment = super::assess_with_progress(&plan, &config.inputs, &[]);
+    let previous = config.previous.read(plan.settings.year, 1)?;
+    let last = super::previous::last_year(&previous, plan.settings.year);
+    if let Some(p) = last {
+        eprintln!("提示：上年（{} 年度）结果：{}", p.year, p.file.display());
+    }
+    let assessment = super::assess_with_progress(&plan, &config.inputs, &[], last);
     super::collect::refuse_empty(&assessment, &config.inputs)?;
     anstream::print!(
         "{}",

@@ -215,8 +215,13 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     for p in &previous {
         eprintln!("提示：与 {} 年度比较：{}", p.year, p.file.display());
     }
-    let mut assessment =
-        super::assess_with_progress(&plan, &config.inputs, std::slice::from_ref(&config.output));
+    let last = super::previous::last_year(&previous, plan.settings.year);
+    let mut assessment = super::assess_with_progress(
+        &plan,
+        &config.inputs,
+        std::slice::from_ref(&config.output),
+        last,
+    );
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();

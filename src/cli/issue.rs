@@ -101,10 +101,7 @@ pub fn issue(config: &Config) -> Result<Issued> {
             let bytes = template::build_with(
                 &plan,
                 dept,
-                last.map(|p| template::LastYear {
-                    year: p.year,
-                    dept: p.dept(&dept.code),
-                }),
+                last.map(|p| template::LastYear::of(p, &dept.code)),
             )
             .with_context(|| format!("生成 {name} 失败"))?;
             output::write_atomic(&path, &bytes)?;

@@ -64,6 +64,7 @@ fn assess_with_progress<'p>(
     plan: &'p crate::plan::Plan,
     inputs: &[PathBuf],
     skip: &[PathBuf],
+    last_year: Option<&crate::history::PreviousYear>,
 ) -> crate::pipeline::Assessment<'p> {
     use crate::terminal::Progress;
     use std::sync::OnceLock;
@@ -72,6 +73,7 @@ fn assess_with_progress<'p>(
         plan,
         inputs,
         skip,
+        last_year,
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
         },

@@ -74,3 +74,9 @@ impl PreviousSource {
         Ok(PreviousSource::Given(given))
     }
 }
+
+/// Of the earlier years read, the year just before `year`, when among them: the one whose
+/// figures a return repeats and whose actuals serve as blank 趋势 baselines.
+pub fn last_year(previous: &[PreviousYear], year: i32) -> Option<&PreviousYear> {
+    previous.iter().find(|p| p.year == year - 1)
+}

@@ -245,7 +245,7 @@ mod tests {
             inputs.indicators.iter().any(typed),
             "the reference gives reasons"
         );
-        let e = crate::evaluate::evaluate(&p, inputs);
+        let e = crate::evaluate::evaluate(&p, inputs, None);
         assert_eq!(e.totals.total.to_string(), "95.30");
         assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
         // 佐证材料 is not held; 偏差原因 only where points were lost (the report quotes it).

@@ -123,6 +123,7 @@ codes! {
     NotApplicableRefused = "V15", Error, "不可填不适用";
     ComparedAlone = "V16", Info, "无可比较的部门";
     ActualComputed = "V17", Info, "实际值按预算执行计算";
+    PreviousDiffers = "V18", Warning, "上年数值与上年报送不一致";
     SpentMissing = "B01", Error, "执行数为空";
     SpentNegative = "B02", Error, "执行数为负数";
     SpentUnreadable = "B03", Error, "执行数无法识别";

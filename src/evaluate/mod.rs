@@ -12,9 +12,11 @@ mod peers;
 pub use peers::{apply_peers, peer_indicators};
 
 use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
-use crate::layout::template::SHEET_INDICATORS;
+use crate::history::LastYear;
+use crate::layout::template::{NO_PREVIOUS, SHEET_INDICATORS};
 use crate::plan::{Department, Indicator, Plan};
 use crate::score::{AnswerKind, Caution, ScoreError, Scored, Totals, score_indicator, totals};
+use crate::text::{Value, normalize_text, parse_value};
 use crate::validate::{IndicatorInput, Inputs};
 use rust_decimal::Decimal;
 
@@ -190,13 +192,22 @@ fn without_free_texts(input: IndicatorInput<'_>, lost_points: bool) -> Indicator
             String::new()
         },
         evidence: String::new(),
+        previous: String::new(),
         ..input
     }
 }
 
 /// Scores a validated return. Each indicator input moves into its result (the return's
 /// texts are held once).
-pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
+///
+/// `last` is the department's results of the year before, when known: a 趋势 indicator
+/// whose 基准值 the plan left blank compares with last year's actual, and a 上年实际完成值
+/// the return repeats is checked against it.
+pub fn evaluate<'p>(
+    plan: &'p Plan,
+    mut inputs: Inputs<'p>,
+    last: Option<LastYear<'_>>,
+) -> Evaluation<'p> {
     let mut findings = inputs.findings.clone();
     let file = inputs.file.clone();
     let at = |cell: Option<CellRef>| match cell {
@@ -220,7 +231,14 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             continue;
         }
         let name = format!("指标「{}」（{}）", ind.code, ind.level3);
-        let expected = AnswerKind::of(ind).describe();
+        if let Some(l) = last
+            && let Some(f) = previous_differs(&l, &input, &name, at(input.cells.previous))
+        {
+            findings.push(f);
+        }
+        let with_baseline = last.and_then(|l| l.with_baseline(ind));
+        let rules = with_baseline.as_ref().unwrap_or(ind);
+        let expected = AnswerKind::of(rules).describe();
         // A self-score given against a weight the bureau has since lowered counts up to the
         // new weight.
         let own = match input.self_score {
@@ -249,7 +267,7 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
             }
             None => input.actual.as_str(),
         };
-        let scored = match score_indicator(ind, typed, own) {
+        let scored = match score_indicator(rules, typed, own) {
             Ok(mut s) => {
                 if let Some(Ok(c)) = &computed {
                     s.explanation = format!("{}；{}", c.explain(), s.explanation);
@@ -363,6 +381,49 @@ pub fn evaluate<'p>(plan: &'p Plan, mut inputs: Inputs<'p>) -> Evaluation<'p> {
         blank,
         computed_total: None,
     }
+}
+
+/// A 上年实际完成值 the return repeats that is not what the department reported last year
+/// (the template was issued before last year's results were final, or the column was
+/// changed): a 警告 with both values; last year's result stands.
+fn previous_differs(
+    last: &LastYear<'_>,
+    input: &IndicatorInput<'_>,
+    name: &str,
+    at: Location,
+) -> Option<Finding> {
+    let typed = normalize_text(&input.previous);
+    if typed.is_empty() || typed == NO_PREVIOUS {
+        return None;
+    }
+    let recorded = last.actual(&input.indicator.code);
+    let same = recorded.is_some_and(|r| {
+        let r = normalize_text(r);
+        r == typed
+            || matches!(
+                (parse_value(&r), parse_value(&typed)),
+                (Value::Number { value: a, percent: p, .. }, Value::Number { value: b, percent: q, .. })
+                    if a == b && p == q
+            )
+    });
+    if same {
+        return None;
+    }
+    let year = last.year;
+    let msg = match recorded {
+        Some(r) => format!(
+            "{name}的上年实际完成值为「{typed}」，与 {year} 年汇总结果「{r}」不一致；以 {year} 年汇总结果为准"
+        ),
+        None => format!(
+            "{name}的上年实际完成值为「{typed}」，但 {year} 年汇总结果中没有本部门该指标的数值"
+        ),
+    };
+    Some(Finding::new(
+        Code::PreviousDiffers,
+        at,
+        msg,
+        "请核对上年数值；如上年结果有误，请与财政局联系",
+    ))
 }
 
 /// Adds up the results (unreadable values count 0, 不适用 drops out, a 复核 decision replaces

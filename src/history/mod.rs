@@ -8,6 +8,7 @@
 pub mod roll;
 
 use crate::domain::{DeptCode, IndicatorCode};
+use crate::plan::{Indicator, Rule};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -56,6 +57,53 @@ impl PreviousYear {
                 totals.iter().copied().sum::<Decimal>() / Decimal::from(totals.len()),
             )
         })
+    }
+}
+
+/// Last year's results of one department: shown in its template, and the 基准值 of a 趋势
+/// indicator the plan left blank.
+#[derive(Debug, Clone, Copy)]
+pub struct LastYear<'a> {
+    /// The year.
+    pub year: i32,
+    /// The department's results that year, if it was evaluated.
+    pub dept: Option<&'a PreviousDept>,
+}
+
+impl<'a> LastYear<'a> {
+    /// Department `code`'s results in `year`'s results.
+    pub fn of(year: &'a PreviousYear, code: &DeptCode) -> Self {
+        LastYear {
+            year: year.year,
+            dept: year.dept(code),
+        }
+    }
+
+    /// The actual reported for indicator `code`, as understood that year.
+    pub fn actual(&self, code: &IndicatorCode) -> Option<&'a str> {
+        self.dept
+            .and_then(|d| d.indicators.get(code))
+            .map(|(a, _)| a.as_str())
+    }
+
+    /// `ind` with last year's actual as its 基准值, when it is a 趋势 indicator whose 基准值 the
+    /// plan left blank and the department's return was accepted last year with a number for
+    /// it. A return sent back may hold anything, and a word (下降) is no baseline.
+    pub fn with_baseline(&self, ind: &Indicator) -> Option<Indicator> {
+        if !matches!(ind.rule, Rule::Trend(_)) || ind.baseline.is_some() {
+            return None;
+        }
+        let dept = self.dept.filter(|d| d.total.is_some())?;
+        let (actual, _) = dept.indicators.get(&ind.code)?;
+        match crate::text::parse_value(actual) {
+            crate::text::Value::Number { value, .. } => {
+                let mut with = ind.clone();
+                with.baseline = Some(value);
+                with.baseline_from = Some(self.year);
+                Some(with)
+            }
+            _ => None,
+        }
     }
 }
 

@@ -5,6 +5,8 @@ use super::columns;
 
 /// 绩效指标: the locked column after the others holding last year's actual, when known.
 pub const PREVIOUS_ACTUAL: &str = "上年实际完成值";
+/// 上年实际完成值 of an indicator without one (new this year, or not reported).
+pub const NO_PREVIOUS: &str = "—";
 
 /// Version written into `_meta`; the reader accepts templates of this version.
 pub const TEMPLATE_VERSION: &str = "jixiao-template-1";

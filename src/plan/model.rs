@@ -167,6 +167,9 @@ pub struct Indicator {
     pub target_source: Text,
     /// 基准值 (last year's figure for 趋势).
     pub baseline: Option<Decimal>,
+    /// The year whose accepted return the 基准值 was taken from, when the plan left it blank
+    /// and jixiao took the department's actual of last year; `None` for the plan's own.
+    pub baseline_from: Option<i32>,
     /// 可不适用: the department may answer 不适用; the indicator then drops out and the total
     /// is rescaled.
     pub may_not_apply: bool,

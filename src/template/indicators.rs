@@ -13,6 +13,18 @@ pub(super) fn write_indicators(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     use IndicatorCol as C;
+    // A 趋势 indicator without a 基准值 compares with last year's figure when there is one:
+    // the department then types a number, not a direction.
+    let with_baseline: Vec<Option<Indicator>> = indicators
+        .iter()
+        .map(|i| last.and_then(|l| l.with_baseline(i)))
+        .collect();
+    let indicators: Vec<&Indicator> = indicators
+        .iter()
+        .zip(&with_baseline)
+        .map(|(i, own)| own.as_ref().unwrap_or(i))
+        .collect();
+    let indicators = indicators.as_slice();
     ws.set_name(SHEET_INDICATORS)?;
     let previous_col = IndicatorCol::HEADERS.len() as u16;
     let last_col = if last.is_some() {
@@ -37,8 +49,7 @@ pub(super) fn write_indicators(
         ws.write_string_with_format(header_row, c as u16, *h, &f.header)?;
     }
     if last.is_some() {
-        let h = crate::layout::template::PREVIOUS_ACTUAL;
-        ws.write_string_with_format(header_row, previous_col, h, &f.header)?;
+        ws.write_string_with_format(header_row, previous_col, PREVIOUS_ACTUAL, &f.header)?;
     }
     let first = header_row + 1;
     let widths = indicator_widths(indicators);
@@ -86,11 +97,7 @@ pub(super) fn write_indicators(
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
         ws.write_string(r, C::Criteria.col(), criteria(ind))?;
         if let Some(l) = last {
-            let before = l
-                .dept
-                .and_then(|d| d.indicators.get(&ind.code))
-                .map(|(a, _)| a.as_str())
-                .unwrap_or("—");
+            let before = l.actual(&ind.code).unwrap_or(NO_PREVIOUS);
             ws.write_string_with_format(r, previous_col, before, &f.locked_wrap)?;
         }
         if let Some(source) = ind.computed {

@@ -26,8 +26,8 @@ use rust_xlsxwriter::{
 pub use crate::layout::files::safe_file_name;
 pub use crate::layout::template::{
     BUDGET_TOTAL_LABELS, BudgetCol, ISSUED_BUDGET, ISSUED_INDICATOR, IndicatorCol, InfoCol,
-    InfoItem, MetaKey, SHEET_BUDGET, SHEET_GUIDE, SHEET_INDICATORS, SHEET_INFO, SHEET_META,
-    SPARE_BUDGET_ROWS, TEMPLATE_VERSION,
+    InfoItem, MetaKey, NO_PREVIOUS, PREVIOUS_ACTUAL, SHEET_BUDGET, SHEET_GUIDE, SHEET_INDICATORS,
+    SHEET_INFO, SHEET_META, SPARE_BUDGET_ROWS, TEMPLATE_VERSION,
 };
 
 mod budget;
@@ -85,14 +85,7 @@ pub fn fingerprint(plan: &Plan, dept: &Department) -> String {
     h.hex()
 }
 
-/// Last year's results of one department, shown in its template.
-#[derive(Debug, Clone, Copy)]
-pub struct LastYear<'a> {
-    /// The year.
-    pub year: i32,
-    /// The department's results that year, if it was evaluated.
-    pub dept: Option<&'a crate::history::PreviousDept>,
-}
+pub use crate::history::LastYear;
 
 /// Builds one department's template.
 pub fn build(plan: &Plan, dept: &Department) -> Result<Vec<u8>, XlsxError> {

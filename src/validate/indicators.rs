@@ -17,6 +17,7 @@ pub(super) fn read_indicators<'p>(
         self_score: None,
         reason: String::new(),
         evidence: String::new(),
+        previous: String::new(),
         weight_changed: false,
         cells: InputCells::default(),
     };
@@ -99,11 +100,13 @@ pub(super) fn read_indicators<'p>(
             self_score,
             reason: cols.text(row, IndicatorCol::Reason.header()).to_string(),
             evidence: cols.text(row, IndicatorCol::Evidence.header()).to_string(),
+            previous: cols.text(row, PREVIOUS_ACTUAL).to_string(),
             weight_changed,
             cells: InputCells {
                 actual: cols.cell(row, IndicatorCol::Actual.header()),
                 self_score: self_cell,
                 reason: cols.cell(row, IndicatorCol::Reason.header()),
+                previous: cols.cell(row, PREVIOUS_ACTUAL),
             },
         });
     }

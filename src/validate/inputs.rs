@@ -77,6 +77,9 @@ pub struct IndicatorInput<'p> {
     pub reason: String,
     /// 佐证材料; emptied like `reason`.
     pub evidence: String,
+    /// 上年实际完成值 as the return repeats it (templates issued with last year's results);
+    /// emptied like `reason` once compared with last year's.
+    pub previous: String,
     /// The bureau changed this indicator's weight after the template was issued: the
     /// 自评得分 was given against the old weight, and is not held against the department.
     pub weight_changed: bool,
@@ -93,6 +96,8 @@ pub struct InputCells {
     pub self_score: Option<CellRef>,
     /// 偏差原因及改进措施.
     pub reason: Option<CellRef>,
+    /// 上年实际完成值.
+    pub previous: Option<CellRef>,
 }
 
 /// One budget line as reported.

@@ -10,8 +10,8 @@ use crate::collect::Identified;
 use crate::collect::identify::{lookup, normalize_date};
 use crate::domain::{CellRef, Code, Date, Finding, Location, Money, fmt_plain, fmt2};
 use crate::layout::template::{
-    BUDGET_TOTAL_LABELS, BudgetCol, IndicatorCol, InfoItem, SHEET_BUDGET, SHEET_INDICATORS,
-    SHEET_INFO, TOTAL_LABEL,
+    BUDGET_TOTAL_LABELS, BudgetCol, IndicatorCol, InfoItem, PREVIOUS_ACTUAL, SHEET_BUDGET,
+    SHEET_INDICATORS, SHEET_INFO, TOTAL_LABEL,
 };
 use crate::plan::{BudgetLine, Department, ExpenseKind, Indicator, Plan, Settings};
 use crate::sheet::{Header, RawRow, RawSheet};

@@ -244,3 +244,115 @@ fn next_years_plan_rolls_forward_from_this_years() {
     let issued = issue_into(&plan_path, &templates);
     assert!(issued.contains("共生成 6 个部门"), "{issued}");
 }
+
+#[test]
+fn blank_trend_baselines_take_last_years_actual_and_repeated_figures_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2021: the demo; 001 reported 61 for YJ46 (安全生产事故亡人数, 下降) and was accepted.
+    demo_in(&dir.path().join("2021"));
+    stdout_of(jixiao().arg("new").arg("2022").arg("--in").arg(dir.path()));
+    let root = dir.path().join("2022");
+    let plan_path = root.join("评价方案.xlsx");
+    // The bureau leaves YJ46's 基准值 blank (typed in another program).
+    let mut book = umya_spreadsheet::reader::xlsx::read(&plan_path).unwrap();
+    let ws = book.sheet_by_name_mut("指标").unwrap();
+    let row = (2..=ws.highest_row())
+        .find(|r| ws.cell((1, *r)).is_some_and(|c| c.value() == "YJ46"))
+        .unwrap();
+    ws.cell_mut((12, row)).set_value("");
+    umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
+    issue_into(&plan_path, &root.join("模板"));
+
+    // The template asks for a number, with last year's beside it.
+    let name = "2022_001_市应急管理局_部门整体绩效自评表.xlsx";
+    let template = root.join("模板").join(name);
+    let rows = sheet_rows(&template, "绩效指标");
+    let h = rows.iter().find(|r| r[0] == "指标编码").unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let at = rows.iter().position(|r| r[0] == "YJ46").unwrap();
+    assert_eq!(rows[at][col("上年实际完成值")], "61");
+    // YJ48, blank too but answered 下降 in 2021, keeps the dropdown; YJ46 does not.
+    let at48 = rows.iter().position(|r| r[0] == "YJ48").unwrap();
+    let dropdown = trend_dropdown_cells(&zip_part(&template, "xl/worksheets/sheet4.xml"));
+    let cell = |i: usize| format!("H{}", i + 1);
+    assert!(dropdown.contains(&cell(at48)), "{dropdown:?}");
+    assert!(!dropdown.contains(&cell(at)), "{dropdown:?}");
+
+    // 001 types 55 deaths (fewer than 61), and its 上年 figure of GX10 reads 90% where 2021's
+    // result says 100%.
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    let d = plan
+        .department(&jixiao::domain::DeptCode::new("001"))
+        .unwrap();
+    let mut a = jixiao::demo::full_marks(&plan, d);
+    a.info = info("经办人", &d.phone, "2023-05-10");
+    for o in a.outcomes.iter_mut().filter(|o| o.code == "YJ46") {
+        o.actual = "55".into();
+    }
+    let mut filled = fill(&std::fs::read(&template).unwrap(), &a, Typing::AsExcel).unwrap();
+    let ws = filled.sheet_by_name_mut("绩效指标").unwrap();
+    let gx10 = (1..=ws.highest_row())
+        .find(|r| ws.cell((1, *r)).is_some_and(|c| c.value() == "GX10"))
+        .unwrap();
+    ws.cell_mut((col("上年实际完成值") as u32 + 1, gx10))
+        .set_value("90%");
+    std::fs::write(root.join("回收").join(name), to_bytes(&filled).unwrap()).unwrap();
+
+    let out = collect_year(&root, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book = root.join("汇总/2022年度部门整体绩效评价汇总.xlsx");
+    let details = sheet_rows(&book, "指标得分明细");
+    let how = details[0].iter().position(|x| x == "计分说明").unwrap();
+    let score = details[0].iter().position(|x| x == "得分").unwrap();
+    let yj46 = details
+        .iter()
+        .find(|r| r[0] == "001" && r[2] == "YJ46")
+        .unwrap();
+    assert!(
+        yj46[how].contains("实际 55，基准值取自 2021 年报送 61"),
+        "{}",
+        yj46[how]
+    );
+    assert_eq!(yj46[score], "1");
+    let json = summary(&root.join("汇总"));
+    let findings = util::dept(&json, "001")["findings"].as_array().unwrap();
+    let v18 = findings.iter().find(|f| f["code"] == "V18").unwrap();
+    assert_eq!(v18["level"], "警告");
+    let msg = v18["message"].as_str().unwrap();
+    assert!(
+        msg.contains("「90%」") && msg.contains("2021 年汇总结果「100%」"),
+        "{msg}"
+    );
+    assert!(
+        v18["location"].as_str().unwrap().contains("绩效指标!L"),
+        "{v18}"
+    );
+}
+
+/// The cells under the 下降/持平/上升 dropdown of a template's 绩效指标 sheet XML.
+fn trend_dropdown_cells(xml: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    for v in xml.split("<dataValidation ").skip(1) {
+        let v = v.split("</dataValidation>").next().unwrap_or_default();
+        if !v.contains("下降,持平,上升") {
+            continue;
+        }
+        let sqref = v
+            .split("sqref=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        for range in sqref.split(' ') {
+            let (a, b) = range.split_once(':').unwrap_or((range, range));
+            let row = |c: &str| c.trim_start_matches('H').parse::<u32>().unwrap();
+            cells.extend((row(a)..=row(b)).map(|r| format!("H{r}")));
+        }
+    }
+    cells
+}

@@ -255,6 +255,7 @@ impl SheetRows for IndicatorRows {
             criteria: texts.get(t.text(row, IndicatorCol::Criteria.header())),
             target_source: texts.get(t.text(row, IndicatorCol::Source.header())),
             baseline,
+            baseline_from: None,
             may_not_apply,
             computed,
             row: row.row,

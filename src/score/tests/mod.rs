@@ -36,6 +36,7 @@ fn ind(target: &str, weight: &str, rule: &str) -> Indicator {
         criteria: "".into(),
         target_source: "".into(),
         baseline: None,
+        baseline_from: None,
         may_not_apply: false,
         computed: None,
         row: 1,
