@@ -112,6 +112,8 @@ struct IndicatorOut<'a> {
 struct PreviousOut<'a> {
     year: i32,
     name: &'a str,
+    /// 审核状态 that year.
+    status: &'a str,
     total: Option<String>,
     rank: Option<u32>,
     grade: Option<&'a str>,
@@ -223,6 +225,7 @@ pub fn json(report: &Report) -> String {
                     Some(PreviousOut {
                         year: p.year,
                         name: &d.name,
+                        status: &d.status,
                         total: d.total.map(crate::domain::fmt2),
                         rank: d.rank,
                         grade: d.grade.as_deref(),

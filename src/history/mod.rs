@@ -20,6 +20,8 @@ use thiserror::Error;
 pub struct PreviousDept {
     /// Its name that year.
     pub name: String,
+    /// 审核状态 that year (通过, 有警告, 退回, 未报送).
+    pub status: String,
     /// Total of an accepted return.
     pub total: Option<Decimal>,
     /// Rank among the accepted returns.
@@ -135,6 +137,8 @@ struct Summary {
 struct Dept {
     code: String,
     name: String,
+    #[serde(default)]
+    status: String,
     rank: Option<u32>,
     total: Option<String>,
     grade: Option<String>,
@@ -192,6 +196,7 @@ pub fn read_previous(path: &Path, year: i32) -> Result<PreviousYear, HistoryErro
                 DeptCode::new(d.code.as_str()),
                 PreviousDept {
                     total: dec(&d.total),
+                    status: d.status,
                     rank: d.rank,
                     grade: d.grade,
                     rate: d.budget.and_then(|b| dec(&b.rate)),

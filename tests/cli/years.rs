@@ -87,6 +87,10 @@ fn last_year_stands_beside_this_year() {
     assert_eq!(row001[at("上年总分")], "95.3");
     assert_eq!(row001[at("变化")], "4.7");
     assert_eq!(row001[at("名次变化")], "↑3");
+    // 006 did not return in 2021: said, not left blank.
+    let row006 = rows.iter().find(|r| r[1] == "006").unwrap();
+    assert_eq!(row006[at("上年总分")], "未报送");
+    assert_eq!(util::dept(&json, "006")["previous"]["status"], "未报送");
     let details = wb.worksheet_range("指标得分明细").unwrap();
     let d: Vec<Vec<String>> = details
         .rows()

@@ -116,7 +116,13 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
                     }
                 }
                 Some(p) => {
-                    opt_score(ws, r, prev_col, p.total.map(Score), f)?;
+                    match p.total {
+                        Some(t) => opt_score(ws, r, prev_col, Some(Score(t)), f)?,
+                        // 未报送 or 退回 last year: say which rather than leave a blank.
+                        None => {
+                            ws.write_string_with_format(r, prev_col, &p.status, &f.center)?;
+                        }
+                    }
                     let change = scored.map(|e| e.totals.total.value()).zip(p.total);
                     opt_score(ws, r, prev_col + 1, change.map(|(a, b)| Score(a - b)), f)?;
                     match p.rank {
