@@ -8,6 +8,17 @@ use jixiao::demo::fill::{Typing, fill, info, to_bytes};
 /// `jixiao new {year}` in `parent`, templates issued, and full-marks returns of `codes`
 /// (filled through umya-spreadsheet) in its 回收/.
 fn year_folder(parent: &Path, year: i32, codes: &[&str]) -> std::path::PathBuf {
+    year_folder_with(parent, year, codes, |_| {})
+}
+
+/// As [`year_folder`], with the plan changed by `edit` (through umya-spreadsheet) before the
+/// templates are issued.
+fn year_folder_with(
+    parent: &Path,
+    year: i32,
+    codes: &[&str],
+    edit: impl FnOnce(&mut umya_spreadsheet::Workbook),
+) -> std::path::PathBuf {
     stdout_of(
         jixiao()
             .arg("new")
@@ -17,6 +28,9 @@ fn year_folder(parent: &Path, year: i32, codes: &[&str]) -> std::path::PathBuf {
     );
     let root = parent.join(year.to_string());
     let plan_path = root.join("评价方案.xlsx");
+    let mut book = umya_spreadsheet::reader::xlsx::read(&plan_path).unwrap();
+    edit(&mut book);
+    umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
     issue_into(&plan_path, &root.join("模板"));
     let plan = jixiao::plan::read(&plan_path).unwrap();
     for code in codes {
@@ -169,6 +183,55 @@ fn last_year_stands_beside_this_year() {
     assert_eq!(r001[2..8], ["95.3", "优", "100", "优", "100", "优"]);
 }
 
+/// Sets column `col` (1-based) of the row whose column A is `key` in `sheet`.
+fn set_plan_cell(book: &mut umya_spreadsheet::Workbook, sheet: &str, key: &str, col: u32, v: &str) {
+    let ws = book.sheet_by_name_mut(sheet).unwrap();
+    let row = (1..=ws.highest_row())
+        .find(|r| ws.cell((1, *r)).is_some_and(|c| c.value() == key))
+        .unwrap();
+    ws.cell_mut((col, row)).set_value(v);
+}
+
+#[test]
+fn renamed_departments_and_changed_indicators_are_matched_by_code() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(&dir.path().join("2021"));
+    // 机构改革: 004 is renamed; 001's YJ46 is replaced by YJ99.
+    let root = year_folder_with(dir.path(), 2022, &["001", "004"], |book| {
+        set_plan_cell(book, "部门", "004", 2, "市交通运输和港口局");
+        set_plan_cell(book, "指标", "YJ46", 1, "YJ99");
+    });
+    let out = collect_year(&root, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book = root.join("汇总/2022年度部门整体绩效评价汇总.xlsx");
+    let ranking = sheet_rows(&book, "汇总排名");
+    let r004 = ranking.iter().find(|r| r[1] == "004").unwrap();
+    assert_eq!(r004[2], "市交通运输和港口局（上年：市交通运输局）");
+    let details = sheet_rows(&book, "指标得分明细");
+    let pa = details[0]
+        .iter()
+        .position(|x| x == "上年实际完成值")
+        .unwrap();
+    let yj99 = details
+        .iter()
+        .find(|r| r[0] == "001" && r[2] == "YJ99")
+        .unwrap();
+    assert_eq!(yj99[pa], "新增");
+    assert!(!details.iter().any(|r| r[2] == "YJ46"));
+    let sheet = sheet_rows(&book, "001 市应急管理局");
+    assert!(
+        sheet
+            .iter()
+            .flatten()
+            .any(|c| c.contains("已取消的上年指标：YJ46")),
+        "{sheet:?}"
+    );
+}
+
 #[test]
 fn files_that_cannot_be_last_years_are_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -247,6 +310,40 @@ fn next_years_plan_rolls_forward_from_this_years() {
     umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
     let issued = issue_into(&plan_path, &templates);
     assert!(issued.contains("共生成 6 个部门"), "{issued}");
+    // And the second year collects beside the first: one command each.
+    let root = dir.path().join("2022");
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    let d = plan
+        .department(&jixiao::domain::DeptCode::new("001"))
+        .unwrap();
+    let mut a = jixiao::demo::full_marks(&plan, d);
+    a.info = info("经办人", &d.phone, "2023-05-10");
+    let name = jixiao::template::file_name(&plan, d);
+    let filled = fill(
+        &std::fs::read(templates.join(&name)).unwrap(),
+        &a,
+        Typing::AsExcel,
+    )
+    .unwrap();
+    std::fs::write(root.join("回收").join(&name), to_bytes(&filled).unwrap()).unwrap();
+    let out = collect_year(&root, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = summary(&root.join("汇总"));
+    assert_eq!(util::dept(&json, "001")["previous"]["total"], "95.30");
+    let details = sheet_rows(
+        &root.join("汇总/2022年度部门整体绩效评价汇总.xlsx"),
+        "指标得分明细",
+    );
+    let how = details[0].iter().position(|x| x == "计分说明").unwrap();
+    let yj46 = details
+        .iter()
+        .find(|r| r[0] == "001" && r[2] == "YJ46")
+        .unwrap();
+    assert!(yj46[how].contains("基准值 61"), "{}", yj46[how]);
 }
 
 #[test]
