@@ -25,5 +25,6 @@ pub mod sheet;
 pub mod template;
 pub mod terminal;
 pub mod text;
+pub mod transport;
 pub mod validate;
 pub mod xlsx;

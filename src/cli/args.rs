@@ -55,6 +55,16 @@ pub enum Command {
         after_help = "示例：\n  jixiao check --plan 评价方案.xlsx 回收\n  jixiao check                            （在年度文件夹中：检查 回收/）"
     )]
     Check(CheckArgs),
+    /// 逐封发送一个文件夹中的邮件（.eml）；已发送的记在文件夹的 发送记录.tsv 中，不会重复发送
+    #[command(
+        after_help = "示例：\n  jixiao send 发件箱 --smtp smtps://jxk%40czj.gov.cn@smtp.example.cn\n  jixiao send 汇总/审核意见 --smtp smtps://jxk@smtp.example.cn:465 --dry-run\n\n密码取自环境变量 JIXIAO_SMTP_PASSWORD；没有设置时在命令行窗口中输入（不显示）。\n用户名中的 @ 写作 %40。不加密的 smtp:// 只能连接本机。"
+    )]
+    Send(SendArgs),
+    /// 从邮箱收取带附件的邮件，存为 .eml 供 collect 读取（只读：不删除、不移动、不标记邮件）
+    #[command(
+        after_help = "示例：\n  jixiao fetch --imap imaps://jxk%40czj.gov.cn@imap.example.cn/INBOX -o 回收\n  jixiao fetch --imap imaps://jxk@imap.example.cn/绩效自评 --since 2024-05-01\n\n密码取自环境变量 JIXIAO_IMAP_PASSWORD；没有设置时在命令行窗口中输入（不显示）。\n再次运行只收取新邮件（记录在保存目录的 .jixiao-收取记录.tsv 中）。不加密的 imap:// 只能连接本机。"
+    )]
+    Fetch(FetchArgs),
     /// 用内置示例完整演示一遍：方案 → 模板 → 回收 → 汇总
     #[command(after_help = "示例：\n  jixiao demo\n  jixiao demo -o 演示")]
     Demo(DemoArgs),
@@ -152,6 +162,34 @@ pub struct CheckArgs {
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,
+}
+
+/// `send`.
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// 邮件文件夹（issue --mail 写出的 发件箱，或汇总结果中的 审核意见）
+    #[arg(value_name = "邮件文件夹")]
+    pub folder: PathBuf,
+    /// SMTP 服务器：smtps://用户名@服务器[:端口]（默认端口 465）
+    #[arg(long, value_name = "地址")]
+    pub smtp: String,
+    /// 只列出将要发送的邮件，不连接服务器
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `fetch`.
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    /// IMAP 服务器和文件夹：imaps://用户名@服务器[:端口]/文件夹（默认端口 993，默认文件夹 INBOX）
+    #[arg(long, value_name = "地址")]
+    pub imap: String,
+    /// 保存目录（默认 回收）
+    #[arg(short, long, value_name = "目录")]
+    pub output: Option<PathBuf>,
+    /// 只收取该日期及以后的邮件，如 2024-05-01
+    #[arg(long, value_name = "日期")]
+    pub since: Option<String>,
 }
 
 /// `demo`.

@@ -11,11 +11,14 @@ pub mod args;
 mod check;
 mod collect;
 mod demo;
+mod fetch;
 mod init;
 mod issue;
 mod new;
 mod previous;
 mod review;
+mod secret;
+mod send;
 mod year;
 
 pub use args::{Cli, Command, Exit};
@@ -95,7 +98,8 @@ pub fn waits_for_key(cli: &Cli) -> bool {
     cli.command.is_none() && cli.folder.is_some()
 }
 
-/// What the environment says, read once here and nowhere else.
+/// What the environment says, read once here and nowhere else (passwords excepted: [`secret`]
+/// reads them only when a command needs one, and keeps them nowhere).
 #[derive(Debug, Clone, Default)]
 struct Env {
     /// `JIXIAO_TIMINGS`: print phase times.
@@ -108,7 +112,8 @@ struct Env {
 static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
 
 /// Reads the environment once: `SOURCE_DATE_EPOCH` fixes the clock of every output,
-/// `JIXIAO_TIMINGS` turns on phase times.
+/// `JIXIAO_TIMINGS` turns on phase times, `JIXIAO_MAIL_TIMEOUT` (seconds) bounds the wait for
+/// a mail server.
 fn read_env() -> Env {
     ENV.get_or_init(|| {
         if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
@@ -123,6 +128,12 @@ fn read_env() -> Env {
             .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
+        if let Some(secs) = std::env::var("JIXIAO_MAIL_TIMEOUT")
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+        {
+            crate::transport::set_timeout(secs);
+        }
         Env {
             timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
             host,
@@ -175,6 +186,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Issue(a)) => issue::run(&issue::Config::from_args(a)?),
         Some(Command::Collect(a)) => collect::run(&collect::Config::from_args(a)?),
         Some(Command::Check(a)) => check::run(&check::Config::from_args(a)?),
+        Some(Command::Send(a)) => send::run(&send::Config::from_args(a)?),
+        Some(Command::Fetch(a)) => fetch::run(&fetch::Config::from_args(a)?),
         Some(Command::Demo(a)) => demo::run(&demo::Config { output: a.output }),
         None => match cli.folder {
             Some(folder) => collect::run(&collect::Config::of_year_folder(&folder)?),

@@ -11,6 +11,7 @@
 
 pub mod consolidated;
 pub mod files;
+pub mod mail;
 pub mod plan;
 pub mod report;
 pub mod review;

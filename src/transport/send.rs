@@ -1,0 +1,315 @@
+//! Sending a folder of ready messages: `发件箱/*.eml` (or `审核意见/*.eml`) → each message
+//! handed to an SMTP server, one by one, in file-name order.
+//!
+//! Guarantees: one SMTP session for the run; a message is recorded in the folder's
+//! [`layout::mail::SEND_JOURNAL`](crate::layout::mail::SEND_JOURNAL) the moment the server
+//! accepts it, and a message whose Message-ID (or, without one, file name) is recorded is
+//! never sent again; a message the server refuses is reported and the others still go; a
+//! refused login, a server that does not answer or a certificate that does not verify stops
+//! the run before anything is sent; `dry_run` connects to nothing.
+
+use super::account::{Account, Scheme};
+use super::journal::Journal;
+use crate::layout::mail::{SEND_JOURNAL, SEND_JOURNAL_HEADER};
+use lettre::address::{Address, Envelope};
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// One message of the folder, as read from its file.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    /// The file name.
+    pub file: String,
+    /// Its path.
+    pub path: PathBuf,
+    /// The sender's address (`From`).
+    pub from: String,
+    /// Every recipient (`To`, `Cc`, `Bcc`).
+    pub to: Vec<String>,
+    /// `Subject`.
+    pub subject: String,
+    /// `Message-ID`, when it has one.
+    pub message_id: Option<String>,
+}
+
+impl Outgoing {
+    /// What the journal knows it by.
+    fn key(&self) -> &str {
+        self.message_id.as_deref().unwrap_or(&self.file)
+    }
+}
+
+/// What became of one message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Accepted by the server now (its answer).
+    Sent(String),
+    /// Recorded as sent by an earlier run (when).
+    AlreadySent(String),
+    /// Would be sent (`--dry-run`).
+    WouldSend,
+    /// Not sendable as it stands, or refused by the server (why).
+    Refused(String),
+}
+
+/// What a run did, message by message, in file-name order.
+#[derive(Debug, Default)]
+pub struct Sent {
+    /// Each readable message and its outcome.
+    pub messages: Vec<(Outgoing, Outcome)>,
+    /// Files that are not readable messages, and why.
+    pub unreadable: Unreadable,
+}
+
+impl Sent {
+    /// How many of the outcomes are of this kind.
+    pub fn count(&self, f: impl Fn(&Outcome) -> bool) -> usize {
+        self.messages.iter().filter(|(_, o)| f(o)).count()
+    }
+}
+
+/// A run-level failure: nothing more can be sent.
+#[derive(Debug, Error)]
+pub enum SendError {
+    /// The folder cannot be read, or the journal cannot be written.
+    #[error("{0}：{1}")]
+    Folder(String, String),
+    /// No connection.
+    #[error(transparent)]
+    Connect(#[from] super::tls::ConnectError),
+    /// The SMTP conversation failed before anything was sent.
+    #[error("SMTP 服务器 {0} 无法使用：{1}")]
+    Server(String, String),
+    /// The login was refused.
+    #[error("SMTP 服务器 {0} 拒绝登录（用户名或密码不正确，或未开通 SMTP 服务）：{1}")]
+    Login(String, String),
+    /// The connection broke off mid-run; what was sent is recorded.
+    #[error("与 SMTP 服务器 {0} 的连接中断：{1}；已发送的邮件已记录，再次运行会接着发送")]
+    Lost(String, String),
+}
+
+/// Files that are not readable messages: (file name, why).
+pub type Unreadable = Vec<(String, String)>;
+
+/// The `.eml` files of `folder`, read, in name order.
+pub fn read_folder(folder: &Path) -> Result<(Vec<Outgoing>, Unreadable), SendError> {
+    let entries = std::fs::read_dir(folder).map_err(|e| {
+        SendError::Folder(
+            format!("无法读取目录 {}", folder.display()),
+            crate::domain::io_text(&e),
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("eml")))
+        .collect();
+    paths.sort();
+    let mut messages = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in paths {
+        let file = crate::collect::show_os(path.file_name().unwrap_or_default());
+        match read_message(&path) {
+            Ok((from, to, subject, message_id)) => messages.push(Outgoing {
+                file,
+                path,
+                from,
+                to,
+                subject,
+                message_id,
+            }),
+            Err(why) => unreadable.push((file, why)),
+        }
+    }
+    Ok((messages, unreadable))
+}
+
+type Headers = (String, Vec<String>, String, Option<String>);
+
+fn read_message(path: &Path) -> Result<Headers, String> {
+    let bytes = std::fs::read(path).map_err(|e| crate::domain::io_text(&e))?;
+    let msg = mail_parser::MessageParser::default()
+        .parse_headers(&bytes)
+        .ok_or_else(|| "不是可识别的邮件".to_string())?;
+    let addresses = |a: Option<&mail_parser::Address>| -> Vec<String> {
+        a.map(|a| {
+            a.iter()
+                .filter_map(|x| x.address().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let from = addresses(msg.from())
+        .into_iter()
+        .next()
+        .ok_or_else(|| "没有发件人（From）".to_string())?;
+    let mut to = addresses(msg.to());
+    to.extend(addresses(msg.cc()));
+    to.extend(addresses(msg.bcc()));
+    if to.is_empty() {
+        return Err("没有收件人（To）".into());
+    }
+    Ok((
+        from,
+        to,
+        msg.subject().unwrap_or_default().to_string(),
+        msg.message_id().map(|m| format!("<{m}>")),
+    ))
+}
+
+/// Sends what `folder` holds and its journal does not, through `account` (`password` when
+/// it has a user). `each` is told every outcome as it happens.
+pub fn send_folder(
+    account: &Account,
+    password: Option<&str>,
+    folder: &Path,
+    dry_run: bool,
+    each: &dyn Fn(&Outgoing, &Outcome),
+) -> Result<Sent, SendError> {
+    let (messages, unreadable) = read_folder(folder)?;
+    let journal_path = folder.join(SEND_JOURNAL);
+    let journal_error = |e: std::io::Error| {
+        SendError::Folder(
+            format!("无法写入发送记录 {}", journal_path.display()),
+            crate::domain::io_text(&e),
+        )
+    };
+    let mut journal = if dry_run && !journal_path.exists() {
+        None
+    } else {
+        Some(Journal::open(&journal_path, &SEND_JOURNAL_HEADER).map_err(journal_error)?)
+    };
+    let sent_before = |m: &Outgoing, j: &Option<Journal>| -> Option<String> {
+        j.as_ref()?
+            .rows()
+            .iter()
+            .find(|r| r[1] == m.key())
+            .map(|r| r[3].clone())
+    };
+    let mut out = Sent {
+        messages: Vec::new(),
+        unreadable,
+    };
+    // One session, opened when the first message is due; a refusal ends lettre's session,
+    // so the next message opens another.
+    let mut conn: Option<SmtpConnection> = None;
+    for m in &messages {
+        let outcome = if let Some(when) = sent_before(m, &journal) {
+            Outcome::AlreadySent(when)
+        } else if dry_run {
+            Outcome::WouldSend
+        } else {
+            if conn.as_ref().is_none_or(|c| c.has_broken()) {
+                conn = Some(open(account, password)?);
+            }
+            let Some(c) = conn.as_mut() else {
+                continue;
+            };
+            let o = send_one(c, m, account)?;
+            if let (Outcome::Sent(answer), Some(j)) = (&o, journal.as_mut()) {
+                let when = crate::domain::beijing_time(now());
+                j.append(&[&m.file, m.key(), &m.to.join(", "), &when, answer])
+                    .map_err(journal_error)?;
+            }
+            o
+        };
+        each(m, &outcome);
+        out.messages.push((m.clone(), outcome));
+    }
+    if let Some(mut c) = conn.filter(|c| !c.has_broken()) {
+        let _ = c.quit();
+    }
+    Ok(out)
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+/// Connects, greets, and logs in when there is a user.
+fn open(account: &Account, password: Option<&str>) -> Result<SmtpConnection, SendError> {
+    let server = account.server();
+    // Resolve and reach the server with our own bounded connect first, for a clear message
+    // when nobody answers (lettre then connects again the same way).
+    drop(super::tls::connect(&account.host, account.port, false)?);
+    let tls = match account.scheme {
+        Scheme::Smtps => Some(
+            TlsParameters::new_rustls(account.host.clone())
+                .map_err(|e| SendError::Server(server.clone(), e.to_string()))?,
+        ),
+        _ => None,
+    };
+    let mut conn = SmtpConnection::connect(
+        (account.host.as_str(), account.port),
+        Some(super::timeout()),
+        &ClientId::default(),
+        tls.as_ref(),
+        None,
+    )
+    .map_err(|e| {
+        if e.is_timeout() {
+            SendError::Connect(super::tls::ConnectError::Refused(
+                server.clone(),
+                super::tls::silent(),
+            ))
+        } else if e.is_tls() {
+            SendError::Connect(super::tls::ConnectError::Tls(server.clone(), e.to_string()))
+        } else {
+            SendError::Server(server.clone(), e.to_string())
+        }
+    })?;
+    if let Some(user) = &account.user {
+        let credentials = Credentials::new(user.clone(), password.unwrap_or_default().into());
+        conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
+            .map_err(|e| SendError::Login(server.clone(), e.to_string()))?;
+    }
+    Ok(conn)
+}
+
+/// Hands one message over; a refusal of this message is its outcome, a broken connection
+/// ends the run.
+fn send_one(
+    conn: &mut SmtpConnection,
+    m: &Outgoing,
+    account: &Account,
+) -> Result<Outcome, SendError> {
+    let parse = |a: &str| {
+        a.parse::<Address>()
+            .map_err(|_| format!("地址「{a}」格式有误"))
+    };
+    let envelope = (|| -> Result<Envelope, String> {
+        let to =
+            m.to.iter()
+                .map(|a| parse(a))
+                .collect::<Result<Vec<_>, _>>()?;
+        Envelope::new(Some(parse(&m.from)?), to).map_err(|e| e.to_string())
+    })();
+    let envelope = match envelope {
+        Ok(e) => e,
+        Err(why) => return Ok(Outcome::Refused(why)),
+    };
+    let bytes = match std::fs::read(&m.path) {
+        Ok(b) => b,
+        Err(e) => return Ok(Outcome::Refused(crate::domain::io_text(&e))),
+    };
+    match conn.send(&envelope, &bytes) {
+        Ok(answer) => Ok(Outcome::Sent(
+            answer
+                .message()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim()
+                .to_string(),
+        )),
+        // The server answered no (550 no such user, 552 too big): this message only.
+        Err(e) if e.is_permanent() || e.is_transient() => {
+            Ok(Outcome::Refused(format!("服务器拒收：{e}")))
+        }
+        Err(e) => Err(SendError::Lost(account.server(), e.to_string())),
+    }
+}

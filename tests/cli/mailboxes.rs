@@ -1,0 +1,288 @@
+//! Mail through real servers: `send` hands a folder of messages to an SMTP server (aiosmtpd)
+//! once and only once; `fetch` takes the returns out of an IMAP mailbox (dovecot) without
+//! touching it, and only what is new. What the servers received is read back with
+//! mail-parser and the IMAP client, not with jixiao.
+
+use super::mail::{Name, message};
+use super::servers::{IMAP_PASSWORD, Imap, SmtpSink};
+use super::*;
+use mail_parser::{MessageParser, MimeHeaders};
+
+fn send(folder: &Path, url: &str, extra: &[&str]) -> std::process::Output {
+    jixiao()
+        .arg("send")
+        .arg(folder)
+        .arg("--smtp")
+        .arg(url)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn templates_go_out_through_a_real_smtp_server_once() {
+    let Some(sink) = SmtpSink::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    stdout_of(jixiao().arg("new").arg("2024").arg("--in").arg(dir.path()));
+    let root = dir.path().join("2024");
+    stdout_of(
+        jixiao()
+            .current_dir(&root)
+            .env("SOURCE_DATE_EPOCH", "1714000000")
+            .arg("issue")
+            .arg("--mail"),
+    );
+    let outbox = root.join("发件箱");
+
+    // A dry run lists and sends nothing.
+    let dry = send(&outbox, &sink.url(), &["--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry));
+    assert_eq!(text(&dry).matches("将发送").count(), 6, "{}", text(&dry));
+    assert!(sink.received().is_empty());
+    assert!(!outbox.join("发送记录.tsv").exists());
+
+    let first = send(&outbox, &sink.url(), &[]);
+    assert!(first.status.success(), "{}", text(&first));
+    assert!(
+        text(&first).contains("本次发送 6 封，之前已发送 0 封"),
+        "{}",
+        text(&first)
+    );
+    let received = sink.received();
+    assert_eq!(received.len(), 6);
+
+    // The notice to 市应急管理局, opened back: its recipient, and the template under its
+    // Chinese name, byte for byte.
+    let name = "2024_001_市应急管理局_部门整体绩效自评表.xlsx";
+    let raw = received
+        .iter()
+        .find(|m| String::from_utf8_lossy(m).contains("X-RcptTo: yjglj@example.com"))
+        .unwrap();
+    let msg = MessageParser::default().parse(raw).unwrap();
+    assert_eq!(
+        msg.subject(),
+        Some("关于报送2024年度部门整体支出绩效自评表的通知")
+    );
+    let att = msg.attachment(0).unwrap();
+    assert_eq!(att.attachment_name(), Some(name));
+    assert_eq!(
+        att.contents(),
+        std::fs::read(root.join("模板").join(name)).unwrap()
+    );
+    assert!(String::from_utf8_lossy(raw).contains("X-MailFrom: jxc@czj.example.com"));
+
+    // A second run sends nothing again.
+    let again = send(&outbox, &sink.url(), &[]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert!(
+        text(&again).contains("本次发送 0 封，之前已发送 6 封"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(sink.received().len(), 6);
+    let journal = std::fs::read(outbox.join("发送记录.tsv")).unwrap();
+    assert!(journal.starts_with("\u{feff}文件\t".as_bytes()));
+    assert_eq!(String::from_utf8_lossy(&journal).lines().count(), 7);
+}
+
+#[test]
+fn unsafe_or_impossible_addresses_are_refused_before_anything_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("发件箱");
+    std::fs::create_dir(&folder).unwrap();
+    let refused = |url: &str, code: i32, says: &str| {
+        let out = send(&folder, url, &[]);
+        assert_eq!(out.status.code(), Some(code), "{}", text(&out));
+        assert!(text(&out).contains(says), "{}", text(&out));
+    };
+    refused("smtp://jxk@smtp.example.cn", 2, "只能连接本机");
+    refused("smtps://jxk:pw@smtp.example.cn", 2, "不能写密码");
+    refused("imaps://jxk@smtp.example.cn", 2, "应以 smtps://");
+    // A user and no password: asked for on a terminal, else this.
+    std::fs::write(
+        folder.join("a.eml"),
+        b"From: a@b.cn\r\nTo: c@d.cn\r\n\r\nx\r\n",
+    )
+    .unwrap();
+    let out = jixiao()
+        .arg("send")
+        .arg(&folder)
+        .arg("--smtp")
+        .arg("smtps://jxk@127.0.0.1:1")
+        .env_remove("JIXIAO_SMTP_PASSWORD")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out).contains("请设置环境变量 JIXIAO_SMTP_PASSWORD"),
+        "{}",
+        text(&out)
+    );
+    let fetch = jixiao()
+        .args(["fetch", "--imap", "imap://192.0.2.1/INBOX"])
+        .output()
+        .unwrap();
+    assert_eq!(fetch.status.code(), Some(2));
+    assert!(text(&fetch).contains("只能连接本机"), "{}", text(&fetch));
+}
+
+fn fetch(server_url: &str, into: &Path, password: &str) -> std::process::Output {
+    fetch_within(server_url, into, password, "20")
+}
+
+fn fetch_within(server_url: &str, into: &Path, password: &str, secs: &str) -> std::process::Output {
+    jixiao()
+        .args(["fetch", "--imap", server_url, "-o"])
+        .arg(into)
+        .env("JIXIAO_IMAP_PASSWORD", password)
+        .env("JIXIAO_MAIL_TIMEOUT", secs)
+        .output()
+        .unwrap()
+}
+
+fn emls(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
+    let Some(server) = Imap::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    stdout_of(jixiao().arg("demo").arg("-o").arg(dir.path()));
+    let demo_return = |code: &str| {
+        let returns = dir.path().join("回收");
+        let p = std::fs::read_dir(&returns)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().contains(code))
+            .unwrap();
+        std::fs::read(p).unwrap()
+    };
+    let (r001, r004, r005) = (
+        demo_return("_001_"),
+        demo_return("_004_"),
+        demo_return("_005_"),
+    );
+    server.deliver(&message(
+        "张华 <yjglj@example.com>",
+        "Tue, 10 May 2022 09:00:00 +0800",
+        "应急管理局2021年度自评表",
+        &[(Name::B("GBK", "应急局自评表.xlsx"), &r001)],
+    ));
+    server.deliver(&message(
+        "李明 <jtj@example.com>",
+        "Wed, 11 May 2022 10:00:00 +0800",
+        "交通运输局自评表",
+        &[(Name::Rfc2231("UTF-8", "市交通运输局自评表.xlsx"), &r004)],
+    ));
+    server.deliver(
+        "From: someone@example.com\r\nTo: jxk@czj.gov.cn\r\nSubject: 会议通知\r\nDate: Wed, 11 May 2022 11:00:00 +0800\r\n\r\n明天开会。\r\n"
+            .as_bytes(),
+    );
+    let inbox = dir.path().join("收件");
+    let out = fetch(&server.url("INBOX"), &inbox, IMAP_PASSWORD);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(
+            "文件夹中共 3 封，之前已收取 0 封；本次保存 2 封带附件的邮件，1 封无附件未保存"
+        ),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(emls(&inbox).len(), 2);
+    // Read-only: nothing was marked read, moved or deleted.
+    assert_eq!(server.count(), 3);
+    for flags in server.flags() {
+        assert!(!flags.iter().any(|f| f.contains("Seen")), "{flags:?}");
+    }
+
+    // collect reads the saved messages as it reads any: the sender and subject kept.
+    let out_dir = dir.path().join("邮件汇总");
+    stdout_of(
+        jixiao()
+            .arg("collect")
+            .arg("--plan")
+            .arg(dir.path().join("评价方案.xlsx"))
+            .arg("-o")
+            .arg(&out_dir)
+            .arg(&inbox),
+    );
+    let json = summary(&out_dir);
+    assert_eq!(util::dept(&json, "001")["total"], "95.30");
+    assert_eq!(util::dept(&json, "001")["from"], "yjglj@example.com");
+    assert_eq!(util::dept(&json, "004")["subject"], "交通运输局自评表");
+    assert!(
+        json["unmatched"].as_array().is_none_or(|u| u.is_empty()),
+        "{json}"
+    );
+
+    // Again: nothing new, nothing duplicated.
+    let again = fetch(&server.url("INBOX"), &inbox, IMAP_PASSWORD);
+    assert!(
+        text(&again).contains("之前已收取 3 封；本次保存 0 封"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(emls(&inbox).len(), 2);
+    // A late return arrives with a GBK name: only it is fetched.
+    server.deliver(&message(
+        "王芳 <sthjj@example.com>",
+        "Fri, 13 May 2022 16:00:00 +0800",
+        "生态环境局自评表",
+        &[(Name::Rfc2231("GBK", "生态环境局自评表.xlsx"), &r005)],
+    ));
+    let late = fetch(&server.url("INBOX"), &inbox, IMAP_PASSWORD);
+    assert!(
+        text(&late).contains("之前已收取 3 封；本次保存 1 封"),
+        "{}",
+        text(&late)
+    );
+    assert_eq!(emls(&inbox).len(), 3);
+
+    // Failures say what is wrong, and what was saved stays.
+    let failed = |url: String, password: &str, says: &str| {
+        let out = fetch_within(&url, &inbox, password, "2");
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        assert!(text(&out).contains(says), "{}", text(&out));
+        assert_eq!(emls(&inbox).len(), 3);
+    };
+    failed(
+        server.url("%E4%B8%8D%E5%AD%98%E5%9C%A8"),
+        IMAP_PASSWORD,
+        "没有文件夹「不存在」；现有文件夹：INBOX",
+    );
+    let nobody = super::servers::free_port();
+    failed(
+        format!("imap://u@127.0.0.1:{nobody}/INBOX"),
+        IMAP_PASSWORD,
+        "无法连接服务器",
+    );
+    // A server that accepts the connection and never speaks.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    failed(
+        format!("imap://u@127.0.0.1:{port}/INBOX"),
+        IMAP_PASSWORD,
+        "2 秒内没有应答",
+    );
+    // Last: dovecot slows down logins from an address after a wrong password.
+    failed(server.url("INBOX"), "wrong", "拒绝登录");
+}
