@@ -137,7 +137,8 @@ fn certificate_text(e: &rustls::CertificateError) -> String {
             "证书上的服务器名称与地址不符".into()
         }
         C::Revoked => "证书已被吊销".into(),
-        other => format!("{other:?}"),
+        C::BadSignature => "证书签名无法验证，可能是自签名证书".into(),
+        other => format!("证书不被接受：{other:?}"),
     }
 }
 

@@ -256,6 +256,22 @@ fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
         text(&late)
     );
     assert_eq!(emls(&inbox).len(), 3);
+    // A message over the size limit for files is not downloaded, and is said.
+    let line = format!("{}\r\n", "Q".repeat(76));
+    let big = format!(
+        "From: a@example.com\r\nTo: jxk@czj.gov.cn\r\nSubject: big\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: application/octet-stream; name=\"big.xlsx\"\r\nContent-Disposition: attachment; filename=\"big.xlsx\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}--B--\r\n",
+        line.repeat(870_000)
+    );
+    server.deliver(big.as_bytes());
+    drop(big);
+    let too_big = fetch(&server.url("INBOX"), &inbox, IMAP_PASSWORD);
+    assert_eq!(too_big.status.code(), Some(3), "{}", text(&too_big));
+    assert!(
+        text(&too_big).contains("MB，超过 64 MB 上限"),
+        "{}",
+        text(&too_big)
+    );
+    assert_eq!(emls(&inbox).len(), 3);
 
     // Failures say what is wrong, and what was saved stays.
     let failed = |url: String, password: &str, says: &str| {
@@ -285,4 +301,33 @@ fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
     );
     // Last: dovecot slows down logins from an address after a wrong password.
     failed(server.url("INBOX"), "wrong", "拒绝登录");
+}
+
+#[test]
+fn a_certificate_that_does_not_verify_stops_the_fetch_before_the_password_is_sent() {
+    let Some(server) = Imap::start_tls() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "imaps://jxk%40czj.gov.cn@localhost:{}/INBOX",
+        server.tls_port
+    );
+    let out = fetch(&url, &dir.path().join("收件"), IMAP_PASSWORD);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!(
+            "服务器 localhost:{} 的证书无法验证（",
+            server.tls_port
+        )) && text(&out).contains("自签名证书"),
+        "{}",
+        text(&out)
+    );
+    // The same server over plain IMAP on loopback works: it is the certificate that was refused.
+    let plain = fetch(
+        &server.url("INBOX"),
+        &dir.path().join("收件"),
+        IMAP_PASSWORD,
+    );
+    assert!(plain.status.success(), "{}", text(&plain));
 }

@@ -70,13 +70,26 @@ pub struct Imap {
     conf: PathBuf,
     /// Held for the server's lifetime: its configuration, mail and logs.
     _dir: tempfile::TempDir,
+    /// Plain IMAP.
     pub port: u16,
+    /// IMAP over TLS (servers from [`Imap::start_tls`]).
+    pub tls_port: u16,
 }
 
 impl Imap {
     /// Starts dovecot, or `None` (outside CI) when it is not installed.
-    #[cfg(unix)]
     pub fn start() -> Option<Imap> {
+        Self::start_with(false)
+    }
+
+    /// Starts dovecot with, besides plain IMAP, IMAP over TLS on [`Imap::tls_port`] with a
+    /// self-signed certificate for `localhost` (made with openssl).
+    pub fn start_tls() -> Option<Imap> {
+        Self::start_with(true)
+    }
+
+    #[cfg(unix)]
+    fn start_with(tls: bool) -> Option<Imap> {
         let Some(dovecot) = program(&["/usr/sbin/dovecot", "dovecot"]) else {
             return missing("dovecot", "dovecot-imapd");
         };
@@ -96,18 +109,45 @@ impl Imap {
         )
         .unwrap();
         let port = free_port();
+        let tls_port = free_port();
         let p = d.display();
+        let ssl = if tls {
+            let made = Command::new("openssl")
+                .args([
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                ])
+                .args([
+                    "-subj",
+                    "/CN=localhost",
+                    "-addext",
+                    "subjectAltName=DNS:localhost",
+                ])
+                .args(["-addext", "basicConstraints=critical,CA:FALSE", "-keyout"])
+                .arg(d.join("key.pem"))
+                .arg("-out")
+                .arg(d.join("cert.pem"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            if !made.is_ok_and(|s| s.success()) {
+                return missing("openssl", "openssl");
+            }
+            format!("ssl = yes\nssl_cert = <{p}/cert.pem\nssl_key = <{p}/key.pem\n")
+        } else {
+            "ssl = no\n".to_string()
+        };
+        let imaps_port = if tls { tls_port } else { 0 };
         let conf = d.join("dovecot.conf");
         std::fs::write(
             &conf,
             format!(
                 "protocols = imap\nlisten = 127.0.0.1\nbase_dir = {p}/run\nstate_dir = {p}/state\n\
-                 log_path = {p}/dovecot.log\nssl = no\ndisable_plaintext_auth = no\n\
+                 log_path = {p}/dovecot.log\n{ssl}disable_plaintext_auth = no\n\
                  auth_mechanisms = plain login\nmail_location = maildir:{p}/mail/%u\n\
                  default_login_user = dovenull\ndefault_internal_user = dovecot\n\
                  passdb {{\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u {p}/users\n}}\n\
                  userdb {{\n  driver = static\n  args = uid=nobody gid=nogroup home={p}/home/%u\n}}\n\
-                 service imap-login {{\n  chroot =\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    port = 0\n  }}\n}}\n\
+                 service imap-login {{\n  chroot =\n  inet_listener imap {{\n    address = 127.0.0.1\n    port = {port}\n  }}\n  inet_listener imaps {{\n    address = 127.0.0.1\n    port = {imaps_port}\n  }}\n}}\n\
                  service anvil {{\n  chroot =\n}}\n"
             ),
         )
@@ -121,17 +161,21 @@ impl Imap {
             .spawn()
             .unwrap();
         wait_for_port(port, &mut child, &d.join("dovecot.log"));
+        if tls {
+            wait_for_port(tls_port, &mut child, &d.join("dovecot.log"));
+        }
         Some(Imap {
             child,
             conf,
             _dir: dir,
             port,
+            tls_port,
         })
     }
 
     /// Not on this system.
     #[cfg(not(unix))]
-    pub fn start() -> Option<Imap> {
+    fn start_with(_tls: bool) -> Option<Imap> {
         missing("dovecot", "dovecot-imapd")
     }
 
