@@ -83,12 +83,26 @@ impl Timer {
         }
     }
 
-    /// Prints the time since the start, labelled.
+    /// Prints the time since the start, labelled, and the memory in use where the system
+    /// tells it (Linux).
     pub fn lap(&self, what: &str) {
         if let Some(start) = self.start {
-            eprintln!("[耗时] {what}：{:.2} s", start.elapsed().as_secs_f64());
+            let memory = resident_mb()
+                .map(|m| format!("，内存 {m} MB"))
+                .unwrap_or_default();
+            eprintln!(
+                "[耗时] {what}：{:.2} s{memory}",
+                start.elapsed().as_secs_f64()
+            );
         }
     }
+}
+
+/// The process's resident memory in MB, from `/proc/self/statm` (Linux only; elsewhere none).
+fn resident_mb() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / 1_048_576)
 }
 
 /// A run-level error as one line: each cause once. Libraries here (calamine, quick-xml, our
