@@ -268,8 +268,9 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     output::write_atomic(&review, &bytes)
                         .with_context(|| format!("无法写入 {}", review.display()))?;
                     let summary = out.join(SUMMARY_FILE);
-                    let json = consolidate::summary::json(&report);
-                    output::write_atomic(&summary, json.as_bytes())?;
+                    output::write_atomic_with(&summary, |f| {
+                        consolidate::summary::write_json(&report, f)
+                    })?;
                     let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
                     if config.report {
                         write_reports(&out.join(crate::layout::consolidated::REPORT_DIR), &report)?;

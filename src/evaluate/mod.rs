@@ -66,7 +66,7 @@ pub struct IndicatorResult<'p> {
     /// Whether a 偏差原因 was given (the text itself is not held).
     pub reason_given: bool,
     /// The bureau's 复核 decision, when one applies: it replaces the score in the totals.
-    pub review: Option<Review>,
+    pub review: Option<Box<Review>>,
 }
 
 /// A 复核 decision applied to one indicator.
@@ -192,7 +192,6 @@ fn without_free_texts(input: IndicatorInput<'_>, lost_points: bool) -> Indicator
             String::new()
         },
         evidence: String::new(),
-        previous: String::new(),
         ..input
     }
 }
@@ -208,7 +207,7 @@ pub fn evaluate<'p>(
     mut inputs: Inputs<'p>,
     last: Option<LastYear<'_>>,
 ) -> Evaluation<'p> {
-    let mut findings = inputs.findings.clone();
+    let mut findings = std::mem::take(&mut inputs.findings);
     let file = inputs.file.clone();
     let at = |cell: Option<CellRef>| match cell {
         Some(c) => Location::cell(file.as_str(), SHEET_INDICATORS, c),
@@ -217,8 +216,9 @@ pub fn evaluate<'p>(
     let tolerance = plan.settings.tolerance.value();
     let blank = nothing_entered(&inputs);
     let indicator_inputs = std::mem::take(&mut inputs.indicators);
+    let repeated = std::mem::take(&mut inputs.repeated_previous);
     let mut results = Vec::with_capacity(indicator_inputs.len());
-    for input in indicator_inputs {
+    for (index, input) in indicator_inputs.into_iter().enumerate() {
         let ind = input.indicator;
         let reason_given = !input.reason.trim().is_empty();
         if input.row.is_none() {
@@ -232,7 +232,8 @@ pub fn evaluate<'p>(
         }
         let name = format!("指标「{}」（{}）", ind.code, ind.level3);
         if let Some(l) = last
-            && let Some(f) = previous_differs(&l, &input, &name, at(input.cells.previous))
+            && let Some(r) = repeated.iter().find(|r| r.index == index)
+            && let Some(f) = previous_differs(&l, ind, &r.text, &name, at(Some(r.cell)))
         {
             findings.push(f);
         }
@@ -388,15 +389,16 @@ pub fn evaluate<'p>(
 /// changed): a 警告 with both values; last year's result stands.
 fn previous_differs(
     last: &LastYear<'_>,
-    input: &IndicatorInput<'_>,
+    ind: &crate::plan::Indicator,
+    typed: &str,
     name: &str,
     at: Location,
 ) -> Option<Finding> {
-    let typed = normalize_text(&input.previous);
+    let typed = normalize_text(typed);
     if typed.is_empty() || typed == NO_PREVIOUS {
         return None;
     }
-    let recorded = last.actual(&input.indicator.code);
+    let recorded = last.actual(&ind.code);
     let same = recorded.is_some_and(|r| {
         let r = normalize_text(r);
         r == typed
@@ -461,7 +463,7 @@ fn score_findings(
     if s.not_applicable {
         return out;
     }
-    match &s.caution {
+    match s.caution.as_deref() {
         Some(Caution::OutsideBand {
             own,
             used,

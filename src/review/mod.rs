@@ -204,13 +204,13 @@ pub fn apply(
             own: r.input.self_score,
             decision: d.clone(),
         });
-        r.review = Some(Review {
+        r.review = Some(Box::new(Review {
             score: d.score,
             opinion: d.opinion,
             reviewer: d.reviewer,
             date: d.date,
             at: d.at,
-        });
+        }));
     }
     for e in evaluations.iter_mut() {
         if e.indicators.iter().any(|r| r.review.is_some()) {

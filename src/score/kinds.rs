@@ -281,12 +281,12 @@ pub(super) fn qualitative(
         ),
         true,
     );
-    s.caution = Some(Caution::OutsideBand {
+    s.caution = Some(Box::new(Caution::OutsideBand {
         own,
         used: s.score.value(),
         label: band.label.clone(),
         range: band.range_text(),
-    });
+    }));
     Ok(s)
 }
 

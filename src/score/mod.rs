@@ -29,7 +29,8 @@ use crate::plan::{GradeScale, Indicator};
 use crate::text::{Polarity, Value, normalize_text, parse_value, polarity};
 use rust_decimal::Decimal;
 use thiserror::Error;
-/// One indicator's score.
+/// One indicator's score. Held for every indicator of every return until the outputs are
+/// written, so what few scores have (an ambiguity, a caution) is boxed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scored {
     /// Between 0 and the weight, 2 decimals.
@@ -42,9 +43,9 @@ pub struct Scored {
     pub actual: String,
     /// A bare number that reads two ways against a percent target (`0.4`: 40% or 0.4%), the
     /// reading used and the other: the caller reports it, never silently.
-    pub ambiguous: Option<Ambiguity>,
+    pub ambiguous: Option<Box<Ambiguity>>,
     /// Something the department or the bureau should know about how the score came about.
-    pub caution: Option<Caution>,
+    pub caution: Option<Box<Caution>>,
     /// 相对/排名: the value compared with the other departments'.
     pub peer_value: Option<Decimal>,
     /// 不适用: the indicator drops out and the total is rescaled.
@@ -172,7 +173,7 @@ pub fn score_indicator(
     }
     let mut scored = score_value(ind, actual, self_score)?;
     scored.actual = display_actual(ind, actual);
-    scored.ambiguous = ambiguity(ind, actual);
+    scored.ambiguous = ambiguity(ind, actual).map(Box::new);
     Ok(scored)
 }
 

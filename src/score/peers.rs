@@ -31,7 +31,7 @@ pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Pe
         _ => finish(w, w, format!("实际 {shown}"), false),
     };
     if others.is_empty() {
-        scored.caution = Some(Caution::Alone);
+        scored.caution = Some(Box::new(Caution::Alone));
     }
     scored.peer_value = Some(a);
     scored

@@ -8,6 +8,18 @@ pub(super) fn read_indicators<'p>(
     plan: &'p Plan,
     dept: &'p Department,
     sheet: Option<&RawSheet>,
+) -> (Vec<IndicatorInput<'p>>, Vec<RepeatedPrevious>) {
+    let mut repeated = Vec::new();
+    let inputs = read_rows(ctx, plan, dept, sheet, &mut repeated);
+    (inputs, repeated)
+}
+
+fn read_rows<'p>(
+    ctx: &mut Ctx,
+    plan: &'p Plan,
+    dept: &'p Department,
+    sheet: Option<&RawSheet>,
+    repeated: &mut Vec<RepeatedPrevious>,
 ) -> Vec<IndicatorInput<'p>> {
     let plan_inds = plan.indicators_for(dept);
     let blank = |indicator: &'p Indicator| IndicatorInput {
@@ -17,7 +29,6 @@ pub(super) fn read_indicators<'p>(
         self_score: None,
         reason: String::new(),
         evidence: String::new(),
-        previous: String::new(),
         weight_changed: false,
         cells: InputCells::default(),
     };
@@ -93,6 +104,16 @@ pub(super) fn read_indicators<'p>(
         let self_cell = cols.cell(row, IndicatorCol::SelfScore.header());
         let self_text = cols.text(row, IndicatorCol::SelfScore.header());
         let self_score = read_self_score(ctx, ind, self_text, self_cell, weight_changed);
+        if let Some(cell) = cols.cell(row, PREVIOUS_ACTUAL) {
+            let text = cols.text(row, PREVIOUS_ACTUAL);
+            if !text.trim().is_empty() {
+                repeated.push(RepeatedPrevious {
+                    index: out.len(),
+                    text: text.to_string(),
+                    cell,
+                });
+            }
+        }
         out.push(IndicatorInput {
             indicator: ind,
             row: Some(row.row),
@@ -100,13 +121,11 @@ pub(super) fn read_indicators<'p>(
             self_score,
             reason: cols.text(row, IndicatorCol::Reason.header()).to_string(),
             evidence: cols.text(row, IndicatorCol::Evidence.header()).to_string(),
-            previous: cols.text(row, PREVIOUS_ACTUAL).to_string(),
             weight_changed,
             cells: InputCells {
                 actual: cols.cell(row, IndicatorCol::Actual.header()),
                 self_score: self_cell,
                 reason: cols.cell(row, IndicatorCol::Reason.header()),
-                previous: cols.cell(row, PREVIOUS_ACTUAL),
             },
         });
     }

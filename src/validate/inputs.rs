@@ -18,6 +18,8 @@ pub struct Inputs<'p> {
     pub info: Info,
     /// One entry per plan indicator, in plan order.
     pub indicators: Vec<IndicatorInput<'p>>,
+    /// 上年实际完成值 the return repeats; emptied by evaluation once compared.
+    pub repeated_previous: Vec<RepeatedPrevious>,
     /// Plan budget lines (in template order) followed by projects added by the department.
     pub budget: Vec<BudgetInput<'p>>,
     /// Totals of the budget sheet.
@@ -77,9 +79,6 @@ pub struct IndicatorInput<'p> {
     pub reason: String,
     /// 佐证材料; emptied like `reason`.
     pub evidence: String,
-    /// 上年实际完成值 as the return repeats it (templates issued with last year's results);
-    /// emptied like `reason` once compared with last year's.
-    pub previous: String,
     /// The bureau changed this indicator's weight after the template was issued: the
     /// 自评得分 was given against the old weight, and is not held against the department.
     pub weight_changed: bool,
@@ -96,8 +95,18 @@ pub struct InputCells {
     pub self_score: Option<CellRef>,
     /// 偏差原因及改进措施.
     pub reason: Option<CellRef>,
-    /// 上年实际完成值.
-    pub previous: Option<CellRef>,
+}
+
+/// A 上年实际完成值 a return repeats (templates issued with last year's results show it),
+/// kept apart from the indicator inputs: few returns have one, and evaluation takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedPrevious {
+    /// The indicator's position in [`Inputs::indicators`].
+    pub index: usize,
+    /// The text in the cell.
+    pub text: String,
+    /// The cell.
+    pub cell: CellRef,
 }
 
 /// One budget line as reported.

@@ -88,7 +88,8 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &Identified) -> 
             .collect(),
     };
     let info = read_info(&mut ctx, &plan.settings, sheets.get(SHEET_INFO));
-    let indicators = read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
+    let (indicators, repeated_previous) =
+        read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
     let (budget, total_row) = read_budget(&mut ctx, plan, dept, sheets.get(SHEET_BUDGET));
     let budget_summary = BudgetSummary::of(&budget);
     let late_days = check_deadline(&mut ctx, &plan.settings, read, &info);
@@ -113,6 +114,7 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &Identified) -> 
         mail: read.source.mail.clone(),
         info,
         indicators,
+        repeated_previous,
         budget,
         budget_summary,
         late_days,

@@ -423,3 +423,32 @@ fn text_from_returns_is_written_as_text_not_formulas() {
     let projects = sheet_rows(&path, "项目明细");
     assert!(projects.iter().any(|r| r.iter().any(|c| c == "@SUM(1,2)")));
 }
+
+/// Regression: rust_xlsxwriter 0.102's constant-memory mode wrote the last row of a sheet with
+/// row heights twice (`<row r="N">…</row><row r="N" ht=…/>`), a duplicate Excel may repair.
+/// The vendored patch drops a row's options once it is written; every row number appears once.
+#[test]
+fn long_sheets_write_each_row_once() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let book = dir.path().join("汇总/2021年度部门整体绩效评价汇总.xlsx");
+    let f = std::fs::File::open(&book).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let sheets: Vec<String> = z
+        .file_names()
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(str::to_string)
+        .collect();
+    assert!(sheets.len() > 3);
+    for name in sheets {
+        let xml = zip_part(&book, &name);
+        let mut rows: Vec<&str> = xml
+            .split("<row r=\"")
+            .skip(1)
+            .map(|r| r.split('"').next().unwrap())
+            .collect();
+        let n = rows.len();
+        rows.dedup();
+        assert_eq!(rows.len(), n, "{name} repeats a row");
+    }
+}

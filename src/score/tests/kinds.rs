@@ -101,7 +101,10 @@ fn qualitative_scores_inside_the_band_chosen() {
     assert_eq!(s("部分达成", "3").unwrap().caution, None);
     let edge = s("部分达成", "4").unwrap();
     assert_eq!(edge.score.to_string(), "4.00");
-    assert!(matches!(edge.caution, Some(Caution::OutsideBand { .. })));
+    assert!(matches!(
+        edge.caution.as_deref(),
+        Some(Caution::OutsideBand { .. })
+    ));
     let low = s("部分达成", "2").unwrap();
     assert_eq!(low.score.to_string(), "3.00");
     assert_eq!(
@@ -162,7 +165,7 @@ fn relative_compares_with_the_best_accepted_department() {
     // Alone: full marks, with a caution.
     let alone = score_with_peers(&i, &own, d("40"), &peers[..1]);
     assert_eq!(alone.score.to_string(), "5.00");
-    assert_eq!(alone.caution, Some(Caution::Alone));
+    assert_eq!(alone.caution.as_deref(), Some(&Caution::Alone));
     // Lowest is best: 2 against a best of 1.
     let low = ind("≤3次", "4", "相对:最低值");
     let peers = [peer("001", "甲", "2"), peer("002", "乙", "1")];

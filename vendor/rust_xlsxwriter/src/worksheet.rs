@@ -1562,6 +1562,10 @@ pub struct Worksheet {
     global_xf_indices: Vec<u32>,
     global_dxf_indices: Vec<u32>,
     changed_rows: HashMap<RowNum, RowOptions>,
+    // jixiao patch: in constant memory mode the options of a row already written to the temp
+    // file are dropped from `changed_rows` (a `RowOptions` holds a whole `Format`: a 500,000-row
+    // sheet with row heights kept some 400 MB); only what object positions need is kept here.
+    flushed_rows: HashMap<RowNum, (u32, bool)>,
     changed_cols: HashMap<ColNum, ColOptions>,
     row_offset_checkpoints: [(RowNum, u32); 2],
     col_offset_checkpoints: [(ColNum, u32); 2],
@@ -1775,6 +1779,7 @@ impl Worksheet {
             global_xf_indices: vec![],
             global_dxf_indices: vec![],
             changed_rows: HashMap::new(),
+            flushed_rows: HashMap::new(),
             changed_cols: HashMap::new(),
             row_offset_checkpoints: [(0, 0); 2],
             col_offset_checkpoints: [(0, 0); 2],
@@ -17280,16 +17285,21 @@ impl Worksheet {
     }
     // Get the default or user defined column width in pixels.
     fn row_pixel_height(&mut self, row: RowNum, position: ObjectMovement) -> u32 {
-        match self.changed_rows.get(&row) {
-            Some(row_options) => {
-                let hidden = row_options.hidden;
-
+        // jixiao patch: a row flushed in constant memory mode keeps its height and hidden
+        // state in `flushed_rows`.
+        let options = self
+            .changed_rows
+            .get(&row)
+            .map(|o| (o.height, o.hidden))
+            .or_else(|| self.flushed_rows.get(&row).copied());
+        match options {
+            Some((height, hidden)) => {
                 // A hidden row is treated as having a height of zero unless
                 // the "object_movement" is MoveAndSizeWithCellsAfter.
                 if hidden && position != ObjectMovement::MoveAndSizeWithCellsAfter {
                     0
                 } else {
-                    row_options.height
+                    height
                 }
             }
             None => self.default_row_height,
@@ -17973,10 +17983,13 @@ impl Worksheet {
         self.write_cols();
 
         // Write the <sheetData> element.
+        // jixiao patch: rows flushed with options count as before, when they stayed in
+        // `changed_rows`.
         if !self.has_sheet_data
             && self.data_table.is_empty()
             && self.notes.is_empty()
             && self.changed_rows.is_empty()
+            && self.flushed_rows.is_empty()
         {
             xml_empty_tag_only(&mut self.writer, "sheetData");
         } else {
@@ -19250,6 +19263,16 @@ impl Worksheet {
         }
     }
 
+    // jixiao patch: the options of a row written to the temp file are not needed any more,
+    // except its height and hidden state for positioning objects.
+    #[cfg(feature = "constant_memory")]
+    fn forget_flushed_row(&mut self, row: RowNum) {
+        if let Some(options) = self.changed_rows.remove(&row) {
+            self.flushed_rows
+                .insert(row, (options.height, options.hidden));
+        }
+    }
+
     // Flush all constant memory data up to the next target row.
     #[cfg(feature = "constant_memory")]
     fn flush_to_row(&mut self, next_row: RowNum) {
@@ -19300,6 +19323,7 @@ impl Worksheet {
             }
 
             mem::swap(&mut temp_changed_rows, &mut self.changed_rows);
+            self.forget_flushed_row(current_row);
 
             // Replace the "current" row with one from the write ahead buffer.
             // Or else it defaults to the new clean buffer created above.
@@ -19445,6 +19469,7 @@ impl Worksheet {
 
         // Swap back in changed rows data.
         mem::swap(&mut temp_changed_rows, &mut self.changed_rows);
+        self.forget_flushed_row(current_row);
 
         // Replace the "current" row with one from the write ahead buffer. Or
         // else it defaults to the new clean buffer created above.
