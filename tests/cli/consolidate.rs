@@ -433,7 +433,7 @@ fn long_sheets_write_each_row_once() {
     demo_in(dir.path());
     let book = dir.path().join("汇总/2021年度部门整体绩效评价汇总.xlsx");
     let f = std::fs::File::open(&book).unwrap();
-    let mut z = zip::ZipArchive::new(f).unwrap();
+    let z = zip::ZipArchive::new(f).unwrap();
     let sheets: Vec<String> = z
         .file_names()
         .filter(|n| n.starts_with("xl/worksheets/sheet"))
