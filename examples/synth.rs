@@ -104,6 +104,9 @@ fn main() -> anyhow::Result<()> {
     let mut out = PathBuf::from("synth");
     let mut seed = 2021u64;
     let mut plan_only = false;
+    // With --groups G, department d takes the own indicators of group d mod G, so that a plan
+    // of 50,000 departments stays within Excel's 1,048,576 rows.
+    let mut groups = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -111,8 +114,9 @@ fn main() -> anyhow::Result<()> {
             "-o" | "--output" => out = PathBuf::from(args.next().unwrap_or_default()),
             "--seed" => seed = args.next().unwrap_or_default().parse()?,
             "--plan-only" => plan_only = true,
+            "--groups" => groups = args.next().unwrap_or_default().parse()?,
             other => anyhow::bail!(
-                "unknown argument {other}; usage: synth --departments N -o DIR [--seed S]"
+                "unknown argument {other}; usage: synth --departments N -o DIR [--seed S] [--groups G]"
             ),
         }
     }
@@ -170,7 +174,12 @@ fn main() -> anyhow::Result<()> {
                 format!("第{}分局", d / BUREAUS.len())
             }
         );
-        let group = format!("组{code}");
+        let gcode = if groups > 0 {
+            format!("G{:05}", d % groups + 1)
+        } else {
+            code.clone()
+        };
+        let group = format!("组{gcode}");
         depts.push(vec![
             code.clone(),
             name,
@@ -179,9 +188,14 @@ fn main() -> anyhow::Result<()> {
             format!("0518-8{:07}", d),
             format!("d{code}@example.com"),
         ]);
-        let k = 33 + rng.below(41) as usize; // 33..=73 own indicators
+        // A department of a group already written shares its indicators.
+        let k = if groups > 0 && d >= groups {
+            0
+        } else {
+            33 + rng.below(41) as usize // 33..=73 own indicators
+        };
         // Weights in tenths summing to 600 (= 60 points).
-        let mut tenths = vec![600 / k as u64; k];
+        let mut tenths = vec![600 / k.max(1) as u64; k];
         let rest = 600 - tenths.iter().sum::<u64>();
         for t in tenths.iter_mut().take(rest as usize) {
             *t += 1;
@@ -227,7 +241,7 @@ fn main() -> anyhow::Result<()> {
                 ),
             };
             inds.push(vec![
-                format!("{code}-{:02}", i + 1),
+                format!("{gcode}-{:02}", i + 1),
                 group.clone(),
                 dim.into(),
                 "部门履职".into(),

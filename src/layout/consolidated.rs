@@ -10,6 +10,19 @@ pub const SHEET_BUDGET: &str = "预算执行汇总";
 pub const SHEET_PROJECTS: &str = "项目明细";
 /// 指标得分明细.
 pub const SHEET_DETAILS: &str = "指标得分明细";
+
+/// Rows an Excel worksheet can hold (1,048,576, the header included).
+pub const SHEET_MAX_ROWS: u32 = 1_048_576;
+
+/// The `k`-th sheet (0-based) of 指标得分明细: past Excel's row limit (some 13,000 departments)
+/// it goes on in 指标得分明细（2）, （3）….
+pub fn details_sheet(k: usize) -> String {
+    if k == 0 {
+        SHEET_DETAILS.to_string()
+    } else {
+        format!("{SHEET_DETAILS}（{}）", k + 1)
+    }
+}
 /// 审核问题.
 pub const SHEET_FINDINGS: &str = "审核问题";
 /// 身份冲突.

@@ -13,8 +13,7 @@ use crate::evaluate::State;
 use crate::layout::consolidated::{
     ABOUT_HEADERS, BUDGET_HEADERS, CONFLICT_HEADERS, DEPARTMENT_HEADERS, DETAIL_HEADERS,
     FINDING_HEADERS, MISSING_HEADERS, PROJECT_HEADERS, RANKING_LEAD, RANKING_TAIL, SHEET_ABOUT,
-    SHEET_BUDGET, SHEET_CONFLICTS, SHEET_DETAILS, SHEET_FINDINGS, SHEET_MISSING, SHEET_PROJECTS,
-    SHEET_RANKING,
+    SHEET_BUDGET, SHEET_CONFLICTS, SHEET_FINDINGS, SHEET_MISSING, SHEET_PROJECTS, SHEET_RANKING,
 };
 use crate::validate::{BudgetInput, rate};
 use crate::xlsx;
@@ -160,7 +159,7 @@ pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
     // The long tables stream their rows to temporary files instead of holding every cell in
     // memory (rows are written in order; widths and panes are set before the first row).
     projects::projects(wb.add_worksheet_with_constant_memory()?, report, &f)?;
-    details::indicator_details(wb.add_worksheet_with_constant_memory()?, report, &f)?;
+    details::indicator_details(&mut wb, report, &f)?;
     let mut used: Vec<String> = SHEETS.iter().map(|s| s.to_string()).collect();
     let mut by_code: Vec<&Row> = report.rows.iter().filter(|r| r.eval.is_some()).collect();
     by_code.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
