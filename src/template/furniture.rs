@@ -13,6 +13,8 @@ pub(super) struct Formats {
     pub(super) locked_rate: Format,
     pub(super) input: Format,
     pub(super) input_wrap: Format,
+    /// A long text input (主要职责): wrapped, from the top of its tall cell.
+    pub(super) input_long: Format,
     pub(super) input_money: Format,
     pub(super) input_percent: Format,
     pub(super) input_date: Format,
@@ -38,6 +40,7 @@ impl Formats {
             locked_money: xlsx::money(),
             locked_rate: xlsx::percent(),
             input_wrap: input.clone().set_text_wrap(),
+            input_long: input.clone().set_text_wrap().set_align(FormatAlign::Top),
             input_money: input.clone().set_num_format(xlsx::MONEY_FORMAT),
             input_percent: input.clone().set_num_format("0.00%"),
             input_date: input.clone().set_num_format("yyyy-mm-dd"),

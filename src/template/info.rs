@@ -60,7 +60,7 @@ pub(super) fn write_info(
                     .set_input_title(name)?
                     .set_input_message(text)?;
                 ws.add_data_validation(r, value, r, value, &dv)?;
-                ws.write_blank(r, value, &f.input_wrap)?;
+                ws.write_blank(r, value, &f.input_long)?;
                 ws.set_row_height(r, 90)?;
                 continue;
             }

@@ -297,7 +297,11 @@ fn next_years_plan_rolls_forward_from_this_years() {
     let templates = dir.path().join("2022/模板");
     let out = issue_cmd(&plan_path, &templates).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("评价方案.xlsx!预算!E2"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("评价方案.xlsx!预算!E2: 年初预算为空，请填写金额"),
+        "{said}"
+    );
     // Once budgets are typed (in another program), the rolled plan passes its own check.
     let mut book = umya_spreadsheet::reader::xlsx::read(&plan_path).unwrap();
     let ws = book.sheet_by_name_mut("预算").unwrap();

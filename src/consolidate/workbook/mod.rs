@@ -94,6 +94,9 @@ struct Formats {
     warn: Format,
     bad: Format,
     muted: Format,
+    /// A table cell (bordered, wrapped) in the colours of `good` and `bad`.
+    good_cell: Format,
+    bad_cell: Format,
     /// Column formats of the long data tables: no borders (the grid is one conditional
     /// format, see [`plain_grid`]).
     plain_text: Format,
@@ -136,6 +139,12 @@ impl Formats {
             muted: Format::new()
                 .set_background_color(0xEDEDED)
                 .set_font_color(0x595959),
+            good_cell: xlsx::wrap()
+                .set_background_color(0xC6EFCE)
+                .set_font_color(0x006100),
+            bad_cell: xlsx::wrap()
+                .set_background_color(0xFFC7CE)
+                .set_font_color(0x9C0006),
             plain_text: xlsx::plain(),
             plain_wrap: xlsx::plain().set_text_wrap(),
             plain_center: xlsx::plain().set_align(FormatAlign::Center),

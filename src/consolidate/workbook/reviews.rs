@@ -48,7 +48,7 @@ pub(super) fn reviews(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
         ws.write_string_with_format(r, 9, &d.reviewer, &f.text)?;
         ws.write_string_with_format(r, 10, &d.date, &f.center)?;
         ws.write_string_with_format(r, 11, d.at.to_string(), &f.wrap)?;
-        ws.write_string_with_format(r, 12, "已采用", &f.good)?;
+        ws.write_string_with_format(r, 12, "已采用", &f.good_cell)?;
         ws.set_row_height(r, xlsx::wrapped_height(&[(&d.opinion, WIDTHS[8])]))?;
         r += 1;
     }
@@ -77,7 +77,7 @@ pub(super) fn reviews(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
         }
         ws.write_string_with_format(r, 11, x.at.to_string(), &f.wrap)?;
         let why = format!("未采用：{}", x.why.text());
-        ws.write_string_with_format(r, 12, &why, &f.bad)?;
+        ws.write_string_with_format(r, 12, &why, &f.bad_cell)?;
         ws.set_row_height(r, xlsx::wrapped_height(&[(&why, WIDTHS[12])]))?;
         r += 1;
     }

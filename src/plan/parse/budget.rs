@@ -66,6 +66,14 @@ impl SheetRows for BudgetRows {
                     errors.at(S, t.cell(row, col), format!("{col}「{v}」为负数"));
                     None
                 }
+                None if v.trim().is_empty() => {
+                    errors.at(
+                        S,
+                        t.cell(row, col),
+                        format!("{col}为空，请填写金额（单位：万元）"),
+                    );
+                    None
+                }
                 None => {
                     errors.at(
                         S,
