@@ -178,7 +178,7 @@ fn fetch_in(
     let journal_error = |e: std::io::Error| folder_error(&journal_path, &e);
     for uid in new {
         let size = message_size(session, server, uid)?;
-        let now = crate::domain::beijing_time(now());
+        let now = super::journal::now_text();
         if size > MAX_MESSAGE_BYTES as u64 {
             out.too_big.push((uid, size));
             journal
@@ -289,13 +289,6 @@ fn imap_date(d: Date) -> String {
         .copied()
         .unwrap_or("Jan");
     format!("{}-{m}-{}", d.day, d.year)
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }
 
 fn folder_error(path: &Path, e: &std::io::Error) -> FetchError {

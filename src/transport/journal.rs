@@ -82,6 +82,16 @@ impl Journal {
     }
 }
 
+/// Now, as a journal line records it: Beijing time, from the real clock (a journal records
+/// when things happened, not the reproducible clock of the outputs).
+pub fn now_text() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    crate::domain::beijing_time(secs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -209,7 +209,7 @@ pub fn send_folder(
             };
             let o = send_one(c, m, account)?;
             if let (Outcome::Sent(answer), Some(j)) = (&o, journal.as_mut()) {
-                let when = crate::domain::beijing_time(now());
+                let when = super::journal::now_text();
                 j.append(&[&m.file, m.key(), &m.to.join(", "), &when, answer])
                     .map_err(journal_error)?;
             }
@@ -222,13 +222,6 @@ pub fn send_folder(
         let _ = c.quit();
     }
     Ok(out)
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }
 
 /// Connects, greets, and logs in when there is a user.
