@@ -96,6 +96,45 @@ fn templates_go_out_through_a_real_smtp_server_once() {
 }
 
 #[test]
+fn a_login_is_given_the_password_from_the_environment_and_a_wrong_one_sends_nothing() {
+    let Some(sink) = SmtpSink::start_with_login("jxk@czj.gov.cn", "s3cret-smtp") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("审核意见");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("001_市应急管理局.eml"),
+        "From: jxc@czj.example.com\r\nTo: yjglj@example.com\r\nSubject: =?UTF-8?B?5a6h5qC45oSP6KeB?=\r\nMessage-ID: <letter-001@jixiao>\r\n\r\nok\r\n",
+    )
+    .unwrap();
+    let url = format!("smtp://jxk%40czj.gov.cn@127.0.0.1:{}", sink.port);
+    let with = |password: &str| {
+        jixiao()
+            .arg("send")
+            .arg(&folder)
+            .arg("--smtp")
+            .arg(&url)
+            .env("JIXIAO_SMTP_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let wrong = with("wrong");
+    assert_eq!(wrong.status.code(), Some(1), "{}", text(&wrong));
+    assert!(text(&wrong).contains("拒绝登录"), "{}", text(&wrong));
+    assert!(sink.received().is_empty());
+    assert!(
+        !text(&wrong).contains("wrong"),
+        "the password is never printed"
+    );
+    let right = with("s3cret-smtp");
+    assert!(right.status.success(), "{}", text(&right));
+    assert_eq!(sink.received().len(), 1);
+    let journal = std::fs::read_to_string(folder.join("发送记录.tsv")).unwrap();
+    assert!(journal.contains("<letter-001@jixiao>") && !journal.contains("s3cret"));
+}
+
+#[test]
 fn unsafe_or_impossible_addresses_are_refused_before_anything_is_sent() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("发件箱");

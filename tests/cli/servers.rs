@@ -247,9 +247,35 @@ pub struct SmtpSink {
     pub port: u16,
 }
 
+/// The aiosmtpd of [`SmtpSink::start_with_login`]: AUTH PLAIN/LOGIN required, one user.
+const SINK_WITH_LOGIN: &str = r#"
+import sys, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import AuthResult, LoginPassword
+port, maildir, user, password = sys.argv[1:5]
+def check(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
+    return AuthResult(success=ok, handled=False)
+c = Controller(Mailbox(maildir), hostname="127.0.0.1", port=int(port), authenticator=check,
+               auth_require_tls=False, auth_required=True)
+c.start()
+while True:
+    time.sleep(3600)
+"#;
+
 impl SmtpSink {
     /// Starts the sink, or `None` (outside CI) when aiosmtpd is not installed.
     pub fn start() -> Option<SmtpSink> {
+        Self::start_as(None)
+    }
+
+    /// A sink that requires a login as `user` with `password` (over plain SMTP on loopback).
+    pub fn start_with_login(user: &str, password: &str) -> Option<SmtpSink> {
+        Self::start_as(Some((user, password)))
+    }
+
+    fn start_as(login: Option<(&str, &str)>) -> Option<SmtpSink> {
         let python = ["/usr/bin/python3", "python3"].into_iter().find(|p| {
             Command::new(p)
                 .args(["-c", "import aiosmtpd"])
@@ -264,11 +290,19 @@ impl SmtpSink {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
         let log = dir.path().join("smtpd.log");
-        let mut child = Command::new(python)
-            .args(["-m", "aiosmtpd", "-n", "-l"])
-            .arg(format!("127.0.0.1:{port}"))
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(dir.path().join("maildir"))
+        let mut cmd = Command::new(python);
+        match login {
+            None => cmd
+                .args(["-m", "aiosmtpd", "-n", "-l"])
+                .arg(format!("127.0.0.1:{port}"))
+                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .arg(dir.path().join("maildir")),
+            Some((user, password)) => cmd
+                .args(["-c", SINK_WITH_LOGIN, &port.to_string()])
+                .arg(dir.path().join("maildir"))
+                .args([user, password]),
+        };
+        let mut child = cmd
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
