@@ -272,6 +272,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                         consolidate::summary::write_json(&report, f)
                     })?;
                     let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
+                    keep_send_journal(&config.output, &out)?;
                     if config.report {
                         write_reports(&out.join(crate::layout::consolidated::REPORT_DIR), &report)?;
                         timer.lap("报告初稿");
@@ -397,6 +398,20 @@ fn write_reports(dir: &Path, report: &Report) -> Result<()> {
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("无法生成 {}", path.display()))?;
     output::write_atomic(&path, &bytes)?;
+    Ok(())
+}
+
+/// The record of letters already sent (`jixiao send 汇总/审核意见`) moves into the new output, so
+/// that sending again after this run sends only the letters that changed.
+fn keep_send_journal(output: &Path, staging: &Path) -> Result<()> {
+    use crate::layout::mail::SEND_JOURNAL;
+    let old = output.join(FEEDBACK_DIR).join(SEND_JOURNAL);
+    if !old.is_file() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(&old).with_context(|| format!("无法读取 {}", old.display()))?;
+    let new = staging.join(FEEDBACK_DIR).join(SEND_JOURNAL);
+    output::write_atomic(&new, &bytes).with_context(|| format!("无法写入 {}", new.display()))?;
     Ok(())
 }
 

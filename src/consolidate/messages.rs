@@ -4,7 +4,8 @@
 //!
 //! Attachment names are written both ways clients read them: RFC 2231 (`filename*=`) in
 //! Content-Disposition and RFC 2047 (`=?UTF-8?B?…?=`) in Content-Type's `name`. Date and
-//! Message-ID come from the run's clock and the plan, so the same run writes the same bytes.
+//! Message-ID come from the run's clock and the plan (a letter's Message-ID from what it says),
+//! so the same run writes the same bytes.
 
 use super::Report;
 use crate::plan::{Department, Plan};
@@ -184,14 +185,26 @@ pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) ->
         .trim_start_matches('\u{feff}')
         .replace("\r\n", "\n")
         .replace('\n', "\r\n");
+    // The Message-ID follows what the letter says and to whom, its date line aside: a later
+    // run that writes the same letter gives the same ID, so `send` does not send it again; a
+    // changed one goes.
+    let mut h = crate::domain::Fnv::new();
+    h.field(&to);
+    h.field(&subject);
+    for line in body.lines() {
+        if crate::domain::Date::parse(line.trim()).is_none() {
+            h.field(line);
+        }
+    }
     let mut m = MessageBuilder::new()
-        .to(Address::new_address(Some(contact), to))
+        .to(Address::new_address(Some(contact), to.clone()))
         .subject(subject)
         .date(unix_secs)
         .message_id(format!(
-            "jixiao.{}.{}.letter.{unix_secs}@{}",
+            "jixiao.{}.{}.letter.{}@{}",
             s.year,
             dept.code,
+            &h.hex()[..12],
             domain(plan)
         ))
         .text_body(body);

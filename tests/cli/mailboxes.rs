@@ -96,6 +96,43 @@ fn templates_go_out_through_a_real_smtp_server_once() {
 }
 
 #[test]
+fn letters_sent_once_are_not_sent_again_after_another_collect() {
+    let Some(sink) = SmtpSink::start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let letters = dir.path().join("汇总/审核意见");
+    let first = send(&letters, &sink.url(), &[]);
+    assert!(text(&first).contains("本次发送 6 封"), "{}", text(&first));
+    // The bureau collects again an hour later, into a new output folder: the same letters,
+    // except the reminder to 006, which now says 截至 09:00: only it goes again.
+    stdout_of(
+        jixiao()
+            .env("SOURCE_DATE_EPOCH", "1652403600")
+            .arg("collect")
+            .arg("--plan")
+            .arg(dir.path().join("评价方案.xlsx"))
+            .arg("-o")
+            .arg(dir.path().join("汇总"))
+            .arg(dir.path().join("回收")),
+    );
+    let again = send(&letters, &sink.url(), &[]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert!(
+        text(&again).contains("本次发送 1 封，之前已发送 5 封"),
+        "{}",
+        text(&again)
+    );
+    assert!(
+        text(&again).contains("已发送    006_市民政局.eml"),
+        "{}",
+        text(&again)
+    );
+    assert_eq!(sink.received().len(), 7);
+}
+
+#[test]
 fn a_login_is_given_the_password_from_the_environment_and_a_wrong_one_sends_nothing() {
     let Some(sink) = SmtpSink::start_with_login("jxk@czj.gov.cn", "s3cret-smtp") else {
         return;
