@@ -54,13 +54,15 @@ pub fn run(config: &Config) -> Result<Outcome> {
     } else {
         println!("发送 {folder} 中的邮件（SMTP 服务器 {}）", a.server());
     }
-    let (pending, _) = send::read_folder(&config.folder)?;
-    let progress = crate::terminal::Progress::new(pending.len() as u64, "发送邮件");
+    let progress: std::sync::OnceLock<crate::terminal::Progress> = std::sync::OnceLock::new();
     let result = send::send_folder(
         a,
         password.as_deref(),
         &config.folder,
         config.dry_run,
+        &|n| {
+            let _ = progress.set(crate::terminal::Progress::new(n as u64, "发送邮件"));
+        },
         &|m, o| {
             let to = m.to.join("、");
             let line = match o {
@@ -69,10 +71,15 @@ pub fn run(config: &Config) -> Result<Outcome> {
                 Sent::WouldSend => format!("  将发送    {} → {to}：{}", m.file, m.subject),
                 Sent::Refused(why) => format!("  未发送    {} → {to}：{why}", m.file),
             };
-            progress.line(&line);
+            match progress.get() {
+                Some(p) => p.line(&line),
+                None => println!("{line}"),
+            }
         },
     );
-    progress.finish();
+    if let Some(p) = progress.get() {
+        p.finish();
+    }
     let result = result.with_context(|| format!("发送 {folder} 中断"))?;
     for (file, why) in &result.unreadable {
         println!("  无法读取  {file}：{why}");

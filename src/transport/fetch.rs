@@ -178,48 +178,36 @@ fn fetch_in(
     let journal_error = |e: std::io::Error| folder_error(&journal_path, &e);
     for uid in new {
         let size = message_size(session, server, uid)?;
-        let now = super::journal::now_text();
-        if size > MAX_MESSAGE_BYTES as u64 {
+        // (Message-ID, what was done, file saved)
+        let (message_id, done, file) = if size > MAX_MESSAGE_BYTES as u64 {
             out.too_big.push((uid, size));
-            journal
-                .append(&[
-                    &who,
-                    folder,
-                    &validity,
-                    &uid.to_string(),
-                    "",
-                    FETCH_TOO_BIG,
-                    "",
-                    &now,
-                ])
-                .map_err(journal_error)?;
-            tick();
-            continue;
-        }
-        let body = message_body(session, server, uid)?;
-        let parsed = mail_parser::MessageParser::default().parse(&body);
-        let message_id = parsed
-            .as_ref()
-            .and_then(|m| m.message_id())
-            .map(|m| format!("<{m}>"))
-            .unwrap_or_default();
-        let has_attachment = parsed.as_ref().is_some_and(|m| m.attachment_count() > 0);
-        let (done, file) = if !has_attachment {
-            out.without_attachment += 1;
-            (FETCH_NO_ATTACHMENT, String::new())
-        } else if !message_id.is_empty() && saved_ids.contains(&message_id) {
-            out.duplicates += 1;
-            (FETCH_SAVED, String::new())
+            (String::new(), FETCH_TOO_BIG, String::new())
         } else {
-            let subject = parsed
+            let body = message_body(session, server, uid)?;
+            let parsed = mail_parser::MessageParser::default().parse(&body);
+            let message_id = parsed
                 .as_ref()
-                .and_then(|m| m.subject())
+                .and_then(|m| m.message_id())
+                .map(|m| format!("<{m}>"))
                 .unwrap_or_default();
-            let name = file_name(dir, &validity, uid, subject, &body);
-            crate::output::write_atomic(&dir.join(&name), &body)
-                .map_err(|e| FetchError::Folder(name.clone(), e.to_string()))?;
-            out.saved.push(name.clone());
-            (FETCH_SAVED, name)
+            let has_attachment = parsed.as_ref().is_some_and(|m| m.attachment_count() > 0);
+            if !has_attachment {
+                out.without_attachment += 1;
+                (message_id, FETCH_NO_ATTACHMENT, String::new())
+            } else if !message_id.is_empty() && saved_ids.contains(&message_id) {
+                out.duplicates += 1;
+                (message_id, FETCH_SAVED, String::new())
+            } else {
+                let subject = parsed
+                    .as_ref()
+                    .and_then(|m| m.subject())
+                    .unwrap_or_default();
+                let name = file_name(dir, &validity, uid, subject, &body);
+                crate::output::write_atomic(&dir.join(&name), &body)
+                    .map_err(|e| FetchError::Folder(name.clone(), e.to_string()))?;
+                out.saved.push(name.clone());
+                (message_id, FETCH_SAVED, name)
+            }
         };
         journal
             .append(&[
@@ -230,7 +218,7 @@ fn fetch_in(
                 &message_id,
                 done,
                 &file,
-                &now,
+                &super::journal::now_text(),
             ])
             .map_err(journal_error)?;
         tick();

@@ -95,7 +95,7 @@ pub enum SendError {
 pub type Unreadable = Vec<(String, String)>;
 
 /// The `.eml` files of `folder`, read, in name order.
-pub fn read_folder(folder: &Path) -> Result<(Vec<Outgoing>, Unreadable), SendError> {
+fn read_folder(folder: &Path) -> Result<(Vec<Outgoing>, Unreadable), SendError> {
     let entries = std::fs::read_dir(folder).map_err(|e| {
         SendError::Folder(
             format!("无法读取目录 {}", folder.display()),
@@ -160,15 +160,18 @@ fn read_message(path: &Path) -> Result<Headers, String> {
 }
 
 /// Sends what `folder` holds and its journal does not, through `account` (`password` when
-/// it has a user). `each` is told every outcome as it happens.
+/// it has a user). `start(n)` is told how many messages the folder holds, `each` every
+/// outcome as it happens.
 pub fn send_folder(
     account: &Account,
     password: Option<&str>,
     folder: &Path,
     dry_run: bool,
+    start: &dyn Fn(usize),
     each: &dyn Fn(&Outgoing, &Outcome),
 ) -> Result<Sent, SendError> {
     let (messages, unreadable) = read_folder(folder)?;
+    start(messages.len());
     let journal_path = folder.join(SEND_JOURNAL);
     let journal_error = |e: std::io::Error| {
         SendError::Folder(
@@ -227,9 +230,6 @@ pub fn send_folder(
 /// Connects, greets, and logs in when there is a user.
 fn open(account: &Account, password: Option<&str>) -> Result<SmtpConnection, SendError> {
     let server = account.server();
-    // Resolve and reach the server with our own bounded connect first, for a clear message
-    // when nobody answers (lettre then connects again the same way).
-    drop(super::tls::connect(&account.host, account.port, false)?);
     let tls = match account.scheme {
         Scheme::Smtps => Some(
             TlsParameters::new_rustls(account.host.clone())
@@ -244,24 +244,29 @@ fn open(account: &Account, password: Option<&str>) -> Result<SmtpConnection, Sen
         tls.as_ref(),
         None,
     )
-    .map_err(|e| {
-        if e.is_timeout() {
-            SendError::Connect(super::tls::ConnectError::Refused(
-                server.clone(),
-                super::tls::silent(),
-            ))
-        } else if e.is_tls() {
-            SendError::Connect(super::tls::ConnectError::Tls(server.clone(), e.to_string()))
-        } else {
-            SendError::Server(server.clone(), e.to_string())
-        }
-    })?;
+    .map_err(|e| connect_error(&server, e))?;
     if let Some(user) = &account.user {
         let credentials = Credentials::new(user.clone(), password.unwrap_or_default().into());
         conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
             .map_err(|e| SendError::Login(server.clone(), e.to_string()))?;
     }
     Ok(conn)
+}
+
+/// A failed connection in the words `fetch` uses: no answer, refused, TLS, or the server's.
+fn connect_error(server: &str, e: lettre::transport::smtp::Error) -> SendError {
+    use super::tls::ConnectError;
+    let io = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<std::io::Error>());
+    let server = server.to_string();
+    SendError::Connect(if e.is_timeout() {
+        ConnectError::Refused(server, super::tls::silent())
+    } else if e.is_tls() {
+        ConnectError::Tls(server, e.to_string())
+    } else if let Some(io) = io {
+        ConnectError::Refused(server, crate::domain::io_text(io))
+    } else {
+        return SendError::Server(server, e.to_string());
+    })
 }
 
 /// Hands one message over; a refusal of this message is its outcome, a broken connection

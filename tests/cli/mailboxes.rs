@@ -19,14 +19,6 @@ fn send(folder: &Path, url: &str, extra: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn text(out: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 #[test]
 fn templates_go_out_through_a_real_smtp_server_once() {
     let Some(sink) = SmtpSink::start() else {
@@ -204,6 +196,17 @@ fn unsafe_or_impossible_addresses_are_refused_before_anything_is_sent() {
         "{}",
         text(&out)
     );
+    // Nobody listens: said in Chinese, nothing recorded as sent.
+    let port = super::servers::free_port();
+    let out = send(&folder, &format!("smtp://127.0.0.1:{port}"), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("无法连接服务器 127.0.0.1:{port}")),
+        "{}",
+        text(&out)
+    );
+    let journal = std::fs::read_to_string(folder.join("发送记录.tsv")).unwrap_or_default();
+    assert!(!journal.contains("a.eml"));
     let fetch = jixiao()
         .args(["fetch", "--imap", "imap://192.0.2.1/INBOX"])
         .output()

@@ -7,14 +7,6 @@ fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
     jixiao().current_dir(dir).args(args).output().unwrap()
 }
 
-fn text(out: &std::process::Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
-
 #[test]
 fn a_mistyped_input_is_a_run_error_and_nothing_is_written() {
     let e = issued_env();
