@@ -62,18 +62,15 @@ pub(super) fn reviews(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
         for (c, t) in texts.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, t, &f.wrap)?;
         }
-        ws.write_blank(r, 4, &f.text)?;
-        ws.write_blank(r, 5, &f.text)?;
-        match &x.decision {
-            Some(d) => {
-                opt_score(ws, r, 6, Some(d.score), f)?;
-                ws.write_string_with_format(r, 8, &d.opinion, &f.wrap)?;
-                ws.write_string_with_format(r, 9, &d.reviewer, &f.text)?;
-                ws.write_string_with_format(r, 10, &d.date, &f.center)?;
-            }
-            None => {
-                ws.write_blank(r, 6, &f.text)?;
-            }
+        // The cells a refused row leaves empty keep the table's borders.
+        for c in 4..=10 {
+            ws.write_blank(r, c, &f.text)?;
+        }
+        if let Some(d) = &x.decision {
+            opt_score(ws, r, 6, Some(d.score), f)?;
+            ws.write_string_with_format(r, 8, &d.opinion, &f.wrap)?;
+            ws.write_string_with_format(r, 9, &d.reviewer, &f.text)?;
+            ws.write_string_with_format(r, 10, &d.date, &f.center)?;
         }
         ws.write_string_with_format(r, 11, x.at.to_string(), &f.wrap)?;
         let why = format!("未采用：{}", x.why.text());
