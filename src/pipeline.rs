@@ -7,7 +7,7 @@
 //! either evaluated or listed as missing.
 
 use crate::collect::identify::Conflict;
-use crate::collect::{self, Identified, Intake, Superseded};
+use crate::collect::{self, Identified, Input, Intake, ReadReturn, Superseded};
 use crate::domain::{Finding, Level};
 use crate::evaluate::{self, Evaluation, Status};
 use crate::history::{LastYear, PreviousYear};
@@ -15,6 +15,7 @@ use crate::plan::{Department, Plan};
 use crate::validate;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Everything known after reading the returns.
 #[derive(Debug)]
@@ -89,12 +90,64 @@ fn unused_of(file: String, findings: Vec<Finding>, conflict: Option<Conflict>) -
     }
 }
 
+/// At most this many files are read ahead of the plan. Reading ahead only fills the cores the
+/// plan read leaves idle, and what it holds (a return's sheets as text, some 60 KB) waits
+/// for the plan.
+const READ_AHEAD: usize = 1024;
+
+/// The inputs found, and the returns among the first of them already read (not yet
+/// identified) while the plan was being read.
+pub struct Reading {
+    files: Vec<Input>,
+    problems: Vec<ReadReturn>,
+    /// Per file, by index: its returns when read ahead.
+    early: Vec<Option<Vec<ReadReturn>>>,
+}
+
+impl Reading {
+    /// Finds the inputs (`skip`: folders jixiao wrote) and reads none yet.
+    pub fn new(inputs: &[PathBuf], skip: &[PathBuf]) -> Self {
+        let (files, problems) = collect::discover(inputs, skip);
+        Self {
+            files,
+            problems,
+            early: Vec::new(),
+        }
+    }
+
+    /// Finds the inputs and reads returns, in file order, while `meanwhile` (the plan read)
+    /// runs on another thread, until it ends or [`READ_AHEAD`] files are read. Reading needs
+    /// no plan; identifying, validating and scoring wait for it in [`assess_read`].
+    pub fn during<T: Send>(
+        inputs: &[PathBuf],
+        skip: &[PathBuf],
+        meanwhile: impl FnOnce() -> T + Send,
+    ) -> (T, Self) {
+        let mut reading = Self::new(inputs, skip);
+        let done = AtomicBool::new(false);
+        let head = &reading.files[..reading.files.len().min(READ_AHEAD)];
+        let (value, early) = rayon::join(
+            || {
+                let value = meanwhile();
+                done.store(true, Ordering::Relaxed);
+                value
+            },
+            || {
+                head.par_iter()
+                    .map(|input| {
+                        (!done.load(Ordering::Relaxed)).then(|| collect::read_unidentified(input))
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        reading.early = early;
+        (value, reading)
+    }
+}
+
 /// Runs the pipeline over the inputs; `start(n)` is told how many files there are and
 /// `tick()` is called once per file read. `last_year` is the year before's results, when
 /// known (趋势 baselines the plan left blank, and the 上年 figures returns repeat).
-///
-/// Each file is read, identified, validated and scored in one parallel pass and its sheets
-/// are dropped at once, so memory holds evaluations, not workbooks.
 pub fn assess<'p>(
     plan: &'p Plan,
     inputs: &[PathBuf],
@@ -103,12 +156,36 @@ pub fn assess<'p>(
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> Assessment<'p> {
-    let (files, problems) = collect::discover(inputs, skip);
+    assess_read(plan, Reading::new(inputs, skip), last_year, start, tick)
+}
+
+/// [`assess`] over inputs found (and perhaps partly read) by a [`Reading`].
+///
+/// Each file is read, identified, validated and scored in one parallel pass and its sheets
+/// are dropped at once, so memory holds evaluations, not workbooks.
+pub fn assess_read<'p>(
+    plan: &'p Plan,
+    reading: Reading,
+    last_year: Option<&PreviousYear>,
+    start: &dyn Fn(usize),
+    tick: &(dyn Fn() + Sync),
+) -> Assessment<'p> {
+    let Reading {
+        files,
+        problems,
+        mut early,
+    } = reading;
     start(files.len());
+    early.resize_with(files.len(), || None);
     let per_file: Vec<Vec<Read<'p>>> = files
         .par_iter()
-        .map(|input| {
-            let read = collect::read_isolated(plan, input)
+        .zip(early.into_par_iter())
+        .map(|(input, early)| {
+            let read = match early {
+                Some(read) => collect::identify_isolated(plan, input, read),
+                None => collect::read_isolated(plan, input),
+            };
+            let read = read
                 .into_iter()
                 .map(|r| match r.into_intake() {
                     Intake::Identified(mut id) => match plan.department(&id.dept) {
@@ -194,5 +271,46 @@ pub fn assess<'p>(
         superseded,
         missing,
         files_read,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Returns read ahead of the plan (unidentified) come to the same assessment as returns
+    /// read after it: same departments, totals, findings and unused files.
+    #[test]
+    fn returns_read_while_the_plan_reads_assess_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        let cli = crate::cli::args::parse(
+            ["jixiao", "demo", "-o", dir.path().to_str().unwrap()].map(std::ffi::OsString::from),
+        )
+        .map_err(|_| "args")
+        .unwrap();
+        crate::cli::run(cli).unwrap();
+        let inputs = [dir.path().join("回收")];
+        let path = dir.path().join("评价方案.xlsx");
+        // The plan read is made slow enough that every return is read ahead of it.
+        let (plan, reading) = Reading::during(&inputs, &[], || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            crate::plan::read(&path).unwrap()
+        });
+        let read_ahead = reading.early.iter().flatten().count();
+        assert_eq!(read_ahead, reading.files.len(), "all read ahead");
+        assert!(read_ahead >= 5);
+        let ahead = assess_read(&plan, reading, None, &|_| {}, &|| {});
+        let after = assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
+        let view = |a: &Assessment| {
+            let evals: Vec<String> = a
+                .evaluations
+                .iter()
+                .map(|e| format!("{} {} {:?}", e.dept().code, e.totals.total, e.findings))
+                .collect();
+            let unused: Vec<String> = a.unmatched.iter().map(|u| format!("{u:?}")).collect();
+            (evals, unused, a.superseded.clone(), a.missing.len())
+        };
+        assert_eq!(view(&ahead), view(&after));
+        assert!(!ahead.evaluations.is_empty());
     }
 }

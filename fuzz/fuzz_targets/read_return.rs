@@ -27,6 +27,6 @@ fuzz_target!(|data: &[u8]| {
         && let Some(dept) = plan.department(&read.dept)
     {
         let inputs = jixiao::validate::validate(plan, dept, &read);
-        let _ = jixiao::evaluate::evaluate(plan, inputs);
+        let _ = jixiao::evaluate::evaluate(plan, inputs, None);
     }
 });

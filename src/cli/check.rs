@@ -39,13 +39,13 @@ impl Config {
 
 /// Reads, validates and scores every return and prints what was found.
 pub fn run(config: &Config) -> Result<Outcome> {
-    let plan = super::read_plan(&config.plan)?;
+    let (plan, reading) = super::read_plan_and_returns(&config.plan, &config.inputs, &[])?;
     let previous = config.previous.read(plan.settings.year, 1)?;
     let last = super::previous::last_year(&previous, plan.settings.year);
     if let Some(p) = last {
         eprintln!("提示：上年（{} 年度）结果：{}", p.year, p.file.display());
     }
-    let assessment = super::assess_with_progress(&plan, &config.inputs, &[], last);
+    let assessment = super::assess_with_progress(&plan, reading, last);
     super::collect::refuse_empty(&assessment, &config.inputs)?;
     anstream::print!(
         "{}",

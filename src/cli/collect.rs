@@ -209,19 +209,18 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         eprintln!("提示：{note}");
     }
     let timer = super::timer();
-    let plan = super::read_plan(&config.plan)?;
+    let (plan, reading) = super::read_plan_and_returns(
+        &config.plan,
+        &config.inputs,
+        std::slice::from_ref(&config.output),
+    )?;
     timer.lap("读取评价方案");
     let previous = config.previous.read(plan.settings.year, 10)?;
     for p in &previous {
         eprintln!("提示：与 {} 年度比较：{}", p.year, p.file.display());
     }
     let last = super::previous::last_year(&previous, plan.settings.year);
-    let mut assessment = super::assess_with_progress(
-        &plan,
-        &config.inputs,
-        std::slice::from_ref(&config.output),
-        last,
-    );
+    let mut assessment = super::assess_with_progress(&plan, reading, last);
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();

@@ -61,21 +61,31 @@ fn read_plan(path: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
     Ok(plan?)
 }
 
-/// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
-/// `collect`); `skip` are folders jixiao wrote, never read as returns.
-fn assess_with_progress<'p>(
-    plan: &'p crate::plan::Plan,
+/// Reads the plan (with its spinner) while the first returns are read on the cores the plan
+/// read leaves idle (shared by `check` and `collect`); `skip` are folders jixiao wrote, never
+/// read as returns.
+fn read_plan_and_returns(
+    path: &std::path::Path,
     inputs: &[PathBuf],
     skip: &[PathBuf],
+) -> anyhow::Result<(crate::plan::Plan, crate::pipeline::Reading)> {
+    let (plan, reading) = crate::pipeline::Reading::during(inputs, skip, || read_plan(path));
+    Ok((plan?, reading))
+}
+
+/// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
+/// `collect`).
+fn assess_with_progress<'p>(
+    plan: &'p crate::plan::Plan,
+    reading: crate::pipeline::Reading,
     last_year: Option<&crate::history::PreviousYear>,
 ) -> crate::pipeline::Assessment<'p> {
     use crate::terminal::Progress;
     use std::sync::OnceLock;
     let progress: OnceLock<Progress> = OnceLock::new();
-    let assessment = crate::pipeline::assess(
+    let assessment = crate::pipeline::assess_read(
         plan,
-        inputs,
-        skip,
+        reading,
         last_year,
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));

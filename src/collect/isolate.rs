@@ -23,10 +23,26 @@ fn quiet_panics_while_reading() {
     });
 }
 
-/// Reads one input with its work isolated: a panic inside any library while reading it
-/// becomes finding F10 for that file, and the batch goes on.
+/// Reads and identifies one input with its work isolated: a panic inside any library while
+/// reading it becomes finding F10 for that file, and the batch goes on.
 pub fn read_isolated(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
-    isolate(input, || read_one(plan, input))
+    identify_isolated(plan, input, read_unidentified(input))
+}
+
+/// [`read_isolated`] without the plan: the returns in one input, read but not identified.
+pub fn read_unidentified(input: &Input) -> Vec<ReadReturn> {
+    isolate(input, || read_one(input))
+}
+
+/// Identifies the returns [`read_unidentified`] read from one input, isolated the same way.
+pub fn identify_isolated(plan: &Plan, input: &Input, read: Vec<ReadReturn>) -> Vec<ReadReturn> {
+    isolate(input, move || {
+        let mut read = read;
+        for r in &mut read {
+            r.identify(plan);
+        }
+        read
+    })
 }
 
 /// Runs one file's work; a panic becomes finding F10 for that file.

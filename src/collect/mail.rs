@@ -10,7 +10,6 @@
 use super::sniff::{self, Kind};
 use super::{ReadReturn, guard, read_bytes_from};
 use crate::domain::{Code, Finding, Location};
-use crate::plan::Plan;
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use std::io::{Cursor, Read};
 
@@ -68,9 +67,9 @@ fn note(display: &str, code: Code, msg: impl Into<String>, hint: &str) -> ReadRe
 }
 
 /// Reads a saved message.
-pub fn read_eml(plan: &Plan, display: &str, bytes: &[u8]) -> Vec<ReadReturn> {
+pub fn read_eml(display: &str, bytes: &[u8]) -> Vec<ReadReturn> {
     match MessageParser::default().parse(bytes) {
-        Some(msg) if !msg.headers().is_empty() => message_returns(plan, display, &msg, 0),
+        Some(msg) if !msg.headers().is_empty() => message_returns(display, &msg, 0),
         _ => vec![note(
             display,
             Code::Unreadable,
@@ -81,7 +80,7 @@ pub fn read_eml(plan: &Plan, display: &str, bytes: &[u8]) -> Vec<ReadReturn> {
 }
 
 /// Reads a mailbox, message by message (numbered from 1 as `收件箱.mbox#12`).
-pub fn read_mbox<R: std::io::BufRead>(plan: &Plan, display: &str, reader: R) -> Vec<ReadReturn> {
+pub fn read_mbox<R: std::io::BufRead>(display: &str, reader: R) -> Vec<ReadReturn> {
     let mut out = Vec::new();
     for (n, item) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
         let prefix = format!("{display}#{}", n + 1);
@@ -107,14 +106,14 @@ pub fn read_mbox<R: std::io::BufRead>(plan: &Plan, display: &str, reader: R) -> 
             continue;
         }
         if let Some(msg) = MessageParser::default().parse(raw.contents()) {
-            out.extend(message_returns(plan, &prefix, &msg, 0));
+            out.extend(message_returns(&prefix, &msg, 0));
         }
     }
     out
 }
 
 /// The returns in one message's attachments.
-fn message_returns(plan: &Plan, prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn> {
+fn message_returns(prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn> {
     let mut out = Vec::new();
     for (k, part) in msg.attachments().enumerate() {
         let name = part
@@ -125,12 +124,11 @@ fn message_returns(plan: &Plan, prefix: &str, msg: &Message, depth: usize) -> Ve
         let info = info_of(msg, &name);
         if let Some(inner) = part.message() {
             if depth < MAX_DEPTH {
-                out.extend(message_returns(plan, &display, inner, depth + 1));
+                out.extend(message_returns(&display, inner, depth + 1));
             }
             continue;
         }
         out.extend(attachment(
-            plan,
             &display,
             &name,
             part.contents(),
@@ -143,7 +141,6 @@ fn message_returns(plan: &Plan, prefix: &str, msg: &Message, depth: usize) -> Ve
 
 /// One attachment or archive entry: a return, an archive to open, or a note.
 pub fn attachment(
-    plan: &Plan,
     display: &str,
     name: &str,
     bytes: &[u8],
@@ -164,13 +161,13 @@ pub fn attachment(
                     "请直接发送自评表",
                 )]
             } else {
-                read_zip(plan, display, bytes, mail, depth + 1)
+                read_zip(display, bytes, mail, depth + 1)
             }
         }
         Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml | Kind::Rar | Kind::SevenZip => {
-            vec![read_bytes_from(plan, display, bytes, false, mail)]
+            vec![read_bytes_from(display, bytes, false, mail)]
         }
-        _ if spreadsheet_name => vec![read_bytes_from(plan, display, bytes, false, mail)],
+        _ if spreadsheet_name => vec![read_bytes_from(display, bytes, false, mail)],
         _ => vec![note(
             display,
             Code::OtherAttachment,
@@ -196,7 +193,6 @@ pub fn zip_name(raw: &[u8]) -> String {
 
 /// Reads the entries of a ZIP archive (bounded).
 pub fn read_zip(
-    plan: &Plan,
     display: &str,
     bytes: &[u8],
     mail: Option<&MailInfo>,
@@ -253,14 +249,7 @@ pub fn read_zip(
         if mail.is_some() {
             info.attachment = format!("{} / {base}", info.attachment);
         }
-        out.extend(attachment(
-            plan,
-            &shown,
-            &base,
-            &data,
-            mail.map(|_| &info),
-            depth,
-        ));
+        out.extend(attachment(&shown, &base, &data, mail.map(|_| &info), depth));
     }
     out
 }

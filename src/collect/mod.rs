@@ -19,7 +19,7 @@ pub mod sheets;
 pub mod sniff;
 
 pub use discover::{Input, OWN_MARKER, discover, show_os};
-pub use isolate::{read_all, read_isolated};
+pub use isolate::{identify_isolated, read_all, read_isolated, read_unidentified};
 
 use crate::domain::{Code, DeptCode, Finding, Location, io_text};
 use crate::plan::Plan;
@@ -95,6 +95,22 @@ pub struct ReadReturn {
 }
 
 impl ReadReturn {
+    /// Identifies a return read as a workbook with a return's sheets against the plan:
+    /// department, 填报日期, plan version, a 身份冲突, with their findings. A file that is not
+    /// such a workbook has nothing to identify.
+    pub fn identify(&mut self, plan: &Plan) {
+        let Some(sheets) = &self.sheets else {
+            return;
+        };
+        let sender = self.source.mail.as_ref().map(|m| m.from.as_str());
+        let id = identify::identify(plan, &self.source.display, sheets, sender);
+        self.dept = id.dept;
+        self.filled = id.filled;
+        self.older_plan = id.older_plan;
+        self.conflict = id.conflict;
+        self.findings.extend(id.findings);
+    }
+
     /// Nothing read yet, from `display`.
     pub fn empty(display: &str) -> Self {
         Self {
@@ -241,8 +257,9 @@ pub fn duplicate_finding(winner: &str, other: &str) -> Finding {
 }
 
 /// Reads one file: size check, content sniffing, then a workbook, a message, a mailbox or an
-/// archive; every return in it is read and identified.
-pub fn read_one(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+/// archive. Every return in it is read, not yet identified ([`ReadReturn::identify`]): reading
+/// needs no plan, so it can start while the plan is still being read.
+pub fn read_one(input: &Input) -> Vec<ReadReturn> {
     let lower = input.display.to_lowercase();
     if lower.ends_with(".mbox") || lower.ends_with(".mbx") {
         let file = match fs::File::open(&input.path) {
@@ -257,7 +274,7 @@ pub fn read_one(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
                 )];
             }
         };
-        let mut out = mail::read_mbox(plan, &input.display, std::io::BufReader::new(file));
+        let mut out = mail::read_mbox(&input.display, std::io::BufReader::new(file));
         if out.is_empty() {
             out.push(problem(
                 input.path.clone(),
@@ -269,10 +286,10 @@ pub fn read_one(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
         }
         return out;
     }
-    read_file(plan, input)
+    read_file(input)
 }
 
-fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
+fn read_file(input: &Input) -> Vec<ReadReturn> {
     let one = |r: ReadReturn| vec![r];
     let display = input.display.clone();
     let lower = display.to_lowercase();
@@ -336,15 +353,15 @@ fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
     };
     let modified = meta.modified().ok();
     let mut out = if mail::is_mail_name(&lower) || mail::looks_like_mbox(&bytes) {
-        mail::read_eml(plan, &display, &bytes)
+        mail::read_eml(&display, &bytes)
     } else if sniff::sniff(&bytes) == Kind::Zip && !SPREADSHEET_EXT.contains(&ext.as_str()) {
-        mail::read_zip(plan, &display, &bytes, None, 1)
+        mail::read_zip(&display, &bytes, None, 1)
     } else {
-        vec![read_bytes(
-            plan,
+        vec![read_bytes_from(
             &display,
             &bytes,
             input.walked && !SPREADSHEET_EXT.contains(&ext.as_str()),
+            None,
         )]
     };
     for r in &mut out {
@@ -354,22 +371,23 @@ fn read_file(plan: &Plan, input: &Input) -> Vec<ReadReturn> {
     out
 }
 
-/// Reads a return from bytes (a file's, or an attachment's); `display` names it in findings.
-/// With `quiet_non_spreadsheet`, a file that is plainly not a spreadsheet is a 提示 rather
-/// than an 错误 (an unrelated file lying in a returns folder).
+/// Reads and identifies a return from bytes (a file's, or an attachment's); `display` names it
+/// in findings. With `quiet_non_spreadsheet`, a file that is plainly not a spreadsheet is a
+/// 提示 rather than an 错误 (an unrelated file lying in a returns folder).
 pub fn read_bytes(
     plan: &Plan,
     display: &str,
     bytes: &[u8],
     quiet_non_spreadsheet: bool,
 ) -> ReadReturn {
-    read_bytes_from(plan, display, bytes, quiet_non_spreadsheet, None)
+    let mut read = read_bytes_from(display, bytes, quiet_non_spreadsheet, None);
+    read.identify(plan);
+    read
 }
 
-/// [`read_bytes`] for an attachment: the message's sender is one more way to identify the
-/// department.
+/// [`read_bytes`] before identification, for an attachment too: the message (kept in the
+/// source) gives its sender, one more way to identify the department.
 pub fn read_bytes_from(
-    plan: &Plan,
     display: &str,
     bytes: &[u8],
     quiet_non_spreadsheet: bool,
@@ -377,7 +395,6 @@ pub fn read_bytes_from(
 ) -> ReadReturn {
     let mut out = ReadReturn::empty(display);
     out.source.mail = mail.cloned();
-    let sender = mail.map(|m| m.from.clone());
     let here = || Location::file(display);
     let mut fail = |code: Code, msg: &str, hint: &str| {
         out.findings.push(Finding::new(code, here(), msg, hint));
@@ -453,24 +470,15 @@ pub fn read_bytes_from(
                     out.findings.push(wps_finding(display).with_detail(why))
                 }
                 Err(refusal) => out.findings.push(refusal.finding(display, false)),
-                Ok(checked) => {
-                    read_workbook(plan, display, &checked, kind, sender.as_deref(), &mut out)
-                }
+                Ok(checked) => read_workbook(display, &checked, kind, &mut out),
             }
         }
     }
     out
 }
 
-/// Reads a checked workbook into `out`: its sheets and identity, or why it cannot be used.
-fn read_workbook(
-    plan: &Plan,
-    display: &str,
-    bytes: &[u8],
-    kind: Kind,
-    sender: Option<&str>,
-    out: &mut ReadReturn,
-) {
+/// Reads a checked workbook into `out`: its sheets, or why it cannot be used.
+fn read_workbook(display: &str, bytes: &[u8], kind: Kind, out: &mut ReadReturn) {
     let here = || Location::file(display);
     let mut fail = |code: Code, msg: &str, hint: &str| {
         out.findings.push(Finding::new(code, here(), msg, hint));
@@ -494,12 +502,6 @@ fn read_workbook(
                         "请不要修改工作表名称",
                     ));
                 }
-                let id = identify::identify(plan, display, &sheets, sender);
-                out.dept = id.dept;
-                out.filled = id.filled;
-                out.older_plan = id.older_plan;
-                out.conflict = id.conflict;
-                out.findings.extend(id.findings);
                 out.sheets = Some(sheets);
             }
         }
