@@ -272,6 +272,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     })?;
                     let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
                     keep_send_journal(&config.output, &out)?;
+                    timer.lap("复核表、summary.json、审核意见");
                     if config.report {
                         write_reports(&out.join(crate::layout::consolidated::REPORT_DIR), &report)?;
                         timer.lap("报告初稿");

@@ -30,7 +30,7 @@ pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
         .indicators_for(dept)
         .into_iter()
         .map(|i| {
-            let actual = match (&i.rule, AnswerKind::of(i), i.baseline) {
+            let actual = match (&*i.rule, AnswerKind::of(i), i.baseline) {
                 (Rule::Trend(d), _, None) => d.label().to_string(),
                 (Rule::Trend(Direction::Down), _, Some(b)) => {
                     fmt_plain((b * Decimal::new(9, 1)).round_dp(1))

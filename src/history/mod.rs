@@ -92,7 +92,7 @@ impl<'a> LastYear<'a> {
     /// plan left blank and the department's return was accepted last year with a number for
     /// it. A return sent back may hold anything, and a word (下降) is no baseline.
     pub fn with_baseline(&self, ind: &Indicator) -> Option<Indicator> {
-        if !matches!(ind.rule, Rule::Trend(_)) || ind.baseline.is_some() {
+        if !matches!(*ind.rule, Rule::Trend(_)) || ind.baseline.is_some() {
             return None;
         }
         let dept = self.dept.filter(|d| d.total.is_some())?;

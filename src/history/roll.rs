@@ -49,7 +49,7 @@ pub fn roll_forward(
                 let Some(i) = plan.indicators.iter().find(|i| i.code.as_str() == code) else {
                     continue;
                 };
-                if !matches!(i.rule, Rule::Trend(_)) {
+                if !matches!(*i.rule, Rule::Trend(_)) {
                     continue;
                 }
                 let owners: Vec<_> = plan

@@ -241,7 +241,7 @@ fn ambiguity(ind: &Indicator, actual: &str) -> Option<Ambiguity> {
 fn display_actual(ind: &Indicator, actual: &str) -> String {
     let v = parse_value(actual);
     let raw = normalize_text(actual);
-    match (&ind.rule, &v) {
+    match (&*ind.rule, &v) {
         (Rule::Review, _) => actual.trim().to_string(),
         (Rule::Checklist { .. } | Rule::Qualitative(_), _) => raw,
         (Rule::Segments(tiers), Value::Number { .. }) => {
@@ -268,7 +268,8 @@ fn score_value(
 ) -> Result<Scored, ScoreError> {
     let w = ind.weight.value();
     let v = parse_value(actual);
-    if v == Value::Empty && ind.rule != Rule::Review && !matches!(ind.rule, Rule::Qualitative(_)) {
+    if v == Value::Empty && *ind.rule != Rule::Review && !matches!(*ind.rule, Rule::Qualitative(_))
+    {
         return Err(ScoreError::Empty);
     }
     let raw = normalize_text(actual);
@@ -276,7 +277,7 @@ fn score_value(
     let full = |what: String| finish(w, w, format!("{what}，得满分 {}", fmt_plain(w)), false);
     let zero = |what: String| finish(w, Decimal::ZERO, format!("{what}，得 0 分"), false);
 
-    Ok(match &ind.rule {
+    Ok(match &*ind.rule {
         Rule::Segments(tiers) => kinds::segments(ind, tiers, &v, &raw)?,
         Rule::GapDeduct { unit, step, whole } => {
             kinds::gap_deduct(ind, (*unit, *step, *whole), &v, &raw)?

@@ -25,7 +25,7 @@ pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Pe
     let w = ind.weight.value();
     let others: Vec<&Peer> = peers.iter().filter(|p| p.dept != *own).collect();
     let shown = show_number(ind, a);
-    let mut scored = match &ind.rule {
+    let mut scored = match &*ind.rule {
         Rule::Relative(best) => relative(ind, *best, a, &others),
         Rule::Ranked(places) => ranked(ind, places, a, &others),
         _ => finish(w, w, format!("实际 {shown}"), false),

@@ -2,6 +2,8 @@
 //! summed per 指标组 as rows arrive.
 
 use super::*;
+use crate::plan::{Rule, RuleError};
+use std::sync::Arc;
 
 /// A list that grows in fixed blocks and is joined once into an exactly sized `Vec`: a
 /// doubling `Vec` of a province's half a million indicators (~300 bytes each) would hold the
@@ -47,7 +49,7 @@ impl<T> Blocks<T> {
 
 /// Each distinct text once: rows that repeat a name share it.
 #[derive(Default)]
-pub(super) struct Interner(std::collections::HashSet<Text>);
+pub(super) struct Interner(HashSet<Text>);
 
 impl Interner {
     pub(super) fn get(&mut self, s: String) -> Text {
@@ -60,6 +62,39 @@ impl Interner {
     }
 }
 
+/// Each distinct 计分方式 once: a province's plan repeats a handful of rules across half a
+/// million rows, so each rule text is parsed once and indicators share the result.
+#[derive(Default)]
+pub(super) struct Rules {
+    /// Rules written in the plan, by their text.
+    written: HashMap<String, Result<Arc<Rule>, RuleError>>,
+    /// Rules inferred from a target (a few small ones).
+    inferred: Vec<Arc<Rule>>,
+}
+
+impl Rules {
+    /// The rule of this text, parsed the first time it is seen.
+    fn written(&mut self, text: &str) -> Result<Arc<Rule>, RuleError> {
+        if let Some(known) = self.written.get(text) {
+            return known.clone();
+        }
+        let parsed = parse_rule(text).map(Arc::new);
+        self.written.insert(text.to_string(), parsed.clone());
+        parsed
+    }
+
+    /// The rule a blank 计分方式 takes from this target.
+    fn inferred(&mut self, target: &Target) -> Arc<Rule> {
+        let rule = infer_rule(target);
+        if let Some(known) = self.inferred.iter().find(|r| ***r == rule) {
+            return known.clone();
+        }
+        let rule = Arc::new(rule);
+        self.inferred.push(rule.clone());
+        rule
+    }
+}
+
 /// The weight total of each 指标组 over every indicator row whose weight could be read, so
 /// that one bad target does not also make every department's weights look wrong.
 pub(super) type GroupWeights = HashMap<Text, Decimal>;
@@ -69,6 +104,7 @@ pub(super) type GroupWeights = HashMap<Text, Decimal>;
 pub(super) struct IndicatorRows {
     pub(super) seen: HashMap<IndicatorCode, u32>,
     pub(super) texts: Interner,
+    pub(super) rules: Rules,
     pub(super) out: Blocks<Indicator>,
     pub(super) weights: GroupWeights,
 }
@@ -159,8 +195,8 @@ impl SheetRows for IndicatorRows {
         }
         let rule_text = t.text(row, IndicatorCol::Rule.header());
         let rule = match (&target, rule_text.is_empty()) {
-            (Some(target), true) => Some(infer_rule(target)),
-            (_, false) => match parse_rule(&rule_text) {
+            (Some(target), true) => Some(self.rules.inferred(target)),
+            (_, false) => match self.rules.written(&rule_text) {
                 Ok(rule) => Some(rule),
                 Err(e) => {
                     errors.at(

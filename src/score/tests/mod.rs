@@ -32,7 +32,7 @@ fn ind(target: &str, weight: &str, rule: &str) -> Indicator {
         target: t,
         weight: Score(d(weight)),
         rule_text: rule.into(),
-        rule: r,
+        rule: r.into(),
         criteria: "".into(),
         target_source: "".into(),
         baseline: None,
@@ -255,7 +255,7 @@ fn tiers_deductions_levels_and_trends() {
 #[test]
 fn review_uses_the_self_score_and_flags_it() {
     let i = ind("良好", "3", "");
-    assert_eq!(i.rule, Rule::Review);
+    assert_eq!(*i.rule, Rule::Review);
     let s = score_indicator(&i, "社会评价总体良好", Some(d("2.5"))).unwrap();
     assert_eq!(s.score.to_string(), "2.50");
     assert!(s.review);
@@ -335,10 +335,10 @@ fn answer_kinds_describe_what_to_type() {
 fn every_sample_indicator_accepts_its_own_target_as_met() {
     let plan = sample_plan();
     for i in &plan.indicators {
-        let actual = match (&i.rule, AnswerKind::of(i)) {
+        let actual = match (&*i.rule, AnswerKind::of(i)) {
             (Rule::Review, _) => continue,
             (_, AnswerKind::Labels(l)) => {
-                if let Rule::Trend(dir) = i.rule {
+                if let Rule::Trend(dir) = *i.rule {
                     dir.label().to_string()
                 } else {
                     l[0].clone()
