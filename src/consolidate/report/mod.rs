@@ -280,6 +280,7 @@ pub(super) fn pack(doc: Docx) -> Result<Vec<u8>, String> {
     let bytes = raw.into_inner();
     let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|e| e.to_string())?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut parts = 0u32;
     for i in 0..zip.len() {
         let mut file = zip.by_index(i).map_err(|e| e.to_string())?;
         let name = file.name().to_string();
@@ -287,7 +288,20 @@ pub(super) fn pack(doc: Docx) -> Result<Vec<u8>, String> {
             let mut xml = String::new();
             file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
             let xml = xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
-            let xml = toc_field_apart(&xml);
+            let xml = stable_ids(&toc_field_apart(&xml));
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .last_modified_time(zip::DateTime::default());
+            out.start_file(name, options).map_err(|e| e.to_string())?;
+            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+        } else if (name.starts_with("word/footer") || name.starts_with("word/header"))
+            && name.ends_with(".xml")
+        {
+            // Their paragraph ids are numbered apart from the body's, and stay unique.
+            parts += 1;
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+            let xml = stable_ids_from(&xml, 0x4000_0000 + parts * 0x0010_0000);
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
                 .last_modified_time(zip::DateTime::default());
@@ -348,6 +362,91 @@ fn toc_field_apart(xml: &str) -> String {
     )
 }
 
+/// The document with its generated identifiers numbered in order of appearance, so that the
+/// same report is always the same bytes. docx-rs takes paragraph ids, bookmark ids and TOC
+/// bookmark names from counters that live as long as the process (one per thread, or one for
+/// all threads), so they depended on which reports had been built before, and on which thread.
+/// Each `w14:paraId` becomes the next number (they are unique afterwards, as Word wants); each
+/// distinct bookmark id and `_Toc` name is renumbered consistently wherever it appears.
+fn stable_ids(xml: &str) -> String {
+    stable_ids_from(xml, 1)
+}
+
+/// [`stable_ids`] with paragraph ids counted from `first`.
+fn stable_ids_from(xml: &str, first: u32) -> String {
+    const PARA: &str = "w14:paraId=\"";
+    const TOC: &str = "_Toc";
+    const BOOKMARK: [&str; 2] = ["<w:bookmarkStart w:id=\"", "<w:bookmarkEnd w:id=\""];
+    let mut out = String::with_capacity(xml.len());
+    let mut next_para = first;
+    let mut tocs: Vec<&str> = Vec::new();
+    let mut marks: Vec<&str> = Vec::new();
+    let mut rest = xml;
+    loop {
+        // The nearest of the three kinds of identifier.
+        let next = [
+            rest.find(PARA).map(|i| (i, 0)),
+            rest.find(TOC).map(|i| (i, 1)),
+            BOOKMARK
+                .iter()
+                .filter_map(|b| rest.find(b).map(|i| (i + b.len() - 1, 2)))
+                .min(),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let Some((at, kind)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        match kind {
+            0 => {
+                let start = at + PARA.len();
+                let Some(len) = rest[start..].find('"') else {
+                    out.push_str(rest);
+                    return out;
+                };
+                out.push_str(&rest[..start]);
+                out.push_str(&format!("{next_para:08x}"));
+                next_para += 1;
+                rest = &rest[start + len..];
+            }
+            1 => {
+                let start = at + TOC.len();
+                let digits = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
+                let key = &rest[start..start + digits];
+                out.push_str(&rest[..start]);
+                if digits != 8 {
+                    rest = &rest[start..];
+                    continue;
+                }
+                let n = tocs.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    tocs.push(key);
+                    tocs.len() - 1
+                });
+                out.push_str(&format!("{n:08}"));
+                rest = &rest[start + digits..];
+            }
+            _ => {
+                // `at` is the opening quote of the id.
+                let start = at + 1;
+                let Some(len) = rest[start..].find('"') else {
+                    out.push_str(rest);
+                    return out;
+                };
+                let key = &rest[start..start + len];
+                let n = marks.iter().position(|k| *k == key).unwrap_or_else(|| {
+                    marks.push(key);
+                    marks.len() - 1
+                });
+                out.push_str(&rest[..start]);
+                out.push_str(&(n + 1).to_string());
+                rest = &rest[start + len..];
+            }
+        }
+    }
+}
+
 /// The child elements of a run's body: `<w:x … />` or `<w:x …>…</w:x>`, in order.
 fn run_children(body: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -383,4 +482,77 @@ fn run_children(body: &str) -> Vec<&str> {
 pub(super) fn date_text(report: &Report) -> String {
     let d = report.run.date;
     format!("{}年{}月{}日", d.year, d.month, d.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consolidate::RunInfo;
+    use std::io::Read;
+
+    fn document_xml(docx: &[u8]) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    /// A report built again, after other reports and on another thread, is the same bytes:
+    /// docx-rs's counters (paragraph ids, bookmark ids, `_Toc` names) no longer leak from one
+    /// document into the next. Every paragraph id is unique.
+    #[test]
+    fn the_same_report_is_the_same_bytes_whatever_was_built_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let cli = crate::cli::args::parse(
+            ["jixiao", "demo", "-o", dir.path().to_str().unwrap()].map(std::ffi::OsString::from),
+        )
+        .map_err(|_| "args")
+        .unwrap();
+        crate::cli::run(cli).unwrap();
+        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
+        let inputs = [dir.path().join("回收")];
+        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
+        let report = Report::new(&plan, &a, RunInfo::new("p", &inputs));
+        let e = report.evaluations().next().unwrap();
+        let first = department::build(&report, e).unwrap();
+        let _city = city::build(&report).unwrap();
+        let again = department::build(&report, e).unwrap();
+        let elsewhere = std::thread::scope(|s| {
+            s.spawn(|| {
+                for other in report.evaluations() {
+                    department::build(&report, other).unwrap();
+                }
+                department::build(&report, e).unwrap()
+            })
+            .join()
+            .unwrap()
+        });
+        assert!(first == again, "built again on the same thread");
+        assert!(first == elsewhere, "built on another thread");
+        let xml = document_xml(&first);
+        let ids: Vec<&str> = xml
+            .split("w14:paraId=\"")
+            .skip(1)
+            .map(|s| &s[..8])
+            .collect();
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "paragraph ids are unique");
+        assert!(xml.contains("PAGEREF _Toc00000000 "), "TOC names from 0");
+        assert!(
+            xml.contains("w:name=\"_Toc00000000\""),
+            "the bookmark it points to"
+        );
+    }
+
+    #[test]
+    fn ids_are_renumbered_in_order_and_text_is_left_alone() {
+        let xml = "<w:p w14:paraId=\"0000002a\"><w:bookmarkStart w:id=\"14\" w:name=\"_Toc00000013\" /><w:t>_Toc123 x</w:t><w:bookmarkEnd w:id=\"14\" /></w:p><w:p w14:paraId=\"0000002a\"><w:instrText>PAGEREF _Toc00000013 \\h</w:instrText></w:p>";
+        assert_eq!(
+            stable_ids(xml),
+            "<w:p w14:paraId=\"00000001\"><w:bookmarkStart w:id=\"1\" w:name=\"_Toc00000000\" /><w:t>_Toc123 x</w:t><w:bookmarkEnd w:id=\"1\" /></w:p><w:p w14:paraId=\"00000002\"><w:instrText>PAGEREF _Toc00000000 \\h</w:instrText></w:p>"
+        );
+    }
 }
