@@ -70,6 +70,16 @@ impl RawRow {
         (0..self.ends.len()).map(|c| self.get(c as u32))
     }
 
+    /// An empty row with room for `text` bytes in `cells` cells: sized like the row before it
+    /// (the rows of a sheet are alike), so that filling it does not grow it cell by cell.
+    fn with_capacity(row: u32, text: usize, cells: usize) -> Self {
+        Self {
+            row,
+            text: String::with_capacity(text),
+            ends: Vec::with_capacity(cells),
+        }
+    }
+
     /// Sets the text of column `col`.
     pub fn set(&mut self, col: u32, text: &str) {
         let c = col as usize;
@@ -277,17 +287,16 @@ impl RowsBuilder {
         match self.rows.last_mut() {
             Some(last) if last.row == r => last.set(c, text),
             last => {
+                let mut size = (0, 0);
                 if let Some(last) = last {
                     if last.row > r {
                         self.unordered = true;
                     }
+                    size = (last.text.len(), last.ends.len());
                     last.text.shrink_to_fit();
                     last.ends.shrink_to_fit();
                 }
-                let mut row = RawRow {
-                    row: r,
-                    ..RawRow::default()
-                };
+                let mut row = RawRow::with_capacity(r, size.0, size.1);
                 row.set(c, text);
                 self.rows.push(row);
             }
@@ -380,10 +389,10 @@ pub fn stream_xlsx_rows<RS: std::io::Read + std::io::Seek>(
                 return false;
             }
             _ => {
-                let mut row = RawRow {
-                    row: r,
-                    ..RawRow::default()
-                };
+                let size = current
+                    .as_ref()
+                    .map_or((0, 0), |p| (p.text.len(), p.ends.len()));
+                let mut row = RawRow::with_capacity(r, size.0, size.1);
                 row.set(c, text);
                 if let Some(done) = current.replace(row) {
                     on_row(done);
