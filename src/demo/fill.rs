@@ -109,9 +109,94 @@ pub fn fill(template: &[u8], answers: &Answers, typing: Typing) -> Result<Workbo
     Ok(book)
 }
 
-/// The bytes of a filled workbook.
+/// The bytes of a filled workbook. umya-spreadsheet writes the number formats of
+/// `xl/styles.xml` in hash order, so the same workbook came out as different bytes from run to
+/// run; they are put in `numFmtId` order, and the same answers always give the same file.
 pub fn to_bytes(book: &Workbook) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    umya_spreadsheet::writer::xlsx::write_writer(book, &mut out).map_err(|e| e.to_string())?;
-    Ok(out)
+    use std::io::{Cursor, Read, Write};
+    let mut written = Vec::new();
+    umya_spreadsheet::writer::xlsx::write_writer(book, &mut written).map_err(|e| e.to_string())?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(&written)).map_err(|e| e.to_string())?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).map_err(|e| e.to_string())?;
+        if file.name() == "xl/styles.xml" {
+            let name = file.name().to_string();
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .last_modified_time(file.last_modified().unwrap_or_default());
+            out.start_file(name, options).map_err(|e| e.to_string())?;
+            out.write_all(number_formats_in_order(&xml).as_bytes())
+                .map_err(|e| e.to_string())?;
+        } else {
+            out.raw_copy_file(file).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// `styles.xml` with the `<numFmt …/>` elements of its `<numFmts>` sorted by `numFmtId`.
+fn number_formats_in_order(xml: &str) -> String {
+    let (Some(open), Some(close)) = (xml.find("<numFmts"), xml.find("</numFmts>")) else {
+        return xml.to_string();
+    };
+    let Some(body) = xml[open..close].find('>').map(|i| open + i + 1) else {
+        return xml.to_string();
+    };
+    let mut formats: Vec<&str> = xml[body..close]
+        .split_inclusive("/>")
+        .filter(|f| !f.trim().is_empty())
+        .collect();
+    let id = |f: &str| -> u32 {
+        f.split("numFmtId=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(u32::MAX)
+    };
+    if !formats
+        .iter()
+        .all(|f| f.trim_start().starts_with("<numFmt ") && f.ends_with("/>"))
+    {
+        return xml.to_string();
+    }
+    formats.sort_by_key(|f| id(f));
+    format!("{}{}{}", &xml[..body], formats.concat(), &xml[close..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same answers typed into the same template are the same bytes, however
+    /// umya-spreadsheet's maps happen to be ordered in this process.
+    #[test]
+    fn the_same_filled_return_is_the_same_bytes() {
+        let plan = crate::plan::parse("评价方案.xlsx", &crate::sample::plan_sheets()).unwrap();
+        let template = crate::template::build(&plan, &plan.departments[0]).unwrap();
+        let answers = Answers {
+            info: info("张华", "0518-1", "2022-05-10"),
+            outcomes: crate::sample::reference_outcomes(),
+            spending: crate::sample::reference_spending(),
+        };
+        let bytes = || to_bytes(&fill(&template, &answers, Typing::AsExcel).unwrap()).unwrap();
+        let first = bytes();
+        for _ in 0..4 {
+            assert!(bytes() == first);
+        }
+        let read = crate::collect::read_bytes(&plan, "r.xlsx", &first, false);
+        assert_eq!(read.dept.as_ref().map(|d| d.as_str()), Some("001"));
+    }
+
+    #[test]
+    fn number_formats_are_put_in_id_order() {
+        let xml = r##"<styleSheet><numFmts count="3"><numFmt numFmtId="166" formatCode="0.00%"/><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts><fonts/></styleSheet>"##;
+        assert_eq!(
+            number_formats_in_order(xml),
+            r##"<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="#,##0.00"/><numFmt numFmtId="166" formatCode="0.00%"/></numFmts><fonts/></styleSheet>"##
+        );
+        assert_eq!(number_formats_in_order("<a/>"), "<a/>");
+    }
 }
