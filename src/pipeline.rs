@@ -283,13 +283,7 @@ mod tests {
     /// read after it: same departments, totals, findings and unused files.
     #[test]
     fn returns_read_while_the_plan_reads_assess_the_same() {
-        let dir = tempfile::tempdir().unwrap();
-        let cli = crate::cli::args::parse(
-            ["jixiao", "demo", "-o", dir.path().to_str().unwrap()].map(std::ffi::OsString::from),
-        )
-        .map_err(|_| "args")
-        .unwrap();
-        crate::cli::run(cli).unwrap();
+        let dir = crate::cli::demo_folder();
         let inputs = [dir.path().join("回收")];
         let path = dir.path().join("评价方案.xlsx");
         // The plan read is made slow enough that every return is read ahead of it.

@@ -205,3 +205,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         },
     }
 }
+
+/// A folder holding what `jixiao demo` writes (评价方案.xlsx, 回收/, 汇总/), for unit tests
+/// that need a real plan and real returns.
+#[cfg(test)]
+pub(crate) fn demo_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let config = demo::Config {
+        output: dir.path().to_path_buf(),
+    };
+    demo::run(&config).expect("the demo runs");
+    dir
+}

@@ -152,6 +152,16 @@ pub enum Refusal {
     Oversized(String),
 }
 
+impl std::fmt::Display for Refusal {
+    /// Why, in Chinese (with the library's words after it, for a damaged container).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Broken(why) | Refusal::Oversized(why) => f.write_str(why),
+            Refusal::Damaged(why, detail) => write!(f, "{why}（{detail}）"),
+        }
+    }
+}
+
 fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Refusal> {
     if archive.len() > MAX_ENTRIES {
         return Err(Refusal::Oversized(format!(

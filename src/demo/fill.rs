@@ -113,28 +113,13 @@ pub fn fill(template: &[u8], answers: &Answers, typing: Typing) -> Result<Workbo
 /// `xl/styles.xml` in hash order, so the same workbook came out as different bytes from run to
 /// run; they are put in `numFmtId` order, and the same answers always give the same file.
 pub fn to_bytes(book: &Workbook) -> Result<Vec<u8>, String> {
-    use std::io::{Cursor, Read, Write};
     let mut written = Vec::new();
     umya_spreadsheet::writer::xlsx::write_writer(book, &mut written).map_err(|e| e.to_string())?;
-    let mut zip = zip::ZipArchive::new(Cursor::new(&written)).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).map_err(|e| e.to_string())?;
-        if file.name() == "xl/styles.xml" {
-            let name = file.name().to_string();
-            let mut xml = String::new();
-            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .last_modified_time(file.last_modified().unwrap_or_default());
-            out.start_file(name, options).map_err(|e| e.to_string())?;
-            out.write_all(number_formats_in_order(&xml).as_bytes())
-                .map_err(|e| e.to_string())?;
-        } else {
-            out.raw_copy_file(file).map_err(|e| e.to_string())?;
-        }
-    }
-    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    crate::collect::guard::repack(&written, str::to_string, |name, data| {
+        let xml = std::str::from_utf8(data).ok()?;
+        (name == "xl/styles.xml").then(|| number_formats_in_order(xml).into_bytes())
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// `styles.xml` with the `<numFmt …/>` elements of its `<numFmts>` sorted by `numFmtId`.

@@ -172,13 +172,7 @@ mod tests {
     /// sheet with its header, and no row lost or repeated.
     #[test]
     fn rows_past_the_limit_go_on_in_further_sheets() {
-        let dir = tempfile::tempdir().unwrap();
-        let cli = crate::cli::args::parse(
-            ["jixiao", "demo", "-o", dir.path().to_str().unwrap()].map(std::ffi::OsString::from),
-        )
-        .map_err(|_| "args")
-        .unwrap();
-        crate::cli::run(cli).unwrap();
+        let dir = crate::cli::demo_folder();
         let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
         let inputs = [dir.path().join("回收")];
         let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
