@@ -17,7 +17,7 @@ use docx_rs::{
     RunFonts, Style, StyleType, Table, TableCell, TableOfContents, TableRow, VMergeType, WidthType,
 };
 use rust_decimal::Decimal;
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 const TITLE_FONT: &str = "方正小标宋简体";
 const BODY_FONT: &str = "仿宋_GB2312";
@@ -278,40 +278,24 @@ pub(super) fn pack(doc: Docx) -> Result<Vec<u8>, String> {
     let mut raw = Cursor::new(Vec::new());
     doc.build().pack(&mut raw).map_err(|e| e.to_string())?;
     let bytes = raw.into_inner();
-    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let mut parts = 0u32;
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).map_err(|e| e.to_string())?;
-        let name = file.name().to_string();
+    // Footers and headers: their paragraph ids are numbered apart from the body's, and stay
+    // unique.
+    let parts = std::cell::Cell::new(0u32);
+    crate::collect::guard::repack(&bytes, str::to_string, |name, data| {
+        let xml = std::str::from_utf8(data).ok()?;
         if name == "word/document.xml" {
-            let mut xml = String::new();
-            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
             let xml = xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
-            let xml = stable_ids(&toc_field_apart(&xml));
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .last_modified_time(zip::DateTime::default());
-            out.start_file(name, options).map_err(|e| e.to_string())?;
-            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+            Some(stable_ids(&toc_field_apart(&xml)).into_bytes())
         } else if (name.starts_with("word/footer") || name.starts_with("word/header"))
             && name.ends_with(".xml")
         {
-            // Their paragraph ids are numbered apart from the body's, and stay unique.
-            parts += 1;
-            let mut xml = String::new();
-            file.read_to_string(&mut xml).map_err(|e| e.to_string())?;
-            let xml = stable_ids_from(&xml, 0x4000_0000 + parts * 0x0010_0000);
-            let options = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .last_modified_time(zip::DateTime::default());
-            out.start_file(name, options).map_err(|e| e.to_string())?;
-            out.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
+            parts.set(parts.get() + 1);
+            Some(stable_ids_from(xml, 0x4000_0000 + parts.get() * 0x0010_0000).into_bytes())
         } else {
-            out.raw_copy_file(file).map_err(|e| e.to_string())?;
+            None
         }
-    }
-    Ok(out.finish().map_err(|e| e.to_string())?.into_inner())
+    })
+    .map_err(|e| e.to_string())
 }
 
 /// docx-rs writes a field's begin, instruction, separator, result and end in one run; Word
@@ -374,77 +358,71 @@ fn stable_ids(xml: &str) -> String {
 
 /// [`stable_ids`] with paragraph ids counted from `first`.
 fn stable_ids_from(xml: &str, first: u32) -> String {
-    const PARA: &str = "w14:paraId=\"";
-    const TOC: &str = "_Toc";
-    const BOOKMARK: [&str; 2] = ["<w:bookmarkStart w:id=\"", "<w:bookmarkEnd w:id=\""];
+    /// What precedes each kind of identifier: a paragraph id, a `_Toc` name, a bookmark id.
+    const MARKERS: [&str; 4] = [
+        "w14:paraId=\"",
+        "_Toc",
+        "<w:bookmarkStart w:id=\"",
+        "<w:bookmarkEnd w:id=\"",
+    ];
     let mut out = String::with_capacity(xml.len());
     let mut next_para = first;
     let mut tocs: Vec<&str> = Vec::new();
     let mut marks: Vec<&str> = Vec::new();
-    let mut rest = xml;
+    // Where each marker next occurs at or after `done` (searched again only once passed, so
+    // the text is scanned once per marker).
+    let find = |m: usize, from: usize| xml[from..].find(MARKERS[m]).map(|i| from + i);
+    let mut next: Vec<Option<usize>> = (0..MARKERS.len()).map(|m| find(m, 0)).collect();
+    let mut done = 0;
     loop {
-        // The nearest of the three kinds of identifier.
-        let next = [
-            rest.find(PARA).map(|i| (i, 0)),
-            rest.find(TOC).map(|i| (i, 1)),
-            BOOKMARK
-                .iter()
-                .filter_map(|b| rest.find(b).map(|i| (i + b.len() - 1, 2)))
-                .min(),
-        ]
-        .into_iter()
-        .flatten()
-        .min();
-        let Some((at, kind)) = next else {
-            out.push_str(rest);
+        let Some((m, at)) = next
+            .iter()
+            .enumerate()
+            .filter_map(|(m, at)| at.map(|at| (m, at)))
+            .min_by_key(|&(_, at)| at)
+        else {
+            out.push_str(&xml[done..]);
             return out;
         };
-        match kind {
-            0 => {
-                let start = at + PARA.len();
-                let Some(len) = rest[start..].find('"') else {
-                    out.push_str(rest);
+        let start = at + MARKERS[m].len();
+        let value_len = match m {
+            1 => xml[start..].bytes().take_while(u8::is_ascii_digit).count(),
+            _ => match xml[start..].find('"') {
+                Some(len) => len,
+                None => {
+                    out.push_str(&xml[done..]);
                     return out;
-                };
-                out.push_str(&rest[..start]);
-                out.push_str(&format!("{next_para:08x}"));
-                next_para += 1;
-                rest = &rest[start + len..];
-            }
-            1 => {
-                let start = at + TOC.len();
-                let digits = rest[start..].bytes().take_while(u8::is_ascii_digit).count();
-                let key = &rest[start..start + digits];
-                out.push_str(&rest[..start]);
-                if digits != 8 {
-                    rest = &rest[start..];
-                    continue;
                 }
-                let n = tocs.iter().position(|k| *k == key).unwrap_or_else(|| {
-                    tocs.push(key);
-                    tocs.len() - 1
-                });
-                out.push_str(&format!("{n:08}"));
-                rest = &rest[start + digits..];
+            },
+        };
+        let value = &xml[start..start + value_len];
+        let replacement = match m {
+            0 => {
+                next_para += 1;
+                Some(format!("{:08x}", next_para - 1))
             }
-            _ => {
-                // `at` is the opening quote of the id.
-                let start = at + 1;
-                let Some(len) = rest[start..].find('"') else {
-                    out.push_str(rest);
-                    return out;
-                };
-                let key = &rest[start..start + len];
-                let n = marks.iter().position(|k| *k == key).unwrap_or_else(|| {
-                    marks.push(key);
-                    marks.len() - 1
-                });
-                out.push_str(&rest[..start]);
-                out.push_str(&(n + 1).to_string());
-                rest = &rest[start + len..];
+            // docx-rs writes `_Toc` and eight digits; other text is left as it is.
+            1 if value_len == 8 => Some(format!("{:08}", position(&mut tocs, value))),
+            1 => None,
+            _ => Some((position(&mut marks, value) + 1).to_string()),
+        };
+        out.push_str(&xml[done..start]);
+        out.push_str(replacement.as_deref().unwrap_or(value));
+        done = start + value_len;
+        for (k, at) in next.iter_mut().enumerate() {
+            if at.is_some_and(|a| a < done) {
+                *at = find(k, done);
             }
         }
     }
+}
+
+/// The index of `key` among those seen, adding it when new.
+fn position<'a>(seen: &mut Vec<&'a str>, key: &'a str) -> usize {
+    seen.iter().position(|k| *k == key).unwrap_or_else(|| {
+        seen.push(key);
+        seen.len() - 1
+    })
 }
 
 /// The child elements of a run's body: `<w:x … />` or `<w:x …>…</w:x>`, in order.
@@ -505,13 +483,7 @@ mod tests {
     /// document into the next. Every paragraph id is unique.
     #[test]
     fn the_same_report_is_the_same_bytes_whatever_was_built_before() {
-        let dir = tempfile::tempdir().unwrap();
-        let cli = crate::cli::args::parse(
-            ["jixiao", "demo", "-o", dir.path().to_str().unwrap()].map(std::ffi::OsString::from),
-        )
-        .map_err(|_| "args")
-        .unwrap();
-        crate::cli::run(cli).unwrap();
+        let dir = crate::cli::demo_folder();
         let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
         let inputs = [dir.path().join("回收")];
         let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
