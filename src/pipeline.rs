@@ -9,12 +9,13 @@
 use crate::collect::identify::Conflict;
 use crate::collect::{self, Identified, Input, Intake, ReadReturn, Superseded};
 use crate::domain::{Finding, Level};
-use crate::evaluate::{self, Evaluation, Status};
+use crate::evaluate::{self, Evaluation, Spill, Status};
 use crate::history::{LastYear, PreviousYear};
 use crate::plan::{Department, Plan};
 use crate::validate;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Everything known after reading the returns.
@@ -156,21 +157,44 @@ pub fn assess<'p>(
     last_year: Option<&PreviousYear>,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
-) -> Assessment<'p> {
-    assess_read(plan, Reading::new(inputs, skip), last_year, start, tick)
+) -> std::io::Result<Assessment<'p>> {
+    assess_read(
+        plan,
+        Reading::new(inputs, skip),
+        last_year,
+        None,
+        start,
+        tick,
+    )
+}
+
+/// From this many plan departments, [`spill_for`] gives a spill: below it, holding every
+/// indicator result costs less than 70 MB (see docs/performance.md).
+pub const SPILL_FROM: usize = 3_000;
+
+/// A spill for a run over `plan` when it has at least `from` departments (else, or when no
+/// temporary file can be made, `None`: results stay in memory, which only costs memory).
+pub fn spill_for(plan: &Plan, from: usize) -> Option<Arc<Spill>> {
+    (plan.departments.len() >= from)
+        .then(Spill::new)
+        .and_then(Result::ok)
+        .map(Arc::new)
 }
 
 /// [`assess`] over inputs found (and perhaps partly read) by a [`Reading`].
 ///
 /// Each file is read, identified, validated and scored in one parallel pass and its sheets
-/// are dropped at once, so memory holds evaluations, not workbooks.
+/// are dropped at once, so memory holds evaluations, not workbooks. With a `spill`, each
+/// evaluation's indicator results go to it as soon as they are scored, so memory holds only
+/// totals and findings. The error is the spill's temporary file's.
 pub fn assess_read<'p>(
     plan: &'p Plan,
     reading: Reading,
     last_year: Option<&PreviousYear>,
+    spill: Option<Arc<Spill>>,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
-) -> Assessment<'p> {
+) -> std::io::Result<Assessment<'p>> {
     let Reading {
         files,
         problems,
@@ -193,7 +217,11 @@ pub fn assess_read<'p>(
                         Some(d) => {
                             let last = last_year.map(|y| LastYear::of(y, &d.code));
                             let inputs = validate::validate(plan, d, &id);
-                            let eval = evaluate::evaluate(plan, inputs, last);
+                            let mut eval = evaluate::evaluate(plan, inputs, last);
+                            if let Some(spill) = &spill {
+                                // Unwritten results stay in memory: the same result.
+                                let _ = eval.spill(spill, plan);
+                            }
                             // The sheets are not needed any more: memory holds evaluations.
                             id.sheets = Default::default();
                             Read::Evaluated(Box::new((id, eval)))
@@ -255,7 +283,7 @@ pub fn assess_read<'p>(
         }
     }
     // 相对/排名 compare the accepted returns: scored once every department's is known.
-    evaluate::apply_peers(plan, &mut evaluations);
+    evaluate::apply_peers(plan, &mut evaluations)?;
     unmatched.sort_by(|a, b| a.file.cmp(&b.file));
     let missing = plan
         .departments
@@ -266,13 +294,13 @@ pub fn assess_read<'p>(
                 .is_err()
         })
         .collect();
-    Assessment {
+    Ok(Assessment {
         evaluations,
         unmatched,
         superseded,
         missing,
         files_read,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -294,8 +322,8 @@ mod tests {
         let read_ahead = reading.early.iter().flatten().count();
         assert_eq!(read_ahead, reading.files.len(), "all read ahead");
         assert!(read_ahead >= 5);
-        let ahead = assess_read(&plan, reading, None, &|_| {}, &|| {});
-        let after = assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
+        let ahead = assess_read(&plan, reading, None, None, &|_| {}, &|| {}).unwrap();
+        let after = assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
         let view = |a: &Assessment| {
             let evals: Vec<String> = a
                 .evaluations
@@ -307,5 +335,45 @@ mod tests {
         };
         assert_eq!(view(&ahead), view(&after));
         assert!(!ahead.evaluations.is_empty());
+    }
+
+    /// A run whose results are spilled as they are scored comes to the same assessment,
+    /// indicator results included, as one that holds them.
+    #[test]
+    fn spilled_results_assess_the_same() {
+        let dir = crate::cli::demo_folder();
+        let inputs = [dir.path().join("回收")];
+        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
+        let spill = spill_for(&plan, 0);
+        assert!(spill.is_some());
+        assert!(spill_for(&plan, plan.departments.len() + 1).is_none());
+        let reading = Reading::new(&inputs, &[]);
+        let spilled = assess_read(&plan, reading, None, spill.clone(), &|_| {}, &|| {}).unwrap();
+        let held = assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
+        let view = |a: &Assessment| {
+            a.evaluations
+                .iter()
+                .map(|e| {
+                    let results = format!("{:?}", e.indicators().unwrap());
+                    let e = format!(
+                        "{} {:?} {:?} {:?}",
+                        e.dept().code,
+                        e.totals,
+                        e.findings,
+                        e.status
+                    );
+                    (e, results)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(view(&spilled), view(&held));
+        // Every evaluation was spilled (its results are not held), and peers were scored.
+        assert!(
+            spilled
+                .evaluations
+                .iter()
+                .all(|e| format!("{e:?}").contains("Spilled"))
+        );
+        assert!(Arc::strong_count(&spill.unwrap()) > spilled.evaluations.len());
     }
 }

@@ -45,7 +45,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
     if let Some(p) = last {
         eprintln!("提示：上年（{} 年度）结果：{}", p.year, p.file.display());
     }
-    let assessment = super::assess_with_progress(&plan, reading, last);
+    let assessment = super::assess_with_progress(&plan, reading, last)?;
     super::collect::refuse_empty(&assessment, &config.inputs)?;
     anstream::print!(
         "{}",

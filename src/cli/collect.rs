@@ -220,7 +220,7 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         eprintln!("提示：与 {} 年度比较：{}", p.year, p.file.display());
     }
     let last = super::previous::last_year(&previous, plan.settings.year);
-    let mut assessment = super::assess_with_progress(&plan, reading, last);
+    let mut assessment = super::assess_with_progress(&plan, reading, last)?;
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();

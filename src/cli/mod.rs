@@ -73,13 +73,23 @@ fn read_plan_and_returns(
     Ok((plan?, reading))
 }
 
+/// From how many plan departments indicator results are spilled to a temporary file:
+/// [`crate::pipeline::SPILL_FROM`], or the number in `JIXIAO_SPILL_FROM` (for tests and
+/// benchmarks; `0` spills every run).
+fn spill_from() -> usize {
+    std::env::var("JIXIAO_SPILL_FROM")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(crate::pipeline::SPILL_FROM)
+}
+
 /// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
 /// `collect`).
 fn assess_with_progress<'p>(
     plan: &'p crate::plan::Plan,
     reading: crate::pipeline::Reading,
     last_year: Option<&crate::history::PreviousYear>,
-) -> crate::pipeline::Assessment<'p> {
+) -> anyhow::Result<crate::pipeline::Assessment<'p>> {
     use crate::terminal::Progress;
     use std::sync::OnceLock;
     let progress: OnceLock<Progress> = OnceLock::new();
@@ -87,6 +97,7 @@ fn assess_with_progress<'p>(
         plan,
         reading,
         last_year,
+        crate::pipeline::spill_for(plan, spill_from()),
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
         },
@@ -99,7 +110,7 @@ fn assess_with_progress<'p>(
     if let Some(p) = progress.get() {
         p.finish();
     }
-    assessment
+    assessment.map_err(|e| anyhow::anyhow!(crate::evaluate::spill_error_text(&e)))
 }
 
 /// Whether the run was a year folder given alone (a folder dropped onto jixiao.exe): the

@@ -67,7 +67,8 @@ pub fn apply(
         (None, None) => None,
     };
     let files: Vec<ReviewFile> = files.into_iter().map(|(_, f)| f).collect();
-    let log = crate::review::apply(plan, &mut assessment.evaluations, files, draw);
+    let log = crate::review::apply(plan, &mut assessment.evaluations, files, draw)
+        .map_err(|e| anyhow::anyhow!(crate::evaluate::spill_error_text(&e)))?;
     for x in &log.refused {
         eprintln!("复核未采用：{}：{}", x.at, x.why.text());
     }

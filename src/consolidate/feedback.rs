@@ -132,11 +132,12 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
             e.totals.total
         ));
         for (k, a) in reviewed.iter().enumerate() {
-            let level3 = e
-                .indicators
-                .iter()
-                .find(|r| r.input.indicator.code == a.decision.indicator)
-                .map(|r| r.input.indicator.level3.to_string())
+            let level3 = report
+                .plan
+                .indicators_for(d)
+                .into_iter()
+                .find(|i| i.code == a.decision.indicator)
+                .map(|i| i.level3.to_string())
                 .unwrap_or_default();
             t.push_str(&format!(
                 "  {}. 指标「{}」（{level3}）：{} 分调整为 {} 分。复核意见：{}\n",

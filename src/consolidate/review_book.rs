@@ -32,7 +32,7 @@ const WIDTHS: [f64; 15] = [
 /// One row of the review workbook.
 struct Line<'a> {
     e: &'a Evaluation<'a>,
-    r: &'a IndicatorResult<'a>,
+    r: IndicatorResult<'a>,
     why: Vec<String>,
     state: String,
     prefill: Option<(Score, &'a str, &'a str, &'a str)>,
@@ -40,7 +40,7 @@ struct Line<'a> {
 
 /// Builds 复核表.xlsx.
 pub fn workbook(report: &Report) -> Result<Vec<u8>, XlsxError> {
-    let lines = lines(report);
+    let lines = lines(report)?;
     let mut wb = xlsx::workbook(&xlsx::properties(&format!(
         "{} 复核表",
         report.plan.settings.name
@@ -53,7 +53,7 @@ pub fn workbook(report: &Report) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The indicators that need a reviewer, with why, in department and plan order.
-fn lines<'a>(report: &'a Report) -> Vec<Line<'a>> {
+fn lines<'a>(report: &'a Report) -> std::io::Result<Vec<Line<'a>>> {
     let log = &report.reviews;
     let tolerance = report.plan.settings.tolerance.value();
     let mut out = Vec::new();
@@ -61,7 +61,7 @@ fn lines<'a>(report: &'a Report) -> Vec<Line<'a>> {
         let code = &e.dept().code;
         let scored = e.state() == State::Scored;
         let drawn = log.drawn(code);
-        for r in &e.indicators {
+        for r in e.indicators()?.iter() {
             let ind = r.input.indicator;
             let applied = log.applied_to(code, &ind.code);
             let again = log.to_review_again(code, &ind.code);
@@ -127,14 +127,14 @@ fn lines<'a>(report: &'a Report) -> Vec<Line<'a>> {
             };
             out.push(Line {
                 e,
-                r,
+                r: r.clone(),
                 why,
                 state,
                 prefill,
             });
         }
     }
-    out
+    Ok(out)
 }
 
 fn write_sheet(ws: &mut Worksheet, report: &Report, lines: &[Line]) -> Result<(), XlsxError> {
@@ -319,7 +319,7 @@ fn write_meta(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
     for e in report.evaluations() {
         rows.push((
             format!("{RETURN_PREFIX}{}", e.dept().code),
-            return_fingerprint(e),
+            return_fingerprint(e)?,
         ));
     }
     for (k, (key, value)) in rows.iter().enumerate() {

@@ -1,9 +1,9 @@
 //! `summary.json`: the same results for other programs, decimals as strings, departments in
 //! code order (schema in SPEC).
 
-use super::Report;
+use super::{Report, Row};
 use crate::domain::Finding;
-use crate::evaluate::State;
+use crate::evaluate::{IndicatorResult, State};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -12,7 +12,7 @@ struct Summary<'a> {
     plan: &'a str,
     generated_by: &'a str,
     generated_at: &'a str,
-    departments: Vec<Dept<'a>>,
+    departments: Departments<'a, 'a, 'a>,
     unmatched: Vec<Unmatched<'a>>,
     /// Files held for the bureau: the template of one department, the file naming another.
     conflicts: Vec<Conflicted<'a>>,
@@ -159,106 +159,7 @@ struct Sample<'a> {
 /// The JSON text (pretty-printed, UTF-8, no BOM), streamed into `w`: at 10,000 departments it
 /// is some 100 MB, never held whole.
 pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut rows: Vec<_> = report.rows.iter().collect();
-    rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
-    let departments = rows
-        .into_iter()
-        .map(|row| {
-            let e = row.eval;
-            let state = e.map(|e| e.state());
-            let scored = e.filter(|e| e.state() == State::Scored);
-            let mut dimensions = serde_json::Map::new();
-            if let Some(e) = scored {
-                for d in &e.totals.dimensions {
-                    dimensions.insert(
-                        d.name.clone(),
-                        serde_json::Value::String(d.score.to_string()),
-                    );
-                }
-            }
-            Dept {
-                code: row.dept.code.as_str(),
-                name: &row.dept.name,
-                status: row.status.label(),
-                rank: row.rank,
-                total: scored.map(|e| e.totals.total.to_string()),
-                provisional_total: e
-                    .filter(|_| state == Some(State::Provisional))
-                    .map(|e| e.totals.total.to_string()),
-                filled: e.map(|e| !e.blank),
-                grade: e.and_then(|e| e.grade()),
-                dimensions,
-                self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
-                file: e.map(|e| e.inputs.file.as_str()),
-                submitted_at: e.map(|e| Report::submitted_at(e).at),
-                submitted_at_source: e.map(|e| Report::submitted_at(e).source.label()),
-                late_days: e.and_then(|e| e.inputs.late_days),
-                from: e
-                    .and_then(|e| e.inputs.mail.as_ref())
-                    .map(|m| m.from.as_str()),
-                subject: e
-                    .and_then(|e| e.inputs.mail.as_ref())
-                    .map(|m| m.subject.as_str()),
-                budget: e.map(|e| {
-                    let b = e.inputs.budget_summary;
-                    Budget {
-                        initial: b.initial.to_string(),
-                        adjusted: b.adjusted.to_string(),
-                        spent: b.spent.to_string(),
-                        rate: e.inputs.execution_rate().map(crate::domain::fmt2),
-                    }
-                }),
-                indicators: e
-                    .map(|e| {
-                        e.indicators
-                            .iter()
-                            .map(|r| IndicatorOut {
-                                code: r.input.indicator.code.as_str(),
-                                actual: r.shown_actual(),
-                                score: r.final_score().map(|s| s.to_string()),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                previous: report.last_year().and_then(|p| {
-                    let d = p.dept(&row.dept.code)?;
-                    let now = scored.map(|e| e.totals.total.value());
-                    Some(PreviousOut {
-                        year: p.year,
-                        name: &d.name,
-                        status: &d.status,
-                        total: d.total.map(crate::domain::fmt2),
-                        rank: d.rank,
-                        grade: d.grade.as_deref(),
-                        change: now.zip(d.total).map(|(a, b)| crate::domain::fmt2(a - b)),
-                        rank_change: row
-                            .rank
-                            .zip(d.rank)
-                            .map(|(a, b)| i64::from(b) - i64::from(a)),
-                    })
-                }),
-                computed_total: e.and_then(|e| e.computed_total.map(|t| t.to_string())),
-                reviews: report
-                    .reviews
-                    .applied
-                    .iter()
-                    .filter(|a| a.decision.dept == row.dept.code)
-                    .map(|a| ReviewApplied {
-                        indicator: a.decision.indicator.as_str(),
-                        computed: a.computed.map(|s| s.to_string()),
-                        self_score: a.own.map(crate::domain::fmt_plain),
-                        reviewed: a.decision.score.to_string(),
-                        change: a.change().to_string(),
-                        opinion: &a.decision.opinion,
-                        reviewer: &a.decision.reviewer,
-                        date: &a.decision.date,
-                        cell: a.decision.at.to_string(),
-                    })
-                    .collect(),
-                findings: e.map(|e| e.findings.iter().collect()).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let departments = Departments(report);
     let a = report.assessment;
     let summary = Summary {
         year: report.plan.settings.year,
@@ -318,4 +219,121 @@ pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Resul
     serde_json::to_writer_pretty(&mut w, &summary).map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut w, b"\n")?;
     std::io::Write::flush(&mut w)
+}
+
+/// 各部门, serialized one at a time: a spilled department's indicator results are read back
+/// for its entry and dropped after it.
+struct Departments<'r, 'a, 'p>(&'r Report<'a, 'p>);
+
+impl Serialize for Departments<'_, '_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let report = self.0;
+        let mut rows: Vec<_> = report.rows.iter().collect();
+        rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
+        let mut seq = serializer.serialize_seq(Some(rows.len()))?;
+        for row in rows {
+            let results = row
+                .eval
+                .map(|e| e.indicators())
+                .transpose()
+                .map_err(|e| S::Error::custom(crate::evaluate::spill_error_text(&e)))?;
+            seq.serialize_element(&dept(report, row, results.as_deref()))?;
+        }
+        seq.end()
+    }
+}
+
+/// One department's entry.
+fn dept<'a>(report: &'a Report, row: &'a Row, results: Option<&'a [IndicatorResult]>) -> Dept<'a> {
+    let e = row.eval;
+    let state = e.map(|e| e.state());
+    let scored = e.filter(|e| e.state() == State::Scored);
+    let mut dimensions = serde_json::Map::new();
+    if let Some(e) = scored {
+        for d in &e.totals.dimensions {
+            dimensions.insert(
+                d.name.clone(),
+                serde_json::Value::String(d.score.to_string()),
+            );
+        }
+    }
+    Dept {
+        code: row.dept.code.as_str(),
+        name: &row.dept.name,
+        status: row.status.label(),
+        rank: row.rank,
+        total: scored.map(|e| e.totals.total.to_string()),
+        provisional_total: e
+            .filter(|_| state == Some(State::Provisional))
+            .map(|e| e.totals.total.to_string()),
+        filled: e.map(|e| !e.blank),
+        grade: e.and_then(|e| e.grade()),
+        dimensions,
+        self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
+        file: e.map(|e| e.inputs.file.as_str()),
+        submitted_at: e.map(|e| Report::submitted_at(e).at),
+        submitted_at_source: e.map(|e| Report::submitted_at(e).source.label()),
+        late_days: e.and_then(|e| e.inputs.late_days),
+        from: e
+            .and_then(|e| e.inputs.mail.as_ref())
+            .map(|m| m.from.as_str()),
+        subject: e
+            .and_then(|e| e.inputs.mail.as_ref())
+            .map(|m| m.subject.as_str()),
+        budget: e.map(|e| {
+            let b = e.inputs.budget_summary;
+            Budget {
+                initial: b.initial.to_string(),
+                adjusted: b.adjusted.to_string(),
+                spent: b.spent.to_string(),
+                rate: e.inputs.execution_rate().map(crate::domain::fmt2),
+            }
+        }),
+        indicators: results
+            .unwrap_or_default()
+            .iter()
+            .map(|r| IndicatorOut {
+                code: r.input.indicator.code.as_str(),
+                actual: r.shown_actual(),
+                score: r.final_score().map(|s| s.to_string()),
+            })
+            .collect(),
+        previous: report.last_year().and_then(|p| {
+            let d = p.dept(&row.dept.code)?;
+            let now = scored.map(|e| e.totals.total.value());
+            Some(PreviousOut {
+                year: p.year,
+                name: &d.name,
+                status: &d.status,
+                total: d.total.map(crate::domain::fmt2),
+                rank: d.rank,
+                grade: d.grade.as_deref(),
+                change: now.zip(d.total).map(|(a, b)| crate::domain::fmt2(a - b)),
+                rank_change: row
+                    .rank
+                    .zip(d.rank)
+                    .map(|(a, b)| i64::from(b) - i64::from(a)),
+            })
+        }),
+        computed_total: e.and_then(|e| e.computed_total.map(|t| t.to_string())),
+        reviews: report
+            .reviews
+            .applied
+            .iter()
+            .filter(|a| a.decision.dept == row.dept.code)
+            .map(|a| ReviewApplied {
+                indicator: a.decision.indicator.as_str(),
+                computed: a.computed.map(|s| s.to_string()),
+                self_score: a.own.map(crate::domain::fmt_plain),
+                reviewed: a.decision.score.to_string(),
+                change: a.change().to_string(),
+                opinion: &a.decision.opinion,
+                reviewer: &a.decision.reviewer,
+                date: &a.decision.date,
+                cell: a.decision.at.to_string(),
+            })
+            .collect(),
+        findings: e.map(|e| e.findings.iter().collect()).unwrap_or_default(),
+    }
 }

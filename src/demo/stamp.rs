@@ -249,10 +249,16 @@ mod tests {
         assert_eq!(e.totals.total.to_string(), "95.30");
         assert_eq!(e.inputs.budget_summary.spent.to_string(), "3762.89");
         // 佐证材料 is not held; 偏差原因 only where points were lost (the report quotes it).
-        assert!(e.indicators.iter().all(|r| r.input.evidence.is_empty()));
-        assert!(e.indicators.iter().any(|r| typed(&r.input)));
         assert!(
-            e.indicators
+            e.indicators()
+                .unwrap()
+                .iter()
+                .all(|r| r.input.evidence.is_empty())
+        );
+        assert!(e.indicators().unwrap().iter().any(|r| typed(&r.input)));
+        assert!(
+            e.indicators()
+                .unwrap()
                 .iter()
                 .filter(|r| r
                     .scored

@@ -8,8 +8,10 @@
 
 mod computed;
 mod peers;
+mod spill;
 
 pub use peers::{apply_peers, peer_indicators};
+pub use spill::{Slot, Spill, error_text as spill_error_text};
 
 use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
 use crate::history::LastYear;
@@ -19,6 +21,8 @@ use crate::score::{AnswerKind, Caution, ScoreError, Scored, Totals, score_indica
 use crate::text::{Value, normalize_text, parse_value};
 use crate::validate::{IndicatorInput, Inputs};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// 审核状态 of a department.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,8 +137,8 @@ pub struct Evaluation<'p> {
     /// The validated inputs (budget, info, file); the indicator inputs have moved into
     /// `indicators`.
     pub inputs: Inputs<'p>,
-    /// Every plan indicator, in plan order.
-    pub indicators: Vec<IndicatorResult<'p>>,
+    /// Every plan indicator, in plan order: see [`Evaluation::indicators`].
+    indicators: Results<'p>,
     /// Scores per 评价维度, total and grade (unreadable values count 0).
     pub totals: Totals,
     /// Sum of the department's own 自评得分, when any was given.
@@ -149,6 +153,31 @@ pub struct Evaluation<'p> {
     pub computed_total: Option<Score>,
 }
 
+/// A department's indicator results: held in memory, or spilled to the run's [`Spill`].
+#[derive(Clone)]
+enum Results<'p> {
+    Held(Vec<IndicatorResult<'p>>),
+    Spilled {
+        spill: Arc<Spill>,
+        slot: Slot,
+        plan: &'p Plan,
+        count: usize,
+    },
+}
+
+impl std::fmt::Debug for Results<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Results::Held(v) => v.fmt(f),
+            Results::Spilled { slot, count, .. } => f
+                .debug_struct("Spilled")
+                .field("slot", slot)
+                .field("count", count)
+                .finish(),
+        }
+    }
+}
+
 /// What a department's total means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
@@ -160,7 +189,63 @@ pub enum State {
     Blank,
 }
 
-impl Evaluation<'_> {
+impl<'p> Evaluation<'p> {
+    /// Every plan indicator's result, in plan order. Read back from the run's [`Spill`] when
+    /// the evaluation was spilled; the error is then the temporary file's.
+    pub fn indicators(&self) -> std::io::Result<Cow<'_, [IndicatorResult<'p>]>> {
+        match &self.indicators {
+            Results::Held(v) => Ok(Cow::Borrowed(v)),
+            Results::Spilled {
+                spill, slot, plan, ..
+            } => spill.get(plan, *slot).map(Cow::Owned),
+        }
+    }
+
+    /// How many indicator results there are (without reading a spill).
+    pub fn indicator_count(&self) -> usize {
+        match &self.indicators {
+            Results::Held(v) => v.len(),
+            Results::Spilled { count, .. } => *count,
+        }
+    }
+
+    /// Changes the indicator results with `change`, which says whether it changed any; a
+    /// spilled evaluation's changed results are spilled again.
+    pub fn update_indicators(
+        &mut self,
+        change: impl FnOnce(&mut [IndicatorResult<'p>]) -> bool,
+    ) -> std::io::Result<bool> {
+        match &mut self.indicators {
+            Results::Held(v) => Ok(change(v)),
+            Results::Spilled {
+                spill, slot, plan, ..
+            } => {
+                let mut v = spill.get(plan, *slot)?;
+                let changed = change(&mut v);
+                if changed {
+                    *slot = spill.put(plan, &v)?;
+                }
+                Ok(changed)
+            }
+        }
+    }
+
+    /// Moves the indicator results out of memory into `spill`. When they cannot be written
+    /// they stay in memory (the run only uses more of it) and the error is returned.
+    pub fn spill(&mut self, spill: &Arc<Spill>, plan: &'p Plan) -> std::io::Result<()> {
+        let Results::Held(v) = &self.indicators else {
+            return Ok(());
+        };
+        let slot = spill.put(plan, v)?;
+        self.indicators = Results::Spilled {
+            spill: Arc::clone(spill),
+            slot,
+            plan,
+            count: v.len(),
+        };
+        Ok(())
+    }
+
     /// The department.
     pub fn dept(&self) -> &Department {
         self.inputs.dept
@@ -374,7 +459,7 @@ pub fn evaluate<'p>(
     let status = Status::of(&findings);
     Evaluation {
         inputs,
-        indicators: results,
+        indicators: Results::Held(results),
         totals: t,
         self_total,
         findings,

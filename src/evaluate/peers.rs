@@ -22,16 +22,17 @@ pub fn peer_indicators(plan: &Plan) -> Vec<&Indicator> {
 }
 
 /// Scores every 相对/排名 indicator of `evaluations` against the accepted departments.
-pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) {
+/// Spilled evaluations are read back one at a time (the error is the spill's).
+pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) -> std::io::Result<()> {
     if peer_indicators(plan).is_empty() {
-        return;
+        return Ok(());
     }
     let mut table: HashMap<IndicatorCode, Vec<Peer>> = HashMap::new();
     for e in evaluations
         .iter()
         .filter(|e| e.status != Status::Rejected && !e.blank)
     {
-        for r in &e.indicators {
+        for r in e.indicators()?.iter() {
             if let Some(value) = r.scored.as_ref().and_then(|s| s.peer_value) {
                 table
                     .entry(r.input.indicator.code.clone())
@@ -50,32 +51,43 @@ pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) {
     let tolerance = plan.settings.tolerance.value();
     for e in evaluations.iter_mut() {
         let own = e.dept().code.clone();
+        let file = e.inputs.file.clone();
         let mut added = Vec::new();
-        let mut changed = false;
-        for r in e.indicators.iter_mut() {
-            let ind = r.input.indicator;
-            let Some(s) = r.scored.as_mut() else { continue };
-            let Some(value) = s.peer_value else { continue };
-            let peers = table.get(&ind.code).map(Vec::as_slice).unwrap_or(&[]);
-            let mut again = score_with_peers(ind, &own, value, peers);
-            again.actual = std::mem::take(&mut s.actual);
-            again.ambiguous = s.ambiguous.take();
-            *s = again;
-            changed = true;
-            added.extend(score_findings(
-                &e.inputs.file,
-                &r.input,
-                s,
-                r.reason_given,
-                tolerance,
-            ));
-        }
+        let mut totals = None;
+        let changed = e.update_indicators(|results| {
+            let mut changed = false;
+            for r in results.iter_mut() {
+                let ind = r.input.indicator;
+                let Some(s) = r.scored.as_mut() else { continue };
+                let Some(value) = s.peer_value else { continue };
+                let peers = table.get(&ind.code).map(Vec::as_slice).unwrap_or(&[]);
+                let mut again = score_with_peers(ind, &own, value, peers);
+                again.actual = std::mem::take(&mut s.actual);
+                again.ambiguous = s.ambiguous.take();
+                *s = again;
+                changed = true;
+                added.extend(score_findings(
+                    &file,
+                    &r.input,
+                    s,
+                    r.reason_given,
+                    tolerance,
+                ));
+            }
+            if changed {
+                totals = Some(totals_of(results, plan));
+            }
+            changed
+        })?;
         if !changed {
             continue;
         }
         e.findings.extend(added);
         sort_findings(&mut e.findings);
-        e.totals = totals_of(&e.indicators, plan);
+        if let Some(t) = totals.take() {
+            e.totals = t;
+        }
         e.status = Status::of(&e.findings);
     }
+    Ok(())
 }

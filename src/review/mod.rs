@@ -143,10 +143,10 @@ impl ReviewLog {
 /// A fingerprint of what a department reported: every indicator's 实际完成值 and 自评得分 and
 /// every budget line's 执行数. A resave that changes nothing keeps it; a resubmission with a
 /// changed value does not.
-pub fn return_fingerprint(e: &Evaluation<'_>) -> String {
+pub fn return_fingerprint(e: &Evaluation<'_>) -> std::io::Result<String> {
     let mut h = Fnv::new();
     h.field(e.dept().code.as_str());
-    for r in &e.indicators {
+    for r in e.indicators()?.iter() {
         h.field(r.input.indicator.code.as_str());
         h.field(r.input.actual.trim());
         h.field(&r.input.self_score.map(fmt_plain).unwrap_or_default());
@@ -155,18 +155,18 @@ pub fn return_fingerprint(e: &Evaluation<'_>) -> String {
         h.field(&b.name);
         h.field(&b.spent.map(|m| m.to_string()).unwrap_or_default());
     }
-    h.hex()
+    Ok(h.hex())
 }
 
 /// Applies the decisions of `files` (later files win for the same indicator) to
 /// `evaluations`; decisions for a department whose return changed since, or that has no
-/// accepted return, are refused.
+/// accepted return, are refused. The error is a spilled evaluation's temporary file's.
 pub fn apply(
     plan: &Plan,
     evaluations: &mut [Evaluation<'_>],
     files: Vec<ReviewFile>,
     draw: Option<Draw>,
-) -> ReviewLog {
+) -> std::io::Result<ReviewLog> {
     let mut log = ReviewLog {
         draw,
         ..ReviewLog::default()
@@ -179,44 +179,53 @@ pub fn apply(
             chosen.insert((d.dept.clone(), d.indicator.clone()), d);
         }
     }
+    let mut reviewed: Vec<usize> = Vec::new();
     for ((dept, ind), d) in chosen {
-        let Some(e) = evaluations.iter_mut().find(|e| e.dept().code == dept) else {
+        let Some(k) = evaluations.iter().position(|e| e.dept().code == dept) else {
             log.refused.push(refused(d, Refusal::NoReturn));
             continue;
         };
+        let e = &mut evaluations[k];
         if e.blank || e.status == Status::Rejected {
             log.refused.push(refused(d, Refusal::NoReturn));
             continue;
         }
-        if return_fingerprint(e) != d.seen {
+        if return_fingerprint(e)? != d.seen {
             log.refused.push(refused(d, Refusal::ReturnChanged));
             continue;
         }
-        let Some(r) = e
-            .indicators
-            .iter_mut()
-            .find(|r| r.input.indicator.code == ind)
-        else {
-            continue;
-        };
-        log.applied.push(Applied {
-            computed: r.scored.as_ref().map(|s| s.score),
-            own: r.input.self_score,
-            decision: d.clone(),
-        });
-        r.review = Some(Box::new(Review {
-            score: d.score,
-            opinion: d.opinion,
-            reviewer: d.reviewer,
-            date: d.date,
-            at: d.at,
-        }));
-    }
-    for e in evaluations.iter_mut() {
-        if e.indicators.iter().any(|r| r.review.is_some()) {
-            e.computed_total = Some(e.totals.total);
-            e.totals = totals_of(&e.indicators, plan);
+        let mut applied = None;
+        e.update_indicators(|results| {
+            let Some(r) = results.iter_mut().find(|r| r.input.indicator.code == ind) else {
+                return false;
+            };
+            applied = Some(Applied {
+                computed: r.scored.as_ref().map(|s| s.score),
+                own: r.input.self_score,
+                decision: d.clone(),
+            });
+            r.review = Some(Box::new(Review {
+                score: d.score,
+                opinion: d.opinion.clone(),
+                reviewer: d.reviewer.clone(),
+                date: d.date.clone(),
+                at: d.at.clone(),
+            }));
+            true
+        })?;
+        if let Some(a) = applied {
+            log.applied.push(a);
+            if reviewed.last() != Some(&k) {
+                reviewed.push(k);
+            }
         }
+    }
+    // Only this step sets a review: the totals of the departments it reviewed are redone.
+    for k in reviewed {
+        let e = &mut evaluations[k];
+        let totals = totals_of(&e.indicators()?, plan);
+        e.computed_total = Some(e.totals.total);
+        e.totals = totals;
     }
     // Applied decisions in department order, then plan order.
     let order = |a: &Applied| {
@@ -228,7 +237,7 @@ pub fn apply(
         (a.decision.dept.clone(), pos)
     };
     log.applied.sort_by_key(order);
-    log
+    Ok(log)
 }
 
 fn refused(d: Decision, why: Refusal) -> Refused {

@@ -60,6 +60,21 @@ fn fill_review(from: &Path, to: &Path, decisions: &[Decision]) {
     umya_spreadsheet::writer::xlsx::write(&book, to).unwrap();
 }
 
+/// The 复核表 the demo's collect wrote, filled as 复核表_已填.xlsx with two decisions: 004's
+/// JT08 raised to 5, 001's GX10 lowered to 0.5.
+fn fill_first_review(year: &Path) -> std::path::PathBuf {
+    let filled = year.join("复核表_已填.xlsx");
+    fill_review(
+        &year.join("汇总/复核表.xlsx"),
+        &filled,
+        &[
+            ("004", "JT08", "5", "经核实为非责任事故，佐证充分"),
+            ("001", "GX10", "0.5", "指标填报与预算执行表不一致"),
+        ],
+    );
+    filled
+}
+
 fn rank_and_total(json: &serde_json::Value, code: &str) -> (u64, String) {
     let d = util::dept(json, code);
     (
@@ -77,15 +92,7 @@ fn reviews_raise_and_lower_scores_and_move_ranks() {
         rank_and_total(&before, "004"),
         rank_and_total(&before, "005")
     );
-    let filled = d.join("复核表_已填.xlsx");
-    fill_review(
-        &d.join("汇总/复核表.xlsx"),
-        &filled,
-        &[
-            ("004", "JT08", "5", "经核实为非责任事故，佐证充分"),
-            ("001", "GX10", "0.5", "指标填报与预算执行表不一致"),
-        ],
-    );
+    let filled = fill_first_review(d);
     let out = d.join("复核后");
     let log = collect_in(
         d,
@@ -329,6 +336,31 @@ fn two_review_files_the_later_wins() {
     let json = summary(&out);
     assert_eq!(util::dept(&json, "001")["total"], "95.10");
     assert_eq!(json["review_files"].as_array().unwrap().len(), 2);
+}
+
+/// 复核 decisions and a 抽查 draw applied to results spilled to a temporary file give the same
+/// outputs, 复核表 and reports included, as results held in memory.
+#[test]
+fn reviews_of_spilled_results_write_the_same_bytes() {
+    let dir = year();
+    let d = dir.path();
+    let filled = fill_first_review(d);
+    let args = [
+        d.join("回收").into_os_string(),
+        "--review".into(),
+        filled.into_os_string(),
+        "--sample".into(),
+        "2".into(),
+        "--seed".into(),
+        "2024".into(),
+        "--report".into(),
+    ];
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out = d.join("对照");
+    let written = spilled_run_writes_the_same(&d.join("评价方案.xlsx"), &out, &args);
+    assert!(written >= 20, "{written}");
+    let json = summary(&out.join("spilled"));
+    assert_eq!(util::dept(&json, "004")["total"], "99.00");
 }
 
 #[test]

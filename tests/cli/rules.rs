@@ -324,6 +324,15 @@ fn every_kind_of_rule_scores_as_the_table_says() {
         "{peers:?}"
     );
     assert!(peers[1].contains("R09 信访办结率"), "{peers:?}");
+
+    // Spilled to a temporary file, the 相对/排名 results are scored again and written back:
+    // the outputs are the same bytes.
+    let written = spilled_run_writes_the_same(
+        &plan_path,
+        &dir.path().join("对照"),
+        &[returns.as_os_str(), "--report".as_ref()],
+    );
+    assert!(written >= 6, "{written}");
 }
 
 #[test]

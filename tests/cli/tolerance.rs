@@ -23,11 +23,13 @@ fn env() -> Env {
 
 /// Per-indicator scores, totals and the non-identity findings' codes of one file.
 fn scores(env: &Env, path: &Path) -> (Vec<String>, String, Vec<String>) {
-    let a = jixiao::pipeline::assess(&env.plan, &[path.to_path_buf()], &[], None, &|_| {}, &|| {});
+    let a = jixiao::pipeline::assess(&env.plan, &[path.to_path_buf()], &[], None, &|_| {}, &|| {})
+        .unwrap();
     assert!(a.unmatched.is_empty(), "{:?}", a.unmatched[0].findings);
     let e = &a.evaluations[0];
     let per: Vec<String> = e
-        .indicators
+        .indicators()
+        .unwrap()
         .iter()
         .map(|r| {
             format!(

@@ -169,7 +169,10 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
     // 四、失分较多的指标.
     let mut lost: BTreeMap<String, Lost> = BTreeMap::new();
     for e in &scored {
-        for r in &e.indicators {
+        let results = e
+            .indicators()
+            .map_err(|err| crate::evaluate::spill_error_text(&err))?;
+        for r in results.iter() {
             let i = r.input.indicator;
             let got = r.final_score().unwrap_or(Score::ZERO);
             if got < i.weight && !r.scored.as_ref().is_some_and(|x| x.not_applicable) {

@@ -15,6 +15,9 @@ pub fn file_name(report: &Report, e: &Evaluation) -> String {
 
 /// Builds the draft.
 pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
+    let results = e
+        .indicators()
+        .map_err(|err| crate::evaluate::spill_error_text(&err))?;
     let s = &report.plan.settings;
     let d = e.dept();
     let name = format!("{}年度{}部门整体支出绩效自评价报告", s.year, d.name);
@@ -122,7 +125,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         .add_paragraph(para(&format!(
             "根据{}的部署，本部门按照评价方案的指标体系（共 {} 项三级指标）开展自评价，逐项填报实际完成值、自评得分和佐证材料。",
             if s.organiser.is_empty() { "市财政局" } else { &s.organiser },
-            e.indicators.len()
+            results.len()
         )))
         .add_paragraph(ask("自评价的组织方式、时间安排和工作过程"));
 
@@ -130,15 +133,14 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(h1("3 评价指标分析"));
     let mut n1 = 0;
     let mut level1: Vec<&str> = Vec::new();
-    for r in &e.indicators {
+    for r in results.iter() {
         if !level1.contains(&&*r.input.indicator.level1) {
             level1.push(&r.input.indicator.level1);
         }
     }
     for l1 in level1 {
         n1 += 1;
-        let in1: Vec<&IndicatorResult> = e
-            .indicators
+        let in1: Vec<&IndicatorResult> = results
             .iter()
             .filter(|r| &*r.input.indicator.level1 == l1)
             .collect();
@@ -239,7 +241,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
             &[],
         ))
         .add_paragraph(h2("5.2 存在的问题"));
-    let lost_all: Vec<&IndicatorResult> = e.indicators.iter().filter(|r| lost(r)).collect();
+    let lost_all: Vec<&IndicatorResult> = results.iter().filter(|r| lost(r)).collect();
     if lost_all.is_empty() {
         doc = doc.add_paragraph(para("各项指标均达到目标值。"));
     } else {
@@ -280,8 +282,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
     }
 
     // 附件: every indicator.
-    let rows: Vec<Vec<String>> = e
-        .indicators
+    let rows: Vec<Vec<String>> = results
         .iter()
         .map(|r| {
             let i = r.input.indicator;

@@ -486,7 +486,7 @@ mod tests {
         let dir = crate::cli::demo_folder();
         let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
         let inputs = [dir.path().join("回收")];
-        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
+        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
         let report = Report::new(&plan, &a, RunInfo::new("p", &inputs));
         let e = report.evaluations().next().unwrap();
         let first = department::build(&report, e).unwrap();

@@ -51,12 +51,13 @@ pub(super) fn department(
     }
     headers(ws, hr, &names, f)?;
     let first = hr + 1;
-    let n = e.indicators.len() as u32;
+    let results = e.indicators()?;
+    let n = results.len() as u32;
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
     // Values first, unformatted; then each column's formats in runs (one lookup per run).
     let mut scored: [Vec<&Format>; 3] = Default::default();
-    let mut heights = Vec::with_capacity(e.indicators.len());
-    for (k, res) in e.indicators.iter().enumerate() {
+    let mut heights = Vec::with_capacity(results.len());
+    for (k, res) in results.iter().enumerate() {
         let r = first + k as u32;
         let i = res.input.indicator;
         ws.write_string(r, 2, &*i.level3)?;
@@ -99,7 +100,7 @@ pub(super) fn department(
     if !breaks.is_empty() {
         ws.set_page_breaks(&breaks)?;
     }
-    let rows = e.indicators.len();
+    let rows = results.len();
     for (c, fmt) in [(2, &f.wrap), (3, &f.center), (4, &f.wrap), (8, &f.wrap)] {
         xlsx::format_column(ws, c, first, &vec![fmt; rows])?;
     }
@@ -108,14 +109,14 @@ pub(super) fn department(
     }
     // 一级/二级 merged as in the appendix, cut at page starts.
     let level = |j: usize| {
-        let i = e.indicators[j].input.indicator;
+        let i = results[j].input.indicator;
         (&i.level1, &i.level2)
     };
     let runs = |same: &dyn Fn(usize, usize) -> bool| {
         let mut out = Vec::new();
         let mut start = 0usize;
-        for k in 1..=e.indicators.len() {
-            if k == e.indicators.len() || !same(k, start) {
+        for k in 1..=results.len() {
+            if k == results.len() || !same(k, start) {
                 out.push((start, k - 1));
                 start = k;
             }
@@ -185,11 +186,7 @@ pub(super) fn department(
             .map(|x| {
                 x.indicators
                     .iter()
-                    .filter(|(code, _)| {
-                        !e.indicators
-                            .iter()
-                            .any(|r| r.input.indicator.code == **code)
-                    })
+                    .filter(|(code, _)| !results.iter().any(|r| r.input.indicator.code == **code))
                     .map(|(code, (actual, _))| format!("{code}（上年实际 {actual}）"))
                     .collect()
             })

@@ -31,7 +31,7 @@ fn indicator_details_in(
     let columns = ws_columns(report);
     let mut r = 1;
     for e in report.evaluations() {
-        for res in &e.indicators {
+        for res in e.indicators()?.iter() {
             if r == max_rows {
                 finish(ws, r, columns, f, &details_sheet(sheet))?;
                 sheet += 1;
@@ -175,9 +175,9 @@ mod tests {
         let dir = crate::cli::demo_folder();
         let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
         let inputs = [dir.path().join("回收")];
-        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {});
+        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
         let report = Report::new(&plan, &a, crate::consolidate::RunInfo::new("p", &inputs));
-        let expected: usize = report.evaluations().map(|e| e.indicators.len()).sum();
+        let expected: usize = report.evaluations().map(|e| e.indicator_count()).sum();
         let f = Formats::new();
         let mut wb = Workbook::new();
         indicator_details_in(&mut wb, &report, &f, 40).unwrap();
