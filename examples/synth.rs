@@ -372,7 +372,7 @@ fn answers(
                 value,
                 unit,
                 cmp: jixiao::score::Cmp::Ge,
-            } = &ind.target
+            } = &*ind.target
         {
             let short = (*value * rust_decimal::Decimal::new(9, 1)).round_dp(1);
             o.actual = format!("{}{}", short.normalize(), unit);

@@ -168,8 +168,9 @@ pub fn assess<'p>(
     )
 }
 
-/// From this many plan departments, [`spill_for`] gives a spill: below it, holding every
-/// indicator result costs less than 70 MB (see docs/performance.md).
+/// From this many plan departments, [`spill_for`] gives a spill. Below it, holding every
+/// indicator result costs under 100 MB (68 MB at 2,000) and spilling would only cost time
+/// (see docs/performance.md).
 pub const SPILL_FROM: usize = 3_000;
 
 /// A spill for a run over `plan` when it has at least `from` departments (else, or when no

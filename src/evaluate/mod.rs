@@ -626,7 +626,7 @@ fn score_findings(
 fn rate_above_full(ind: &crate::plan::Indicator, actual: &str) -> Option<rust_decimal::Decimal> {
     use crate::plan::{Cmp, Target};
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
-    let full = matches!(&ind.target,
+    let full = matches!(&*ind.target,
         Target::Compare { cmp: Cmp::Ge | Cmp::Eq, value, unit } if unit == "%" && *value == hundred);
     if !full || !ind.level3.contains('率') {
         return None;

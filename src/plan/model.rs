@@ -220,7 +220,7 @@ pub struct Indicator {
     /// 目标值 as written.
     pub target_text: Text,
     /// 目标值, parsed.
-    pub target: Target,
+    pub target: std::sync::Arc<Target>,
     /// 权重.
     pub weight: Score,
     /// 计分方式 as written (blank when inferred).
@@ -384,5 +384,15 @@ impl Plan {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         positions.iter().map(|&i| &self.budget[i])
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// A province's plan holds half a million indicators: their size is the plan's memory.
+    #[test]
+    fn an_indicator_stays_small() {
+        let size = size_of::<super::Indicator>();
+        assert!(size <= 168, "Indicator is {size} bytes");
     }
 }

@@ -36,7 +36,7 @@ impl AnswerKind {
         if ind.computed.is_some() {
             return AnswerKind::Computed;
         }
-        match (&*ind.rule, &ind.target) {
+        match (&*ind.rule, &*ind.target) {
             (Rule::Checklist { items, .. }, _) => AnswerKind::Checklist { items: *items },
             (Rule::Segments(tiers), _) if kinds::segment_is_percent(ind, tiers) => {
                 AnswerKind::Percent

@@ -87,7 +87,7 @@ pub(super) fn gap_deduct(
     let a = signed_quantity(ind, v, raw)?;
     let Target::Compare {
         cmp, value: target, ..
-    } = &ind.target
+    } = &*ind.target
     else {
         return Err(ScoreError::NotNumber(raw.into()));
     };
@@ -295,7 +295,7 @@ pub(super) fn qualitative(
 pub(super) fn inverse_ratio(ind: &Indicator, v: &Value, raw: &str) -> Result<Scored, ScoreError> {
     let w = ind.weight.value();
     let a = quantity(ind, v, raw)?;
-    let Target::Compare { value: target, .. } = &ind.target else {
+    let Target::Compare { value: target, .. } = &*ind.target else {
         return Err(ScoreError::NotNumber(raw.into()));
     };
     let what = format!("实际 {}，目标 {}", show_number(ind, a), ind.target_text);

@@ -180,7 +180,7 @@ pub fn score_indicator(
 /// The percent value a percent target compares with: its number, or 100 for a word target
 /// (完成 means 100%).
 fn percent_target(ind: &Indicator) -> Decimal {
-    match &ind.target {
+    match &*ind.target {
         Target::Compare { value, unit, .. } if unit == "%" => *value,
         _ => Decimal::ONE_HUNDRED,
     }
@@ -218,7 +218,7 @@ fn nearer_reading(ind: &Indicator, v: &Value) -> Option<Decimal> {
 /// was chosen (it departs from how Excel stores a percent cell), or the fraction reading was
 /// chosen while the other lies within a factor of ten of the target.
 fn ambiguity(ind: &Indicator, actual: &str) -> Option<Ambiguity> {
-    if !(ind.target.is_percent() || matches!(ind.target, Target::Word(_))) {
+    if !(ind.target.is_percent() || matches!(*ind.target, Target::Word(_))) {
         return None;
     }
     let v = parse_value(actual);
@@ -330,7 +330,7 @@ fn score_value(
             } else {
                 let s = w * a / target;
                 let formula = if ind.target.is_percent() && target == Decimal::ONE_HUNDRED
-                    || matches!(ind.target, Target::Word(_))
+                    || matches!(*ind.target, Target::Word(_))
                 {
                     format!("{}×{}%", fmt_plain(w), fmt_plain(a))
                 } else {
@@ -348,7 +348,7 @@ fn score_value(
             let a = quantity(ind, &v, &raw)?;
             let Target::Compare {
                 cmp, value: target, ..
-            } = &ind.target
+            } = &*ind.target
             else {
                 return Err(ScoreError::NotNumber(raw));
             };
@@ -441,7 +441,7 @@ fn score_value(
         }
         Rule::Level => {
             let a = level(&v, &raw)?;
-            let Target::Level(target) = ind.target else {
+            let Target::Level(target) = *ind.target else {
                 return Err(ScoreError::NotLevel(raw));
             };
             let what = format!("实际 {}级，目标 {}级", fmt_plain(a), fmt_plain(target));
@@ -488,7 +488,7 @@ fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Sco
 
 /// Whether a 达标 indicator is met.
 fn pass_met(ind: &Indicator, v: &Value, raw: &str) -> Result<bool, ScoreError> {
-    match &ind.target {
+    match &*ind.target {
         Target::Word(word) => match v {
             Value::Word(w) => match polarity(w, Some(word)) {
                 Polarity::Yes => Ok(true),
@@ -512,7 +512,7 @@ fn proportional_inputs(
     v: &Value,
     raw: &str,
 ) -> Result<(Decimal, Decimal), ScoreError> {
-    match &ind.target {
+    match &*ind.target {
         Target::Word(_) => Ok((percent(ind, v, raw)?, Decimal::ONE_HUNDRED)),
         Target::Level(t) => Ok((level(v, raw)?, *t)),
         Target::Compare { value, .. } => Ok((quantity(ind, v, raw)?, *value)),
@@ -539,7 +539,7 @@ fn signed_quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, Sco
 
 /// A percentage as [`percent`] reads it, negative allowed.
 fn signed_percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
-    let word = match &ind.target {
+    let word = match &*ind.target {
         Target::Word(w) => Some(w.as_str()),
         _ => None,
     };
@@ -572,10 +572,10 @@ fn signed_percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, Scor
 
 /// The actual as a number in the target's unit.
 fn quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
-    if ind.target.is_percent() || matches!(ind.target, Target::Word(_)) {
+    if ind.target.is_percent() || matches!(*ind.target, Target::Word(_)) {
         return percent(ind, v, raw);
     }
-    let target_unit = match &ind.target {
+    let target_unit = match &*ind.target {
         Target::Compare { unit, .. } => unit.as_str(),
         _ => "",
     };
@@ -702,7 +702,7 @@ fn show(ind: &Indicator, v: &Value, raw: &str) -> String {
 }
 
 fn show_number(ind: &Indicator, q: Decimal) -> String {
-    match &ind.target {
+    match &*ind.target {
         Target::Word(_) => format!("{}%", fmt_plain(q)),
         Target::Compare { unit, .. } => format!("{}{unit}", fmt_plain(q)),
         Target::Level(_) => format!("{}级", fmt_plain(q)),

@@ -2,7 +2,7 @@
 //! summed per 指标组 as rows arrive.
 
 use super::*;
-use crate::plan::{Rule, RuleError};
+use crate::plan::{Rule, RuleError, TargetError};
 use std::sync::Arc;
 
 /// A list that grows in fixed blocks and is joined once into an exactly sized `Vec`: a
@@ -95,6 +95,23 @@ impl Rules {
     }
 }
 
+/// Each distinct 目标值 once, parsed the first time it is seen: a province's plan repeats a few
+/// hundred targets (完成, ≥90% …) across half a million rows.
+#[derive(Default)]
+pub(super) struct Targets(HashMap<Text, Result<Arc<Target>, TargetError>>);
+
+impl Targets {
+    /// The target of this text.
+    fn get(&mut self, text: &Text) -> Result<Arc<Target>, TargetError> {
+        if let Some(known) = self.0.get(text.as_str()) {
+            return known.clone();
+        }
+        let parsed = parse_target(text).map(Arc::new);
+        self.0.insert(text.clone(), parsed.clone());
+        parsed
+    }
+}
+
 /// The weight total of each 指标组 over every indicator row whose weight could be read, so
 /// that one bad target does not also make every department's weights look wrong.
 pub(super) type GroupWeights = HashMap<Text, Decimal>;
@@ -105,6 +122,7 @@ pub(super) struct IndicatorRows {
     pub(super) seen: HashMap<IndicatorCode, u32>,
     pub(super) texts: Interner,
     pub(super) rules: Rules,
+    pub(super) targets: Targets,
     pub(super) out: Blocks<Indicator>,
     pub(super) weights: GroupWeights,
 }
@@ -163,8 +181,8 @@ impl SheetRows for IndicatorRows {
         let level1 = need(IndicatorCol::Level1.header(), errors);
         let level2 = need(IndicatorCol::Level2.header(), errors);
         let level3 = need(IndicatorCol::Level3.header(), errors);
-        let target_text = t.text(row, IndicatorCol::Target.header());
-        let target = match parse_target(&target_text) {
+        let target_text = self.texts.get(t.text(row, IndicatorCol::Target.header()));
+        let target = match self.targets.get(&target_text) {
             Ok(target) => Some(target),
             Err(e) => {
                 errors.at(
@@ -259,7 +277,7 @@ impl SheetRows for IndicatorRows {
                         ActualSource::ALL.map(|a| format!("「{}」", a.label())).join("")
                     ),
                 );
-            } else if !target.as_ref().is_some_and(Target::is_percent) {
+            } else if !target.as_deref().is_some_and(Target::is_percent) {
                 errors.at(
                     S,
                     t.cell(row, IndicatorCol::ActualSource.header()),
@@ -283,7 +301,7 @@ impl SheetRows for IndicatorRows {
             level1: texts.get(level1),
             level2: texts.get(level2),
             level3: texts.get(level3),
-            target_text: texts.get(target_text),
+            target_text,
             target,
             weight,
             rule_text: texts.get(rule_text),

@@ -29,7 +29,7 @@ fn ind(target: &str, weight: &str, rule: &str) -> Indicator {
         level2: "测试".into(),
         level3: "测试指标".into(),
         target_text: target.into(),
-        target: t,
+        target: t.into(),
         weight: Score(d(weight)),
         rule_text: rule.into(),
         rule: r.into(),
