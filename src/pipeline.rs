@@ -31,6 +31,9 @@ pub struct Assessment<'p> {
     pub missing: Vec<&'p Department>,
     /// How many files were looked at.
     pub files_read: usize,
+    /// Evaluations whose results were to be spilled but stayed in memory, and why the first
+    /// could not be written (the results are the same; only memory grows).
+    pub unspilled: Option<(usize, String)>,
 }
 
 impl Assessment<'_> {
@@ -173,13 +176,14 @@ pub fn assess<'p>(
 /// (see docs/performance.md).
 pub const SPILL_FROM: usize = 3_000;
 
-/// A spill for a run over `plan` when it has at least `from` departments (else, or when no
-/// temporary file can be made, `None`: results stay in memory, which only costs memory).
-pub fn spill_for(plan: &Plan, from: usize) -> Option<Arc<Spill>> {
-    (plan.departments.len() >= from)
-        .then(Spill::new)
-        .and_then(Result::ok)
-        .map(Arc::new)
+/// A spill for a run over `plan` when it has at least `from` departments, else `None`. The
+/// error is the temporary file's: the run can go on without a spill (results stay in memory,
+/// which only costs memory).
+pub fn spill_for(plan: &Plan, from: usize) -> std::io::Result<Option<Arc<Spill>>> {
+    if plan.departments.len() < from {
+        return Ok(None);
+    }
+    Spill::new().map(|s| Some(Arc::new(s)))
 }
 
 /// [`assess`] over inputs found (and perhaps partly read) by a [`Reading`].
@@ -203,6 +207,7 @@ pub fn assess_read<'p>(
     } = reading;
     start(files.len());
     early.resize_with(files.len(), || None);
+    let unspilled = std::sync::Mutex::new(None::<(usize, String)>);
     let per_file: Vec<Vec<Read<'p>>> = files
         .par_iter()
         .zip(early.into_par_iter())
@@ -219,9 +224,14 @@ pub fn assess_read<'p>(
                             let last = last_year.map(|y| LastYear::of(y, &d.code));
                             let inputs = validate::validate(plan, d, &id);
                             let mut eval = evaluate::evaluate(plan, inputs, last);
-                            if let Some(spill) = &spill {
+                            if let Some(spill) = &spill
+                                && let Err(e) = eval.spill(spill, plan)
+                                && let Ok(mut u) = unspilled.lock()
+                            {
                                 // Unwritten results stay in memory: the same result.
-                                let _ = eval.spill(spill, plan);
+                                let (n, _) =
+                                    u.get_or_insert_with(|| (0, evaluate::spill_error_reason(&e)));
+                                *n += 1;
                             }
                             // The sheets are not needed any more: memory holds evaluations.
                             id.sheets = Default::default();
@@ -301,6 +311,7 @@ pub fn assess_read<'p>(
         superseded,
         missing,
         files_read,
+        unspilled: unspilled.into_inner().unwrap_or_default(),
     })
 }
 
@@ -345,9 +356,13 @@ mod tests {
         let dir = crate::cli::demo_folder();
         let inputs = [dir.path().join("回收")];
         let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        let spill = spill_for(&plan, 0);
+        let spill = spill_for(&plan, 0).unwrap();
         assert!(spill.is_some());
-        assert!(spill_for(&plan, plan.departments.len() + 1).is_none());
+        assert!(
+            spill_for(&plan, plan.departments.len() + 1)
+                .unwrap()
+                .is_none()
+        );
         let reading = Reading::new(&inputs, &[]);
         let spilled = assess_read(&plan, reading, None, spill.clone(), &|_| {}, &|| {}).unwrap();
         let held = assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();

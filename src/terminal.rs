@@ -321,6 +321,7 @@ mod tests {
             superseded: Vec::new(),
             missing: missing.collect(),
             files_read: 0,
+            unspilled: None,
         };
         let text = check_text(&plan, &a, false);
         let line = text.lines().find(|l| l.contains("未报送")).unwrap();

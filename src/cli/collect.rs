@@ -347,8 +347,17 @@ fn out_of_space(e: anyhow::Error, config: &Config) -> anyhow::Error {
 /// Builds the consolidated workbook and streams it into its file; returns its path.
 fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
     let path = dir.join(consolidate::workbook::file_name(report.plan.settings.year));
-    let mut wb = consolidate::workbook::build(report)
-        .with_context(|| format!("生成汇总表 {} 失败", path.display()))?;
+    // The long sheets stream into temporary files: in the system's temporary folder, or in
+    // the output's own when that one cannot be used (rust_xlsxwriter panics on a full one, so
+    // the system's, usually larger, comes first).
+    let tempdir = match tempfile::tempfile() {
+        Ok(_) => std::env::temp_dir(),
+        Err(_) => dir.to_path_buf(),
+    };
+    let mut wb = consolidate::workbook::build(report, &tempdir).map_err(|e| {
+        let why = crate::domain::io_text(&crate::xlsx::io_error(e));
+        anyhow::anyhow!("生成汇总表 {} 失败：{why}", path.display())
+    })?;
     output::write_atomic_with(&path, |f| {
         wb.save_to_writer(f).map_err(crate::xlsx::io_error)
     })?;

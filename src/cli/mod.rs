@@ -83,6 +83,13 @@ fn spill_from() -> usize {
         .unwrap_or(crate::pipeline::SPILL_FROM)
 }
 
+/// The note for results that could not be spilled: they stay in memory.
+fn unspilled_note(departments: usize, why: &str) -> String {
+    format!(
+        "提示：{departments} 个部门的指标结果未能暂存（{why}），已保留在内存中；结果不受影响，只是占用内存更多"
+    )
+}
+
 /// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
 /// `collect`).
 fn assess_with_progress<'p>(
@@ -97,7 +104,16 @@ fn assess_with_progress<'p>(
         plan,
         reading,
         last_year,
-        crate::pipeline::spill_for(plan, spill_from()),
+        crate::pipeline::spill_for(plan, spill_from()).unwrap_or_else(|e| {
+            eprintln!(
+                "{}",
+                unspilled_note(
+                    plan.departments.len(),
+                    &crate::evaluate::spill_error_reason(&e)
+                )
+            );
+            None
+        }),
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
         },
@@ -109,6 +125,11 @@ fn assess_with_progress<'p>(
     );
     if let Some(p) = progress.get() {
         p.finish();
+    }
+    if let Ok(a) = &assessment
+        && let Some((n, why)) = &a.unspilled
+    {
+        eprintln!("{}", unspilled_note(*n, why));
     }
     assessment.map_err(|e| anyhow::anyhow!(crate::evaluate::spill_error_text(&e)))
 }

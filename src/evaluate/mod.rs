@@ -11,7 +11,7 @@ mod peers;
 mod spill;
 
 pub use peers::{apply_peers, peer_indicators};
-pub use spill::{Slot, Spill, error_text as spill_error_text};
+pub use spill::{Slot, Spill, error_reason as spill_error_reason, error_text as spill_error_text};
 
 use crate::domain::{CellRef, Code, Finding, Level, Location, Score, fmt_plain, fmt2};
 use crate::history::LastYear;

@@ -95,12 +95,16 @@ impl Spill {
 
 /// A spill's error in the words a user reads (an OS error's own text never reaches one).
 pub fn error_text(e: &io::Error) -> String {
-    let why = if e.get_ref().is_some() {
+    format!("暂存各部门指标结果的临时文件读写失败：{}", error_reason(e))
+}
+
+/// Why a spill failed, in a few words: ours, or the OS error's in Chinese.
+pub fn error_reason(e: &io::Error) -> String {
+    if e.get_ref().is_some() {
         e.to_string()
     } else {
         crate::domain::io_text(e)
-    };
-    format!("暂存各部门指标结果的临时文件读写失败：{why}")
+    }
 }
 
 fn corrupt() -> io::Error {
@@ -417,6 +421,44 @@ mod tests {
         let spill = Spill::new().unwrap();
         let err = spill.put(&plan, &moved).unwrap_err();
         assert!(error_text(&err).contains("指标不属于本次评价方案"), "{err}");
+    }
+
+    /// An evaluation whose results cannot be spilled keeps them in memory, unchanged; one
+    /// that can is read back equal, and a change to it is written again.
+    #[test]
+    fn an_evaluation_spills_or_keeps_its_results() {
+        let (dir, plan) = demo();
+        let a = assessed(&dir, &plan);
+        let spill = std::sync::Arc::new(Spill::new().unwrap());
+        let mut e = a.evaluations[0].clone();
+        let before = format!("{:?}", e.indicators().unwrap());
+        let stranger = Box::new(e.indicators().unwrap()[0].input.indicator.clone());
+        let mut odd = e.clone();
+        odd.update_indicators(|r| {
+            r[0].input.indicator = &stranger;
+            true
+        })
+        .unwrap();
+        assert!(odd.spill(&spill, &plan).is_err());
+        assert!(matches!(odd.indicators, super::super::Results::Held(_)));
+        e.spill(&spill, &plan).unwrap();
+        assert!(matches!(
+            e.indicators,
+            super::super::Results::Spilled { .. }
+        ));
+        assert_eq!(format!("{:?}", e.indicators().unwrap()), before);
+        assert_eq!(e.indicator_count(), a.evaluations[0].indicator_count());
+        let copy = e.clone();
+        let changed = e
+            .update_indicators(|r| {
+                r[0].reason_given = !r[0].reason_given;
+                true
+            })
+            .unwrap();
+        assert!(changed);
+        assert_ne!(format!("{:?}", e.indicators().unwrap()), before);
+        // The first slot is left as it was: a copy spilled before the change still reads it.
+        assert_eq!(format!("{:?}", copy.indicators().unwrap()), before);
     }
 
     /// Damaged bytes are an error, never other results.

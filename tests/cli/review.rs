@@ -397,3 +397,36 @@ fn the_same_seed_draws_the_same_departments_and_the_draw_is_kept() {
     collect_in(d, &[]);
     assert_eq!(summary(&d.join("汇总"))["sample"], first);
 }
+
+/// With no temporary folder to spill to, the run says so once and writes the same outputs
+/// from results held in memory.
+#[test]
+fn without_a_temporary_folder_results_stay_in_memory_and_the_run_says_so() {
+    let dir = year();
+    let d = dir.path();
+    let run = |out: &str, tmp: Option<&Path>| {
+        let mut cmd = jixiao();
+        cmd.env("SOURCE_DATE_EPOCH", "1652400000")
+            .env("JIXIAO_SPILL_FROM", "0")
+            .arg("collect")
+            .arg("--plan")
+            .arg(d.join("评价方案.xlsx"))
+            .arg("-o")
+            .arg(d.join(out))
+            .arg(d.join("回收"));
+        if let Some(t) = tmp {
+            cmd.env("TMPDIR", t).env("TMP", t).env("TEMP", t);
+        }
+        let done = cmd.output().unwrap();
+        assert!(matches!(done.status.code(), Some(0 | 3)), "{}", text(&done));
+        String::from_utf8_lossy(&done.stderr).into_owned()
+    };
+    let log = run("无临时目录", Some(&d.join("没有这个目录")));
+    assert!(
+        log.contains("个部门的指标结果未能暂存（文件或目录不存在），已保留在内存中；结果不受影响"),
+        "{log}"
+    );
+    let normal = run("正常", None);
+    assert!(!normal.contains("未能暂存"), "{normal}");
+    assert_eq!(snapshot(&d.join("无临时目录")), snapshot(&d.join("正常")));
+}

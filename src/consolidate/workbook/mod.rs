@@ -156,10 +156,12 @@ impl Formats {
     }
 }
 
-/// Builds the workbook, ready to be saved (long sheets already streamed to temporary files).
-pub fn build(report: &Report) -> Result<Workbook, XlsxError> {
+/// Builds the workbook, ready to be saved (long sheets already streamed to temporary files
+/// in `tempdir`).
+pub fn build(report: &Report, tempdir: &std::path::Path) -> Result<Workbook, XlsxError> {
     let f = Formats::new();
     let mut wb = xlsx::workbook(&xlsx::properties(&report.plan.settings.name));
+    wb.set_tempdir(tempdir)?;
     ranking::ranking(wb.add_worksheet(), report, &f)?;
     if report.previous.len() >= 2 {
         history::history(wb.add_worksheet(), report, &f)?;
