@@ -346,7 +346,8 @@ fn out_of_space(e: anyhow::Error, config: &Config) -> anyhow::Error {
 
 /// Builds the consolidated workbook and streams it into its file; returns its path.
 fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
-    let path = dir.join(consolidate::workbook::file_name(report.plan.settings.year));
+    let name = consolidate::workbook::file_name(report.plan.settings.year);
+    let path = dir.join(&name);
     // The long sheets stream into temporary files: in the system's temporary folder, or in
     // the output's own when that one cannot be used (rust_xlsxwriter panics on a full one, so
     // the system's, usually larger, comes first).
@@ -354,14 +355,32 @@ fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
         Ok(_) => std::env::temp_dir(),
         Err(_) => dir.to_path_buf(),
     };
-    let mut wb = consolidate::workbook::build(report, &tempdir).map_err(|e| {
-        let why = crate::domain::io_text(&crate::xlsx::io_error(e));
-        anyhow::anyhow!("生成汇总表 {} 失败：{why}", path.display())
-    })?;
-    output::write_atomic_with(&path, |f| {
-        wb.save_to_writer(f).map_err(crate::xlsx::io_error)
-    })?;
-    Ok(path)
+    // rust_xlsxwriter panics when it cannot write a streamed sheet's temporary file (a full
+    // disk): caught here, it is a run-level error like any other.
+    let written = crate::collect::catch_quietly(|| -> Result<()> {
+        let mut wb = consolidate::workbook::build(report, &tempdir).map_err(|e| {
+            let why = crate::domain::io_text(&crate::xlsx::io_error(e));
+            anyhow::anyhow!("生成汇总表 {name} 失败：{why}")
+        })?;
+        output::write_atomic_with(&path, |f| {
+            wb.save_to_writer(f).map_err(crate::xlsx::io_error)
+        })?;
+        Ok(())
+    });
+    match written {
+        Ok(done) => done.map(|()| path),
+        Err(what) => {
+            let why = if what.contains("StorageFull") || what.contains("No space") {
+                "磁盘空间不足".to_string()
+            } else {
+                format!("程序内部出错（{what}）")
+            };
+            Err(anyhow::anyhow!(
+                "生成汇总表 {name} 失败：写入临时目录 {} 时{why}。请清理该磁盘，或把环境变量 TMP（Windows）/ TMPDIR 指向有空间的目录后重试（上次的结果保持不变）",
+                tempdir.display()
+            ))
+        }
+    }
 }
 
 /// Writes one score file per evaluated department, in parallel.

@@ -47,17 +47,7 @@ pub fn identify_isolated(plan: &Plan, input: &Input, read: Vec<ReadReturn>) -> V
 
 /// Runs one file's work; a panic becomes finding F10 for that file.
 pub(super) fn isolate(input: &Input, work: impl FnOnce() -> Vec<ReadReturn>) -> Vec<ReadReturn> {
-    quiet_panics_while_reading();
-    READING.with(|r| r.set(true));
-    let result = catch_unwind(AssertUnwindSafe(work));
-    READING.with(|r| r.set(false));
-    result.unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let what = what.lines().next().unwrap_or("").to_string();
+    catch_quietly(work).unwrap_or_else(|what| {
         vec![problem(
             input.path.clone(),
             input.display.clone(),
@@ -65,6 +55,23 @@ pub(super) fn isolate(input: &Input, work: impl FnOnce() -> Vec<ReadReturn>) -> 
             format!("读取该文件时程序内部出错（{what}），其他文件不受影响"),
             "请把该文件另存为 .xlsx 后重新报送；如仍出错，请把文件发给技术支持",
         )]
+    })
+}
+
+/// Runs `work` on this thread with a panic inside it caught and kept off the terminal: `Err`
+/// holds the first line of the panic's message, for the caller to turn into Chinese words.
+pub fn catch_quietly<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    quiet_panics_while_reading();
+    let was = READING.with(|r| r.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    READING.with(|r| r.set(was));
+    result.map_err(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        what.lines().next().unwrap_or("").to_string()
     })
 }
 

@@ -201,3 +201,31 @@ fn a_full_disk_is_one_chinese_line_and_leaves_no_partial_output() {
     let left: Vec<_> = std::fs::read_dir(&disk.0).unwrap().collect();
     assert!(left.is_empty(), "partial output left: {left:?}");
 }
+
+/// A full system temporary folder (where the workbook's long sheets stream) is one Chinese
+/// line naming it, not rust_xlsxwriter's panic, and no output is left.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_temporary_folder_is_one_chinese_line() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let Some(tmp) = Tmpfs::mount(&dir.path().join("小临时目录"), "48k") else {
+        eprintln!("跳过：无法挂载 tmpfs（需要 root 权限），未测试临时目录已满的情形");
+        return;
+    };
+    let out = dir.path().join("新汇总");
+    let result = collect_cmd(dir.path().join("评价方案.xlsx"), &out)
+        .arg(dir.path().join("回收"))
+        .env("TMPDIR", &tmp.0)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{err}");
+    assert!(err.contains("时磁盘空间不足"), "{err}");
+    assert!(err.contains("小临时目录"), "{err}");
+    for english in ["panicked", "os error", "No space", "StorageFull"] {
+        assert!(!err.contains(english), "«{english}» in {err}");
+    }
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(!out.exists());
+}
