@@ -5,6 +5,10 @@
 //! Scores that depend on other departments (相对, 排名) are scored alone here and again by
 //! [`apply_peers`] once every return is read; the findings that depend on a score come with
 //! the final one.
+//!
+//! In a large run an evaluation's indicator results can leave memory for the run's [`Spill`]
+//! ([`Evaluation::spill`]); [`Evaluation::indicators`] reads them back either way, and
+//! [`Evaluation::update_indicators`] is the one way to change them.
 
 mod computed;
 mod peers;
