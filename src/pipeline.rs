@@ -354,43 +354,41 @@ mod tests {
     /// indicator results included, as one that holds them.
     #[test]
     fn spilled_results_assess_the_same() {
-        let dir = crate::cli::demo_folder();
-        let inputs = [dir.path().join("回收")];
-        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        let spill = spill_for(&plan, 0).unwrap();
-        assert!(spill.is_some());
-        assert!(
-            spill_for(&plan, plan.departments.len() + 1)
-                .unwrap()
-                .is_none()
-        );
-        let reading = Reading::new(&inputs, &[]);
-        let spilled = assess_read(&plan, reading, None, spill.clone(), &|_| {}, &|| {}).unwrap();
-        let held = assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
-        let view = |a: &Assessment| {
-            a.evaluations
-                .iter()
-                .map(|e| {
-                    let results = format!("{:?}", e.indicators().unwrap());
-                    let e = format!(
-                        "{} {:?} {:?} {:?}",
-                        e.dept().code,
-                        e.totals,
-                        e.findings,
-                        e.status
-                    );
-                    (e, results)
-                })
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(view(&spilled), view(&held));
-        // Every evaluation was spilled (its results are not held), and peers were scored.
-        assert!(
-            spilled
-                .evaluations
-                .iter()
-                .all(|e| format!("{e:?}").contains("Spilled"))
-        );
-        assert!(Arc::strong_count(&spill.unwrap()) > spilled.evaluations.len());
+        crate::cli::with_demo_assessment(|plan, held, inputs| {
+            let spill = spill_for(plan, 0).unwrap();
+            assert!(spill.is_some());
+            assert!(
+                spill_for(plan, plan.departments.len() + 1)
+                    .unwrap()
+                    .is_none()
+            );
+            let reading = Reading::new(inputs, &[]);
+            let spilled = assess_read(plan, reading, None, spill.clone(), &|_| {}, &|| {}).unwrap();
+            let view = |a: &Assessment| {
+                a.evaluations
+                    .iter()
+                    .map(|e| {
+                        let results = format!("{:?}", e.indicators().unwrap());
+                        let e = format!(
+                            "{} {:?} {:?} {:?}",
+                            e.dept().code,
+                            e.totals,
+                            e.findings,
+                            e.status
+                        );
+                        (e, results)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(view(&spilled), view(held));
+            // Every evaluation was spilled (its results are not held), and peers were scored.
+            assert!(
+                spilled
+                    .evaluations
+                    .iter()
+                    .all(|e| format!("{e:?}").contains("Spilled"))
+            );
+            assert!(Arc::strong_count(&spill.unwrap()) > spilled.evaluations.len());
+        });
     }
 }

@@ -370,7 +370,8 @@ fn write_workbook(dir: &Path, report: &Report) -> Result<PathBuf> {
     match written {
         Ok(done) => done.map(|()| path),
         Err(what) => {
-            let why = if what.contains("StorageFull") || what.contains("No space") {
+            // The panic's text is the io::Error's Debug form, whose kind names a full disk.
+            let why = if what.contains("StorageFull") {
                 "磁盘空间不足".to_string()
             } else {
                 format!("程序内部出错（{what}）")

@@ -249,3 +249,17 @@ pub(crate) fn demo_folder() -> tempfile::TempDir {
     demo::run(&config).expect("the demo runs");
     dir
 }
+
+/// The demo's plan and returns, assessed with every result held, given to `with` together
+/// with the inputs (for unit tests that need a real assessment).
+#[cfg(test)]
+pub(crate) fn with_demo_assessment<T>(
+    with: impl for<'p> FnOnce(&'p crate::plan::Plan, &crate::pipeline::Assessment<'p>, &[PathBuf]) -> T,
+) -> T {
+    let dir = demo_folder();
+    let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).expect("the demo's plan");
+    let inputs = [dir.path().join("回收")];
+    let assessment = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {})
+        .expect("the demo's returns assessed");
+    with(&plan, &assessment, &inputs)
+}

@@ -27,13 +27,17 @@ pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) -> std::io::
     if peer_indicators(plan).is_empty() {
         return Ok(());
     }
+    // One read of every department: the accepted ones' values, and who has any to rescore.
     let mut table: HashMap<IndicatorCode, Vec<Peer>> = HashMap::new();
-    for e in evaluations
-        .iter()
-        .filter(|e| e.status != Status::Rejected && !e.blank)
-    {
+    let mut has_peers = vec![false; evaluations.len()];
+    for (e, has) in evaluations.iter().zip(has_peers.iter_mut()) {
+        let accepted = e.status != Status::Rejected && !e.blank;
         for r in e.indicators()?.iter() {
-            if let Some(value) = r.scored.as_ref().and_then(|s| s.peer_value) {
+            let Some(value) = r.scored.as_ref().and_then(|s| s.peer_value) else {
+                continue;
+            };
+            *has = true;
+            if accepted {
                 table
                     .entry(r.input.indicator.code.clone())
                     .or_default()
@@ -49,12 +53,16 @@ pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) -> std::io::
         peers.sort_by(|a, b| a.dept.cmp(&b.dept));
     }
     let tolerance = plan.settings.tolerance.value();
-    for e in evaluations.iter_mut() {
+    let rescored = evaluations
+        .iter_mut()
+        .zip(has_peers)
+        .filter(|(_, has)| *has);
+    for (e, _) in rescored {
         let own = e.dept().code.clone();
         let file = e.inputs.file.clone();
         let mut added = Vec::new();
         let mut totals = None;
-        let changed = e.update_indicators(|results| {
+        e.update_indicators(|results| {
             let mut changed = false;
             for r in results.iter_mut() {
                 let ind = r.input.indicator;
@@ -79,14 +87,10 @@ pub fn apply_peers(plan: &Plan, evaluations: &mut [Evaluation<'_>]) -> std::io::
             }
             changed
         })?;
-        if !changed {
-            continue;
-        }
+        let Some(t) = totals else { continue };
         e.findings.extend(added);
         sort_findings(&mut e.findings);
-        if let Some(t) = totals.take() {
-            e.totals = t;
-        }
+        e.totals = t;
         e.status = Status::of(&e.findings);
     }
     Ok(())

@@ -343,138 +343,124 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::Assessment;
-
-    /// The demo's plan, in its folder.
-    fn demo() -> (tempfile::TempDir, Plan) {
-        let dir = crate::cli::demo_folder();
-        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        (dir, plan)
-    }
-
-    /// The demo's returns, assessed without a spill.
-    fn assessed<'p>(dir: &tempfile::TempDir, plan: &'p Plan) -> Assessment<'p> {
-        let inputs = [dir.path().join("回收")];
-        crate::pipeline::assess(plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap()
-    }
 
     /// Every demo department's results come back as they went in, with the rare parts (a
     /// 复核 decision, a caution, an ambiguity, a peer value) set on some of them.
     #[test]
     fn results_come_back_equal_rare_parts_included() {
-        let (dir, plan) = demo();
-        let a = assessed(&dir, &plan);
-        let spill = Spill::new().unwrap();
-        let mut slots = Vec::new();
-        for (k, e) in a.evaluations.iter().enumerate() {
-            let mut results = e.indicators().unwrap().into_owned();
-            if let Some(r) = results.get_mut(k) {
-                r.review = Some(Box::new(Review {
-                    score: Score(Decimal::new(35, 1)),
-                    opinion: "佐证不足，按「基本完成」计".into(),
-                    reviewer: "王五".into(),
-                    date: "2022-03-01".into(),
-                    at: Location::cell("复核表.xlsx", "复核", CellRef::new(4, 11)),
-                }));
-                if let Some(s) = r.scored.as_mut() {
-                    s.caution = Some(Box::new(if k % 2 == 0 {
-                        Caution::OutsideBand {
-                            own: Decimal::new(9, 0),
-                            used: Decimal::new(8, 0),
-                            label: "良".into(),
-                            range: "60%～80%".into(),
-                        }
-                    } else {
-                        Caution::Alone
+        crate::cli::with_demo_assessment(|plan, a, _| {
+            let spill = Spill::new().unwrap();
+            let mut slots = Vec::new();
+            for (k, e) in a.evaluations.iter().enumerate() {
+                let mut results = e.indicators().unwrap().into_owned();
+                if let Some(r) = results.get_mut(k) {
+                    r.review = Some(Box::new(Review {
+                        score: Score(Decimal::new(35, 1)),
+                        opinion: "佐证不足，按「基本完成」计".into(),
+                        reviewer: "王五".into(),
+                        date: "2022-03-01".into(),
+                        at: Location::cell("复核表.xlsx", "复核", CellRef::new(4, 11)),
                     }));
-                    s.ambiguous = Some(Box::new(Ambiguity {
-                        typed: "0.4".into(),
-                        used: Decimal::new(40, 0),
-                        other: Decimal::new(4, 1),
-                    }));
-                    s.peer_value = Some(Decimal::new(-12345, 3));
+                    if let Some(s) = r.scored.as_mut() {
+                        s.caution = Some(Box::new(if k % 2 == 0 {
+                            Caution::OutsideBand {
+                                own: Decimal::new(9, 0),
+                                used: Decimal::new(8, 0),
+                                label: "良".into(),
+                                range: "60%～80%".into(),
+                            }
+                        } else {
+                            Caution::Alone
+                        }));
+                        s.ambiguous = Some(Box::new(Ambiguity {
+                            typed: "0.4".into(),
+                            used: Decimal::new(40, 0),
+                            other: Decimal::new(4, 1),
+                        }));
+                        s.peer_value = Some(Decimal::new(-12345, 3));
+                    }
+                }
+                slots.push((spill.put(plan, &results).unwrap(), results));
+            }
+            assert!(slots.len() >= 5);
+            // Read back in another order than written.
+            for (slot, results) in slots.iter().rev() {
+                let back = spill.get(plan, *slot).unwrap();
+                assert_eq!(format!("{back:?}"), format!("{results:?}"));
+                for (b, r) in back.iter().zip(results) {
+                    assert!(std::ptr::eq(b.input.indicator, r.input.indicator));
                 }
             }
-            slots.push((spill.put(&plan, &results).unwrap(), results));
-        }
-        assert!(slots.len() >= 5);
-        // Read back in another order than written.
-        for (slot, results) in slots.iter().rev() {
-            let back = spill.get(&plan, *slot).unwrap();
-            assert_eq!(format!("{back:?}"), format!("{results:?}"));
-            for (b, r) in back.iter().zip(results) {
-                assert!(std::ptr::eq(b.input.indicator, r.input.indicator));
-            }
-        }
+        });
     }
 
     /// An indicator that is not the plan's own cannot be spilled (it could not be found again).
     #[test]
     fn an_indicator_outside_the_plan_is_refused() {
-        let (dir, plan) = demo();
-        let a = assessed(&dir, &plan);
-        let e = &a.evaluations[0];
-        let results = e.indicators().unwrap();
-        let stranger = Box::new(results[0].input.indicator.clone());
-        let mut moved = results.into_owned();
-        moved[0].input.indicator = &stranger;
-        let spill = Spill::new().unwrap();
-        let err = spill.put(&plan, &moved).unwrap_err();
-        assert!(error_text(&err).contains("指标不属于本次评价方案"), "{err}");
+        crate::cli::with_demo_assessment(|plan, a, _| {
+            let e = &a.evaluations[0];
+            let results = e.indicators().unwrap();
+            let stranger = Box::new(results[0].input.indicator.clone());
+            let mut moved = results.into_owned();
+            moved[0].input.indicator = &stranger;
+            let spill = Spill::new().unwrap();
+            let err = spill.put(plan, &moved).unwrap_err();
+            assert!(error_text(&err).contains("指标不属于本次评价方案"), "{err}");
+        });
     }
 
     /// An evaluation whose results cannot be spilled keeps them in memory, unchanged; one
     /// that can is read back equal, and a change to it is written again.
     #[test]
     fn an_evaluation_spills_or_keeps_its_results() {
-        let (dir, plan) = demo();
-        let a = assessed(&dir, &plan);
-        let spill = std::sync::Arc::new(Spill::new().unwrap());
-        let mut e = a.evaluations[0].clone();
-        let before = format!("{:?}", e.indicators().unwrap());
-        let stranger = Box::new(e.indicators().unwrap()[0].input.indicator.clone());
-        let mut odd = e.clone();
-        odd.update_indicators(|r| {
-            r[0].input.indicator = &stranger;
-            true
-        })
-        .unwrap();
-        assert!(odd.spill(&spill, &plan).is_err());
-        assert!(matches!(odd.indicators, super::super::Results::Held(_)));
-        e.spill(&spill, &plan).unwrap();
-        assert!(matches!(
-            e.indicators,
-            super::super::Results::Spilled { .. }
-        ));
-        assert_eq!(format!("{:?}", e.indicators().unwrap()), before);
-        assert_eq!(e.indicator_count(), a.evaluations[0].indicator_count());
-        let copy = e.clone();
-        let changed = e
-            .update_indicators(|r| {
-                r[0].reason_given = !r[0].reason_given;
+        crate::cli::with_demo_assessment(|plan, a, _| {
+            let spill = std::sync::Arc::new(Spill::new().unwrap());
+            let mut e = a.evaluations[0].clone();
+            let before = format!("{:?}", e.indicators().unwrap());
+            let stranger = Box::new(e.indicators().unwrap()[0].input.indicator.clone());
+            let mut odd = e.clone();
+            odd.update_indicators(|r| {
+                r[0].input.indicator = &stranger;
                 true
             })
             .unwrap();
-        assert!(changed);
-        assert_ne!(format!("{:?}", e.indicators().unwrap()), before);
-        // The first slot is left as it was: a copy spilled before the change still reads it.
-        assert_eq!(format!("{:?}", copy.indicators().unwrap()), before);
+            assert!(odd.spill(&spill, plan).is_err());
+            assert!(matches!(odd.indicators, super::super::Results::Held(_)));
+            e.spill(&spill, plan).unwrap();
+            assert!(matches!(
+                e.indicators,
+                super::super::Results::Spilled { .. }
+            ));
+            assert_eq!(format!("{:?}", e.indicators().unwrap()), before);
+            assert_eq!(e.indicator_count(), a.evaluations[0].indicator_count());
+            let copy = e.clone();
+            let changed = e
+                .update_indicators(|r| {
+                    r[0].reason_given = !r[0].reason_given;
+                    true
+                })
+                .unwrap();
+            assert!(changed);
+            assert_ne!(format!("{:?}", e.indicators().unwrap()), before);
+            // The first slot is left as it was: a copy spilled before the change still reads it.
+            assert_eq!(format!("{:?}", copy.indicators().unwrap()), before);
+        });
     }
 
     /// Damaged bytes are an error, never other results.
     #[test]
     fn a_cut_slot_is_an_error() {
-        let (dir, plan) = demo();
-        let a = assessed(&dir, &plan);
-        let spill = Spill::new().unwrap();
-        let slot = spill
-            .put(&plan, &a.evaluations[0].indicators().unwrap())
-            .unwrap();
-        let cut = Slot {
-            len: slot.len - 3,
-            ..slot
-        };
-        let err = spill.get(&plan, cut).unwrap_err();
-        assert!(error_text(&err).contains("已损坏"), "{err}");
+        crate::cli::with_demo_assessment(|plan, a, _| {
+            let spill = Spill::new().unwrap();
+            let slot = spill
+                .put(plan, &a.evaluations[0].indicators().unwrap())
+                .unwrap();
+            let cut = Slot {
+                len: slot.len - 3,
+                ..slot
+            };
+            let err = spill.get(plan, cut).unwrap_err();
+            assert!(error_text(&err).contains("已损坏"), "{err}");
+        });
     }
 }

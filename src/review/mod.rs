@@ -179,53 +179,63 @@ pub fn apply(
             chosen.insert((d.dept.clone(), d.indicator.clone()), d);
         }
     }
-    let mut reviewed: Vec<usize> = Vec::new();
-    for ((dept, ind), d) in chosen {
-        let Some(k) = evaluations.iter().position(|e| e.dept().code == dept) else {
-            log.refused.push(refused(d, Refusal::NoReturn));
+    // One department at a time: its return is fingerprinted once, and its results are read
+    // and (when spilled) written back once for all of its decisions.
+    let mut by_dept: BTreeMap<DeptCode, Vec<Decision>> = BTreeMap::new();
+    for ((dept, _), d) in chosen {
+        by_dept.entry(dept).or_default().push(d);
+    }
+    for (dept, decisions) in by_dept {
+        let e = evaluations
+            .iter_mut()
+            .find(|e| e.dept().code == dept)
+            .filter(|e| !e.blank && e.status != Status::Rejected);
+        let Some(e) = e else {
+            log.refused
+                .extend(decisions.into_iter().map(|d| refused(d, Refusal::NoReturn)));
             continue;
         };
-        let e = &mut evaluations[k];
-        if e.blank || e.status == Status::Rejected {
-            log.refused.push(refused(d, Refusal::NoReturn));
-            continue;
-        }
-        if return_fingerprint(e)? != d.seen {
-            log.refused.push(refused(d, Refusal::ReturnChanged));
-            continue;
-        }
-        let mut applied = None;
+        let seen = return_fingerprint(e)?;
+        let (fresh, changed): (Vec<Decision>, Vec<Decision>) =
+            decisions.into_iter().partition(|d| d.seen == seen);
+        log.refused.extend(
+            changed
+                .into_iter()
+                .map(|d| refused(d, Refusal::ReturnChanged)),
+        );
+        let mut totals = None;
         e.update_indicators(|results| {
-            let Some(r) = results.iter_mut().find(|r| r.input.indicator.code == ind) else {
-                return false;
-            };
-            applied = Some(Applied {
-                computed: r.scored.as_ref().map(|s| s.score),
-                own: r.input.self_score,
-                decision: d.clone(),
-            });
-            r.review = Some(Box::new(Review {
-                score: d.score,
-                opinion: d.opinion.clone(),
-                reviewer: d.reviewer.clone(),
-                date: d.date.clone(),
-                at: d.at.clone(),
-            }));
-            true
-        })?;
-        if let Some(a) = applied {
-            log.applied.push(a);
-            if reviewed.last() != Some(&k) {
-                reviewed.push(k);
+            let before = log.applied.len();
+            for d in fresh {
+                let Some(r) = results
+                    .iter_mut()
+                    .find(|r| r.input.indicator.code == d.indicator)
+                else {
+                    continue;
+                };
+                log.applied.push(Applied {
+                    computed: r.scored.as_ref().map(|s| s.score),
+                    own: r.input.self_score,
+                    decision: d.clone(),
+                });
+                r.review = Some(Box::new(Review {
+                    score: d.score,
+                    opinion: d.opinion,
+                    reviewer: d.reviewer,
+                    date: d.date,
+                    at: d.at,
+                }));
             }
+            // Only this step sets a review: the totals of a reviewed department are redone.
+            if log.applied.len() > before {
+                totals = Some(totals_of(results, plan));
+            }
+            totals.is_some()
+        })?;
+        if let Some(t) = totals {
+            e.computed_total = Some(e.totals.total);
+            e.totals = t;
         }
-    }
-    // Only this step sets a review: the totals of the departments it reviewed are redone.
-    for k in reviewed {
-        let e = &mut evaluations[k];
-        let totals = totals_of(&e.indicators()?, plan);
-        e.computed_total = Some(e.totals.total);
-        e.totals = totals;
     }
     // Applied decisions in department order, then plan order.
     let order = |a: &Applied| {

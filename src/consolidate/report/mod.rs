@@ -483,40 +483,38 @@ mod tests {
     /// document into the next. Every paragraph id is unique.
     #[test]
     fn the_same_report_is_the_same_bytes_whatever_was_built_before() {
-        let dir = crate::cli::demo_folder();
-        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        let inputs = [dir.path().join("回收")];
-        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
-        let report = Report::new(&plan, &a, RunInfo::new("p", &inputs));
-        let e = report.evaluations().next().unwrap();
-        let first = department::build(&report, e).unwrap();
-        let _city = city::build(&report).unwrap();
-        let again = department::build(&report, e).unwrap();
-        let elsewhere = std::thread::scope(|s| {
-            s.spawn(|| {
-                for other in report.evaluations() {
-                    department::build(&report, other).unwrap();
-                }
-                department::build(&report, e).unwrap()
-            })
-            .join()
-            .unwrap()
+        crate::cli::with_demo_assessment(|plan, a, inputs| {
+            let report = Report::new(plan, a, RunInfo::new("p", inputs));
+            let e = report.evaluations().next().unwrap();
+            let first = department::build(&report, e).unwrap();
+            let _city = city::build(&report).unwrap();
+            let again = department::build(&report, e).unwrap();
+            let elsewhere = std::thread::scope(|s| {
+                s.spawn(|| {
+                    for other in report.evaluations() {
+                        department::build(&report, other).unwrap();
+                    }
+                    department::build(&report, e).unwrap()
+                })
+                .join()
+                .unwrap()
+            });
+            assert!(first == again, "built again on the same thread");
+            assert!(first == elsewhere, "built on another thread");
+            let xml = document_xml(&first);
+            let ids: Vec<&str> = xml
+                .split("w14:paraId=\"")
+                .skip(1)
+                .map(|s| &s[..8])
+                .collect();
+            let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+            assert_eq!(unique.len(), ids.len(), "paragraph ids are unique");
+            assert!(xml.contains("PAGEREF _Toc00000000 "), "TOC names from 0");
+            assert!(
+                xml.contains("w:name=\"_Toc00000000\""),
+                "the bookmark it points to"
+            );
         });
-        assert!(first == again, "built again on the same thread");
-        assert!(first == elsewhere, "built on another thread");
-        let xml = document_xml(&first);
-        let ids: Vec<&str> = xml
-            .split("w14:paraId=\"")
-            .skip(1)
-            .map(|s| &s[..8])
-            .collect();
-        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
-        assert_eq!(unique.len(), ids.len(), "paragraph ids are unique");
-        assert!(xml.contains("PAGEREF _Toc00000000 "), "TOC names from 0");
-        assert!(
-            xml.contains("w:name=\"_Toc00000000\""),
-            "the bookmark it points to"
-        );
     }
 
     #[test]

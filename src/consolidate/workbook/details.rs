@@ -172,32 +172,30 @@ mod tests {
     /// sheet with its header, and no row lost or repeated.
     #[test]
     fn rows_past_the_limit_go_on_in_further_sheets() {
-        let dir = crate::cli::demo_folder();
-        let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).unwrap();
-        let inputs = [dir.path().join("回收")];
-        let a = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
-        let report = Report::new(&plan, &a, crate::consolidate::RunInfo::new("p", &inputs));
-        let expected: usize = report.evaluations().map(|e| e.indicator_count()).sum();
-        let f = Formats::new();
-        let mut wb = Workbook::new();
-        indicator_details_in(&mut wb, &report, &f, 40).unwrap();
-        let bytes = wb.save_to_buffer().unwrap();
-        let mut book: calamine::Xlsx<_> =
-            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-        let names = book.sheet_names();
-        assert_eq!(names.len(), expected.div_ceil(39));
-        assert_eq!(names[1], "指标得分明细（2）");
-        let mut rows = 0;
-        let mut seen = std::collections::BTreeSet::new();
-        for n in &names {
-            let range = book.worksheet_range(n).unwrap();
-            assert_eq!(range.get((0, 0)).unwrap().to_string(), "部门编码");
-            assert!(range.height() <= 40);
-            for r in range.rows().skip(1) {
-                rows += 1;
-                assert!(seen.insert((r[0].to_string(), r[2].to_string())));
+        crate::cli::with_demo_assessment(|plan, a, inputs| {
+            let report = Report::new(plan, a, crate::consolidate::RunInfo::new("p", inputs));
+            let expected: usize = report.evaluations().map(|e| e.indicator_count()).sum();
+            let f = Formats::new();
+            let mut wb = Workbook::new();
+            indicator_details_in(&mut wb, &report, &f, 40).unwrap();
+            let bytes = wb.save_to_buffer().unwrap();
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+            let names = book.sheet_names();
+            assert_eq!(names.len(), expected.div_ceil(39));
+            assert_eq!(names[1], "指标得分明细（2）");
+            let mut rows = 0;
+            let mut seen = std::collections::BTreeSet::new();
+            for n in &names {
+                let range = book.worksheet_range(n).unwrap();
+                assert_eq!(range.get((0, 0)).unwrap().to_string(), "部门编码");
+                assert!(range.height() <= 40);
+                for r in range.rows().skip(1) {
+                    rows += 1;
+                    assert!(seen.insert((r[0].to_string(), r[2].to_string())));
+                }
             }
-        }
-        assert_eq!(rows, expected);
+            assert_eq!(rows, expected);
+        });
     }
 }
