@@ -401,19 +401,7 @@ pub fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     Ok(out.into_inner().into_inner())
 }
 
-/// Records of a BIFF stream from `pos`: (type, body).
-fn records(data: &[u8], mut pos: usize) -> impl Iterator<Item = (u16, &[u8])> {
-    std::iter::from_fn(move || {
-        if pos + 4 > data.len() {
-            return None;
-        }
-        let kind = u16::from_le_bytes([data[pos], data[pos + 1]]);
-        let len = usize::from(u16::from_le_bytes([data[pos + 2], data[pos + 3]]));
-        let body = &data[(pos + 4).min(data.len())..(pos + 4 + len).min(data.len())];
-        pos += 4 + len;
-        Some((kind, body))
-    })
-}
+use crate::sheet::percent::biff_records as records;
 
 fn check_biff(data: &[u8]) -> Result<(), String> {
     // BOUNDSHEET (0x0085) records in the globals give each sheet's stream offset.

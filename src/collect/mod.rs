@@ -502,6 +502,17 @@ fn read_workbook(display: &str, bytes: &[u8], kind: Kind, out: &mut ReadReturn) 
                         "请不要修改工作表名称",
                     ));
                 }
+                if let Some(why) = &sheets.formats_unread {
+                    out.findings.push(
+                        Finding::new(
+                            Code::FormatsUnread,
+                            here(),
+                            "无法读取单元格的数字格式：百分比格式单元格中的数按存储的小数读取（如 2.6% 读作 0.026）",
+                            "请用 Excel 或 WPS 打开后另存为 .xlsx 重新报送",
+                        )
+                        .with_detail(why.clone()),
+                    );
+                }
                 out.sheets = Some(sheets);
             }
         }

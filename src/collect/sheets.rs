@@ -6,6 +6,7 @@
 
 use super::sniff::Kind;
 use crate::layout::template::{READ_SHEETS, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
+use crate::sheet::percent::PercentCells;
 use crate::sheet::{Limits, RawSheet, stream_xlsx};
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
@@ -31,6 +32,9 @@ pub struct ReturnSheets {
     /// Wanted sheets found under another name by their header row: (name in the file,
     /// canonical name).
     pub renamed: Vec<(String, &'static str)>,
+    /// Why the cells' number formats could not be read, when they could not: numbers in
+    /// percent cells then read as stored (0.026, not 2.6%), and the reader says so.
+    pub formats_unread: Option<String>,
 }
 
 impl ReturnSheets {
@@ -56,12 +60,12 @@ pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> 
         Kind::Xlsb => {
             let wb: Xlsb<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
-            read_ranges(wb, "xlsb")
+            read_ranges(wb, "xlsb", PercentCells::of_xlsb(bytes))
         }
         Kind::Ods => {
             let open = |b: &[u8]| -> Result<ReturnSheets, OpenError> {
                 let wb: Ods<_> = open_workbook_from_rs(Cursor::new(b)).map_err(|e| classify(&e))?;
-                read_ranges(wb, "ods")
+                read_ranges(wb, "ods", PercentCells::of_ods(b))
             };
             match open(bytes) {
                 // Gnumeric writes white space between cells, which calamine's reader does
@@ -80,7 +84,7 @@ pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> 
         }
         _ => {
             let wb: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
-            read_ranges(wb, "xls")
+            read_ranges(wb, "xls", PercentCells::of_xls(bytes))
         }
     }
 }
@@ -183,21 +187,32 @@ fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
         sheets,
         format: "xlsx",
         renamed: Vec::new(),
+        formats_unread: None,
     };
     adopt_renamed(&mut out, others);
     Ok(out)
 }
 
-fn read_ranges<RS, R>(mut wb: R, format: &'static str) -> Result<ReturnSheets, OpenError>
+/// Reads the wanted sheets through calamine's ranges, numbers in `percent` cells shown as
+/// percentages.
+fn read_ranges<RS, R>(
+    mut wb: R,
+    format: &'static str,
+    percent: Result<PercentCells, crate::sheet::percent::FormatError>,
+) -> Result<ReturnSheets, OpenError>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
     R::Error: std::fmt::Display,
 {
     let names = wb.sheet_names();
+    let (percent, formats_unread) = match percent {
+        Ok(p) => (p, None),
+        Err(e) => (PercentCells::default(), Some(e.to_string())),
+    };
     let read = |wb: &mut R, name: &str, canonical: &str| -> Result<RawSheet, OpenError> {
         let range = wb.worksheet_range(name).map_err(|e| classify(&e))?;
-        let mut sheet = RawSheet::from_range(canonical, &range);
+        let mut sheet = RawSheet::from_range_shown(canonical, &range, percent.sheet(name));
         sheet.rows.retain(|r| r.row <= MAX_ROW);
         for r in &mut sheet.rows {
             r.truncate(MAX_COL as usize + 1);
@@ -218,6 +233,7 @@ where
         sheets,
         format,
         renamed: Vec::new(),
+        formats_unread,
     };
     adopt_renamed(&mut out, others);
     Ok(out)

@@ -104,6 +104,7 @@ codes! {
     ExtraIndicator = "S04", Warning, "方案中没有的指标";
     DuplicateIndicator = "S05", Warning, "指标重复填报";
     SheetRenamed = "S07", Info, "工作表按表头识别";
+    FormatsUnread = "S08", Warning, "单元格格式无法读取";
     MissingBudgetLine = "S06", Error, "预算项目行缺失";
     LockedCellChanged = "L01", Warning, "锁定单元格被修改";
     RequiredEmpty = "V01", Error, "必填项为空";

@@ -5,6 +5,8 @@
 //! 62.689999…), dates as `YYYY-MM-DD`. Columns are found by header text, not position, so
 //! inserted or reordered columns read the same.
 
+pub mod percent;
+
 use crate::domain::CellRef;
 use calamine::Data;
 use std::borrow::Cow;
@@ -127,15 +129,33 @@ impl RawSheet {
 
     /// Builds a sheet from a calamine range.
     pub fn from_range(name: &str, range: &calamine::Range<Data>) -> Self {
+        Self::from_range_shown(name, range, None)
+    }
+
+    /// Builds a sheet from a calamine range whose numeric cells at `percent` (0-based sheet
+    /// row and column) are shown as percentages: 0.026 reads `2.6%`, as the cell shows it.
+    pub fn from_range_shown(
+        name: &str,
+        range: &calamine::Range<Data>,
+        percent: Option<&std::collections::HashSet<(u32, u32)>>,
+    ) -> Self {
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, r) in range.rows().enumerate() {
+            let row = row0 + i as u32;
             let mut cells = vec![String::new(); col0 as usize];
-            cells.extend(r.iter().map(cell_text));
+            cells.extend(r.iter().enumerate().map(|(j, d)| {
+                let shown = percent.is_some_and(|p| p.contains(&(row, col0 + j as u32)));
+                match d {
+                    Data::Float(f) if shown => percent_text(*f),
+                    Data::Int(i) if shown => percent_text(*i as f64),
+                    _ => cell_text(d),
+                }
+            }));
             while cells.last().is_some_and(|c| c.is_empty()) {
                 cells.pop();
             }
-            let raw = RawRow::new(row0 + i as u32, cells);
+            let raw = RawRow::new(row, cells);
             if !raw.is_blank() {
                 rows.push(raw);
             }
@@ -443,27 +463,14 @@ fn for_each_cell<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// Whether a cell style shows numbers as percentages (`0%`, `0.00%`; a `%` inside quotes or
-/// after a backslash is literal text, not the percent sign).
+/// Whether a cell style shows numbers as percentages ([`percent::is_percent_code`]).
 fn is_percent_style(style: &calamine::Style) -> bool {
     let Some(f) = &style.number_format else {
         return false;
     };
-    if matches!(f.format_id, Some(9 | 10)) {
-        return true;
-    }
-    let mut quoted = false;
-    let mut escaped = false;
-    for ch in f.format_code.chars() {
-        match ch {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => quoted = !quoted,
-            '%' if !quoted => return true,
-            _ => {}
-        }
-    }
-    false
+    f.format_id
+        .is_some_and(|id| u16::try_from(id).is_ok_and(percent::is_percent_builtin))
+        || percent::is_percent_code(&f.format_code)
 }
 
 /// A number stored in a percent cell as the user sees it: 1.025 → `102.5%`, 0.8 → `80%`
