@@ -78,11 +78,18 @@ pub struct Spending {
 /// this one rule.
 pub fn excel_number(typed: &str) -> Option<f64> {
     let t = typed.trim();
+    // Divided in decimal, as Excel reads what is typed: 2.6% is the double nearest 0.026,
+    // not 2.6 / 100 (0.026000000000000002).
     if let Some(p) = t
         .strip_suffix('%')
-        .and_then(|n| n.trim().parse::<f64>().ok())
+        .and_then(|n| n.trim().parse::<rust_decimal::Decimal>().ok())
     {
-        return Some(p / 100.0).filter(|v| v.is_finite());
+        let fraction = (p / rust_decimal::Decimal::ONE_HUNDRED).normalize();
+        return fraction
+            .to_string()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite());
     }
     let code_like = t.starts_with('0') && t != "0" && !t.starts_with("0.");
     t.parse::<f64>()

@@ -28,17 +28,6 @@ pub enum Value {
     Word(String),
 }
 
-/// Whether a word answers yes or no.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Polarity {
-    /// 是, 有, 完成, the target word itself …
-    Yes,
-    /// 否, 无, 未完成, 不及时 …
-    No,
-    /// Neither.
-    Unknown,
-}
-
 /// Full-width → half-width, ideographic space → nothing, all white space removed.
 pub fn normalize_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -138,55 +127,6 @@ pub fn parse_plain_number(raw: &str) -> Option<Decimal> {
     }
 }
 
-const NEGATION_PREFIXES: [&str; 8] = ["尚未", "没有", "未", "不", "无", "没", "非", "否"];
-const YES_WORDS: [&str; 16] = [
-    "是",
-    "有",
-    "√",
-    "✓",
-    "✔",
-    "对",
-    "Y",
-    "YES",
-    "TRUE",
-    "完成",
-    "已完成",
-    "达标",
-    "已达标",
-    "符合",
-    "满足",
-    "全部完成",
-];
-const NO_WORDS: [&str; 8] = ["否", "无", "×", "✗", "✘", "N", "NO", "FALSE"];
-
-/// Whether `word` (already normalised) says yes or no, given the target word (e.g. `及时`).
-pub fn polarity(word: &str, target_word: Option<&str>) -> Polarity {
-    let upper = word.to_uppercase();
-    if NO_WORDS.contains(&upper.as_str()) {
-        return Polarity::No;
-    }
-    if NEGATION_PREFIXES.iter().any(|p| word.starts_with(p)) && word.chars().count() > 1 {
-        return Polarity::No;
-    }
-    if YES_WORDS.contains(&upper.as_str()) {
-        return Polarity::Yes;
-    }
-    if let Some(t) = target_word.filter(|t| !t.is_empty()) {
-        if word == t
-            || word.strip_prefix('已') == Some(t)
-            || word.strip_prefix("已经") == Some(t)
-            || word.strip_suffix("完成") == Some(t)
-        {
-            return Polarity::Yes;
-        }
-        // 按时完成 for 按时, 运行正常 for 正常, 全部达标 …
-        if word.chars().count() <= t.chars().count() + 2 && word.contains(t) {
-            return Polarity::Yes;
-        }
-    }
-    Polarity::Unknown
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,21 +177,5 @@ mod tests {
         assert_eq!(parse_plain_number("2分"), None);
         assert_eq!(parse_plain_number("abc"), None);
         assert_eq!(parse_plain_number("90%"), None);
-    }
-
-    #[test]
-    fn yes_no_words_and_negations() {
-        assert_eq!(polarity("是", None), Polarity::Yes);
-        assert_eq!(polarity("完成", Some("完成")), Polarity::Yes);
-        assert_eq!(polarity("已完成", Some("完成")), Polarity::Yes);
-        assert_eq!(polarity("及时", Some("及时")), Polarity::Yes);
-        assert_eq!(polarity("按时完成", Some("按时")), Polarity::Yes);
-        assert_eq!(polarity("未完成", Some("完成")), Polarity::No);
-        assert_eq!(polarity("不及时", Some("及时")), Polarity::No);
-        assert_eq!(polarity("无", Some("有")), Polarity::No);
-        assert_eq!(polarity("否", None), Polarity::No);
-        assert_eq!(polarity("no", None), Polarity::No);
-        assert_eq!(polarity("不健全", Some("健全")), Polarity::No);
-        assert_eq!(polarity("差不多", Some("完成")), Polarity::Unknown);
     }
 }

@@ -35,6 +35,13 @@ pub fn fmt_plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// Formats a measured value for an explanation: at most 4 decimals (rounded half away from
+/// zero), without trailing zeros. Only the display rounds: a computed 94.99994% is scored as
+/// it is and shown as 94.9999%.
+pub fn fmt_shown(d: Decimal) -> String {
+    fmt_plain(d.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero))
+}
+
 /// An operating-system error in the words a user reads: Chinese, without the OS's English
 /// text (`No such file or directory (os error 2)` never reaches a user).
 pub fn io_text(e: &std::io::Error) -> String {

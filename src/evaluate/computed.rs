@@ -15,21 +15,23 @@ pub(super) struct Computed {
     pub spent: Money,
     /// 调整后预算.
     pub adjusted: Money,
-    /// The rate as the department would type it: `94.54%`.
+    /// The rate as shown, 2 decimals: `94.54%`.
     pub text: String,
-    /// The rate, percent, 2 decimals.
+    /// The rate in percent, exact: tiers, targets and comparisons use this, never the
+    /// rounded text (94.9999% does not take a ≥95% tier).
     pub rate: Decimal,
 }
 
 impl Computed {
-    /// `实际值取自预算执行：执行数 3762.89 / 调整后预算 3980.00 = 94.54%`.
+    /// `实际值取自预算执行：执行数 3762.89 / 调整后预算 3980.00 = 94.54%` (4 decimals where 2
+    /// would hide which side of a boundary the rate lies: `= 94.9999%`).
     pub fn explain(&self) -> String {
         format!(
-            "实际值取自预算执行（{}）：执行数 {} / 调整后预算 {} = {}",
+            "实际值取自预算执行（{}）：执行数 {} / 调整后预算 {} = {}%",
             self.source.label(),
             self.spent,
             self.adjusted,
-            self.text
+            crate::domain::fmt_shown(self.rate)
         )
     }
 
@@ -81,12 +83,19 @@ pub(super) fn actual(source: ActualSource, lines: &[BudgetInput<'_>]) -> Result<
     if adjusted.value() <= Decimal::ZERO {
         return Err(format!("{}的调整后预算为 0", source.label()));
     }
-    let rate = round2(spent.value() * Decimal::ONE_HUNDRED / adjusted.value());
+    let rate = spent.value() * Decimal::ONE_HUNDRED / adjusted.value();
     Ok(Computed {
         source,
         spent,
         adjusted,
-        text: format!("{}%", fmt_plain(rate)),
+        text: format!("{}%", fmt_plain(round2(rate))),
         rate,
     })
+}
+
+impl Computed {
+    /// The exact rate as text the scorer reads (`94.99994%`).
+    pub fn exact(&self) -> String {
+        format!("{}%", self.rate.normalize())
+    }
 }

@@ -306,6 +306,9 @@ pub fn evaluate<'p>(
     let blank = nothing_entered(&inputs);
     let indicator_inputs = std::mem::take(&mut inputs.indicators);
     let repeated = std::mem::take(&mut inputs.repeated_previous);
+    let budget = crate::validate::BudgetSummary::of(&inputs.budget)
+        .adjusted
+        .value();
     let mut results = Vec::with_capacity(indicator_inputs.len());
     for (index, input) in indicator_inputs.into_iter().enumerate() {
         let ind = input.indicator;
@@ -338,8 +341,12 @@ pub fn evaluate<'p>(
         let computed = ind
             .computed
             .map(|source| computed::actual(source, &inputs.budget));
+        let exact = match &computed {
+            Some(Ok(c)) => c.exact(),
+            _ => String::new(),
+        };
         let typed = match &computed {
-            Some(Ok(c)) => c.text.as_str(),
+            Some(Ok(_)) => exact.as_str(),
             Some(Err(why)) => {
                 findings.push(Finding::new(
                     Code::ValueUnreadable,
@@ -357,9 +364,25 @@ pub fn evaluate<'p>(
             }
             None => input.actual.as_str(),
         };
+        if let Some(slip) = crate::score::implausible(rules, typed, Some(budget)) {
+            findings.push(Finding::new(
+                Code::ValueOutOfRange,
+                at(input.cells.actual),
+                slip.message(&name),
+                slip.hint(),
+            ));
+            results.push(IndicatorResult {
+                input: without_free_texts(input, false),
+                scored: None,
+                reason_given,
+                review: None,
+            });
+            continue;
+        }
         let scored = match score_indicator(rules, typed, own) {
             Ok(mut s) => {
                 if let Some(Ok(c)) = &computed {
+                    s.actual = c.text.clone();
                     s.explanation = format!("{}；{}", c.explain(), s.explanation);
                     if let Some(f) = c.mismatch(ind, &input.actual, &name, at(input.cells.actual)) {
                         findings.push(f);

@@ -8,8 +8,8 @@ use super::*;
 pub enum AnswerKind {
     /// One of these labels (a dropdown).
     Labels(Vec<String>),
-    /// A percentage (95%, 0.95 or 95).
-    Percent,
+    /// A percentage (95%, 0.95 or 95) within a plausible range.
+    Percent(PercentRange),
     /// A number, optionally followed by this unit.
     Number {
         /// The target's unit, `""` for none.
@@ -39,7 +39,7 @@ impl AnswerKind {
         match (&*ind.rule, &*ind.target) {
             (Rule::Checklist { items, .. }, _) => AnswerKind::Checklist { items: *items },
             (Rule::Segments(tiers), _) if kinds::segment_is_percent(ind, tiers) => {
-                AnswerKind::Percent
+                AnswerKind::Percent(PercentRange::of(ind))
             }
             (Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_), _) => {
                 AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
@@ -53,9 +53,9 @@ impl AnswerKind {
                 unit: String::new(),
             },
             (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
-            (_, Target::Word(_)) => AnswerKind::Percent,
+            (_, Target::Word(_)) => AnswerKind::Percent(PercentRange::of(ind)),
             (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
-            (_, t) if t.is_percent() => AnswerKind::Percent,
+            (_, t) if t.is_percent() => AnswerKind::Percent(PercentRange::of(ind)),
             (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
             (_, Target::Trend(_)) => {
                 AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
@@ -67,7 +67,11 @@ impl AnswerKind {
     pub fn describe(&self) -> String {
         match self {
             AnswerKind::Labels(l) => format!("请从下拉列表中选择：{}", l.join("、")),
-            AnswerKind::Percent => {
+            AnswerKind::Percent(range) if range.lo < Decimal::ZERO => {
+                "对照目标值，输入带 % 号的百分数，如 95%、0.4% 或 -7.5%（不带 % 号时按更接近目标的读法计分，并给出警告）"
+                    .into()
+            }
+            AnswerKind::Percent(_) => {
                 "对照目标值，输入带 % 号的百分数，如 95% 或 0.4%（不带 % 号时按更接近目标的读法计分，并给出警告）"
                     .into()
             }

@@ -70,7 +70,7 @@ pub(super) fn segment_quantity(
 
 pub(super) fn segment_shown(ind: &Indicator, tiers: &[Tier], a: Decimal) -> String {
     if segment_is_percent(ind, tiers) {
-        format!("{}%", fmt_plain(a))
+        format!("{}%", fmt_shown(a))
     } else {
         show_number(ind, a)
     }
@@ -315,7 +315,7 @@ pub(super) fn inverse_ratio(ind: &Indicator, v: &Value, raw: &str) -> Result<Sco
             "{what}，反向比例 {}×{}/{} = {}",
             fmt_plain(w),
             fmt_plain(*target),
-            fmt_plain(a),
+            fmt_shown(a),
             fmt2(s)
         ),
         false,

@@ -14,19 +14,21 @@
 mod answer;
 mod kinds;
 mod peers;
+mod plausible;
 mod totals;
 
 pub use crate::plan::{Cmp, Direction, Rule, Target};
 pub use answer::{AnswerKind, negate};
 pub use peers::{Peer, score_with_peers};
+pub use plausible::{Implausible, PercentRange, accepts_negative, implausible};
 pub use totals::{DimensionTotal, Rescale, Totals, competition_ranks, totals};
 
 /// The answer that drops an indicator marked 可不适用.
 pub const NOT_APPLICABLE: &str = "不适用";
 
-use crate::domain::{Score, fmt_plain, fmt2, round2};
+use crate::domain::{Score, fmt_plain, fmt_shown, fmt2, round2};
 use crate::plan::{GradeScale, Indicator};
-use crate::text::{Polarity, Value, normalize_text, parse_value, polarity};
+use crate::text::{Value, normalize_text, parse_value};
 use rust_decimal::Decimal;
 use thiserror::Error;
 /// One indicator's score. Held for every indicator of every return until the outputs are
@@ -98,13 +100,13 @@ pub enum ScoreError {
         /// The target text.
         target: String,
     },
-    /// Neither yes nor no.
-    #[error("「{value}」无法判断是否达到目标「{target}」")]
-    NotYesNo {
+    /// A word that is not one of the template's choices.
+    #[error("「{value}」不是可选的填法，应为{choices}")]
+    NotAChoice {
         /// What was entered.
         value: String,
-        /// The target text.
-        target: String,
+        /// The choices, quoted and joined (`「合规」或「不合规」`).
+        choices: String,
     },
     /// Not one of the tier labels.
     #[error("「{0}」不是可选的档次")]
@@ -279,9 +281,9 @@ fn score_value(
 
     Ok(match &*ind.rule {
         Rule::Segments(tiers) => kinds::segments(ind, tiers, &v, &raw)?,
-        Rule::GapDeduct { unit, step, whole } => {
-            kinds::gap_deduct(ind, (*unit, *step, *whole), &v, &raw)?
-        }
+        Rule::GapDeduct {
+            unit, step, whole, ..
+        } => kinds::gap_deduct(ind, (*unit, *step, *whole), &v, &raw)?,
         Rule::Checklist { items, step } => kinds::checklist(ind, *items, *step, &v, &raw)?,
         Rule::Qualitative(bands) => {
             if v == Value::Empty {
@@ -332,9 +334,9 @@ fn score_value(
                 let formula = if ind.target.is_percent() && target == Decimal::ONE_HUNDRED
                     || matches!(*ind.target, Target::Word(_))
                 {
-                    format!("{}×{}%", fmt_plain(w), fmt_plain(a))
+                    format!("{}×{}%", fmt_plain(w), fmt_shown(a))
                 } else {
-                    format!("{}×{}/{}", fmt_plain(w), fmt_plain(a), fmt_plain(target))
+                    format!("{}×{}/{}", fmt_plain(w), fmt_shown(a), fmt_plain(target))
                 };
                 finish(
                     w,
@@ -362,7 +364,7 @@ fn score_value(
                 let formula = format!(
                     "{}×(1−({}−{})/{})",
                     fmt_plain(w),
-                    fmt_plain(a),
+                    fmt_shown(a),
                     fmt_plain(*target),
                     fmt_plain(*target)
                 );
@@ -444,7 +446,7 @@ fn score_value(
             let Target::Level(target) = *ind.target else {
                 return Err(ScoreError::NotLevel(raw));
             };
-            let what = format!("实际 {}级，目标 {}级", fmt_plain(a), fmt_plain(target));
+            let what = format!("实际 {}级，目标 {}级", fmt_shown(a), fmt_plain(target));
             if a >= target {
                 full(format!("{what}，达到目标"))
             } else {
@@ -455,7 +457,7 @@ fn score_value(
                     format!(
                         "{what}，按比例 {}×{}/{} = {}",
                         fmt_plain(w),
-                        fmt_plain(a),
+                        fmt_shown(a),
                         fmt_plain(target),
                         fmt2(s)
                     ),
@@ -490,19 +492,29 @@ fn finish(weight: Decimal, s: Decimal, explanation: String, review: bool) -> Sco
 fn pass_met(ind: &Indicator, v: &Value, raw: &str) -> Result<bool, ScoreError> {
     match &*ind.target {
         Target::Word(word) => match v {
-            Value::Word(w) => match polarity(w, Some(word)) {
-                Polarity::Yes => Ok(true),
-                Polarity::No => Ok(false),
-                Polarity::Unknown => Err(ScoreError::NotYesNo {
-                    value: raw.into(),
-                    target: ind.target_text.to_string(),
-                }),
-            },
+            Value::Word(w) => word_choice(w, word).ok_or_else(|| ScoreError::NotAChoice {
+                value: raw.into(),
+                choices: format!("「{word}」或「{}」", negate(word)),
+            }),
             _ => Ok(percent(ind, v, raw)? >= Decimal::ONE_HUNDRED),
         },
         Target::Compare { cmp, value, .. } => Ok(cmp.holds(quantity(ind, v, raw)?, *value)),
         Target::Level(target) => Ok(level(v, raw)? >= *target),
         Target::Trend(dir) => Ok(trend(ind, *dir, v, raw)?.0),
+    }
+}
+
+/// A word answer to a word target: the target word itself (met) or the opposite the template
+/// offers beside it ([`negate`]: 未完成, 不及时, 无); any other word is no answer, however
+/// it is phrased (基本合规, 无违规 and 非常及时 are neither).
+fn word_choice(answer: &str, target: &str) -> Option<bool> {
+    let answer = normalize_text(answer);
+    if answer == normalize_text(target) {
+        Some(true)
+    } else if answer == normalize_text(&negate(target)) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -560,11 +572,22 @@ fn signed_percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, Scor
                 target: ind.target_text.to_string(),
             });
         }
-        Value::Word(w) if word.is_some() => match polarity(w, word) {
-            Polarity::Yes => Decimal::ONE_HUNDRED,
-            Polarity::No => Decimal::ZERO,
-            Polarity::Unknown => return Err(ScoreError::NotNumber(raw.into())),
-        },
+        Value::Word(w) if word.is_some() => {
+            let target = word.unwrap_or_default();
+            match word_choice(w, target) {
+                Some(true) => Decimal::ONE_HUNDRED,
+                Some(false) => Decimal::ZERO,
+                None => {
+                    return Err(ScoreError::NotAChoice {
+                        value: raw.into(),
+                        choices: format!(
+                            "完成的百分比（如 80%），或「{target}」「{}」",
+                            negate(target)
+                        ),
+                    });
+                }
+            }
+        }
         _ => return Err(ScoreError::NotNumber(raw.into())),
     };
     Ok(p)
@@ -579,6 +602,9 @@ fn quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError
         Target::Compare { unit, .. } => unit.as_str(),
         _ => "",
     };
+    // 0 is 0 in any unit: a target of 0 without one (`≤0` 次 or %) takes a percentage too.
+    let zero_without_unit = matches!(&*ind.target,
+        Target::Compare { value, unit, .. } if value.is_zero() && unit.is_empty());
     match v {
         Value::Number {
             value,
@@ -587,6 +613,11 @@ fn quantity(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError
         } if unit.is_empty() || target_unit.is_empty() || units_match(unit, target_unit) => {
             Ok(*value)
         }
+        Value::Number {
+            value,
+            unit,
+            percent: true,
+        } if unit.is_empty() && zero_without_unit => Ok(*value),
         Value::Number { .. } => Err(ScoreError::UnitMismatch {
             value: raw.into(),
             target: ind.target_text.to_string(),
@@ -703,10 +734,10 @@ fn show(ind: &Indicator, v: &Value, raw: &str) -> String {
 
 fn show_number(ind: &Indicator, q: Decimal) -> String {
     match &*ind.target {
-        Target::Word(_) => format!("{}%", fmt_plain(q)),
-        Target::Compare { unit, .. } => format!("{}{unit}", fmt_plain(q)),
-        Target::Level(_) => format!("{}级", fmt_plain(q)),
-        Target::Trend(_) => fmt_plain(q),
+        Target::Word(_) => format!("{}%", fmt_shown(q)),
+        Target::Compare { unit, .. } => format!("{}{unit}", fmt_shown(q)),
+        Target::Level(_) => format!("{}级", fmt_shown(q)),
+        Target::Trend(_) => fmt_shown(q),
     }
 }
 

@@ -37,6 +37,10 @@ pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Pe
     scored
 }
 
+/// 相对: weight × actual / highest (最高值), or weight × lowest / actual (最低值). When the
+/// best value is 0 or below, the ratio has no meaning (every other department would score 0,
+/// or divide by zero): the score then runs linearly from the best value (full marks) to the
+/// worst (0), weight × (actual − worst) / (best − worst), and the 计分说明 says so.
 fn relative(ind: &Indicator, best: Best, a: Decimal, others: &[&Peer]) -> Scored {
     let w = ind.weight.value();
     let shown = show_number(ind, a);
@@ -65,21 +69,73 @@ fn relative(ind: &Indicator, best: Best, a: Decimal, others: &[&Peer]) -> Scored
         show_number(ind, top.value),
         top.name
     );
+    if top.value <= Decimal::ZERO {
+        return by_range(ind, best, a, top, others, head);
+    }
     let (s, formula) = match best {
-        Best::Highest if top.value > Decimal::ZERO => (
+        Best::Highest => (
             w * a.max(Decimal::ZERO) / top.value,
-            format!("{}×{}/{}", fmt_plain(w), fmt_plain(a), fmt_plain(top.value)),
+            format!("{}×{}/{}", fmt_plain(w), fmt_shown(a), fmt_shown(top.value)),
         ),
-        Best::Lowest if a > Decimal::ZERO => (
-            w * top.value.max(Decimal::ZERO) / a,
-            format!("{}×{}/{}", fmt_plain(w), fmt_plain(top.value), fmt_plain(a)),
+        // The best is above 0 here, and `a` is worse, so above it.
+        Best::Lowest => (
+            w * top.value / a,
+            format!("{}×{}/{}", fmt_plain(w), fmt_shown(top.value), fmt_shown(a)),
         ),
-        _ => (Decimal::ZERO, format!("{}×0", fmt_plain(w))),
     };
     finish(
         w,
         s,
         format!("{head}，按比例 {formula} = {}", fmt2(s)),
+        false,
+    )
+}
+
+/// 相对 when the best value is 0 or below: linear between the best (full marks) and the worst
+/// value among the departments (0).
+fn by_range(
+    ind: &Indicator,
+    best: Best,
+    a: Decimal,
+    top: &Peer,
+    others: &[&Peer],
+    head: String,
+) -> Scored {
+    let w = ind.weight.value();
+    let worst = others
+        .iter()
+        .map(|p| p.value)
+        .chain([a])
+        .fold(a, |x, y| match best {
+            Best::Highest => x.min(y),
+            Best::Lowest => x.max(y),
+        });
+    let span = (top.value - worst).abs();
+    let s = if span.is_zero() {
+        w
+    } else {
+        w * (a - worst).abs() / span
+    };
+    let label = match best {
+        Best::Highest => "最高值",
+        Best::Lowest => "最低值",
+    };
+    let formula = format!(
+        "{}×|{}−{}|/|{}−{}|",
+        fmt_plain(w),
+        fmt_shown(a),
+        fmt_shown(worst),
+        fmt_shown(top.value),
+        fmt_shown(worst)
+    );
+    finish(
+        w,
+        s,
+        format!(
+            "{head}；{label}不大于 0，不能按比例计分，改按与最差值 {} 的距离计分：{formula} = {}",
+            show_number(ind, worst),
+            fmt2(s)
+        ),
         false,
     )
 }

@@ -132,7 +132,7 @@ pub(super) fn write_indicators(
     // is computed, in runs of equal form.
     let form = |ind: &Indicator| match AnswerKind::of(ind) {
         AnswerKind::Computed => 2,
-        AnswerKind::Percent => 1,
+        AnswerKind::Percent(_) => 1,
         _ => 0,
     };
     let mut i = 0;
@@ -315,7 +315,7 @@ pub(super) fn actual_validation(
     }
     let numeric = matches!(
         kind,
-        AnswerKind::Percent | AnswerKind::Number { .. } | AnswerKind::Count | AnswerKind::Level
+        AnswerKind::Percent(_) | AnswerKind::Number { .. } | AnswerKind::Count | AnswerKind::Level
     );
     if may_not_apply && numeric {
         let cell = format!(
@@ -347,9 +347,22 @@ pub(super) fn actual_validation(
         | AnswerKind::SelfScore
         | AnswerKind::Checklist { .. }
         | AnswerKind::Computed => DataValidation::new().allow_any_value(),
-        AnswerKind::Percent => DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, 10.0))
-            .set_error_message("请输入带 % 号的百分数，如 95% 或 0.4%")?,
+        // As far as the rule can score: 0%–1000% for a completion rate, −100%–1000% for a
+        // 变动率 (the cell stores 2.6% as 0.026).
+        AnswerKind::Percent(range) => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(
+                xlsx::decimal_f64(range.lo / Decimal::ONE_HUNDRED),
+                xlsx::decimal_f64(range.hi / Decimal::ONE_HUNDRED),
+            ))
+            .set_error_message(format!(
+                "请输入 {} 之间、带 % 号的百分数，如 {}",
+                range.text(),
+                if range.lo < Decimal::ZERO {
+                    "95%、0.4% 或 -7.5%"
+                } else {
+                    "95% 或 0.4%"
+                }
+            ))?,
         AnswerKind::Number { unit } => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
             .set_error_message(if unit.is_empty() {
@@ -368,7 +381,7 @@ pub(super) fn actual_validation(
         AnswerKind::Number { unit } if !unit.is_empty() => {
             format!("对照左侧目标值，填写阿拉伯数字，单位为「{unit}」（不必填写单位），如 12")
         }
-        AnswerKind::Percent => AnswerKind::Percent.describe(),
+        AnswerKind::Percent(_) => kind.describe(),
         AnswerKind::Level => "对照左侧目标值，填写等级数字，如 4".to_string(),
         AnswerKind::Labels(_) if may_not_apply => AnswerKind::Labels(labels_na.clone()).describe(),
         other => other.describe(),

@@ -103,7 +103,14 @@ fn read_rows<'p>(
         let weight_changed = check_locked_indicator(ctx, &cols, row, ind);
         let self_cell = cols.cell(row, IndicatorCol::SelfScore.header());
         let self_text = cols.text(row, IndicatorCol::SelfScore.header());
-        let self_score = read_self_score(ctx, ind, self_text, self_cell, weight_changed);
+        let actual = cols.text(row, IndicatorCol::Actual.header());
+        // An indicator answered 不适用 (where the plan allows it) has no score to assess.
+        let dropped = ind.may_not_apply && normalize_text(actual) == crate::score::NOT_APPLICABLE;
+        let self_score = if dropped && self_text.trim().is_empty() {
+            None
+        } else {
+            read_self_score(ctx, ind, self_text, self_cell, weight_changed)
+        };
         if let Some(cell) = cols.cell(row, PREVIOUS_ACTUAL) {
             let text = cols.text(row, PREVIOUS_ACTUAL);
             if !text.trim().is_empty() {
@@ -117,7 +124,7 @@ fn read_rows<'p>(
         out.push(IndicatorInput {
             indicator: ind,
             row: Some(row.row),
-            actual: cols.text(row, IndicatorCol::Actual.header()).to_string(),
+            actual: actual.to_string(),
             self_score,
             reason: cols.text(row, IndicatorCol::Reason.header()).to_string(),
             evidence: cols.text(row, IndicatorCol::Evidence.header()).to_string(),

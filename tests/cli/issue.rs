@@ -277,8 +277,10 @@ fn number_formats_and_input_fills_sit_on_their_cells() {
     let mut percent_rows = 0;
     for (i, indicator) in indicators.iter().enumerate() {
         let r = 3 + i;
-        let percent =
-            jixiao::score::AnswerKind::of(indicator) == jixiao::score::AnswerKind::Percent;
+        let percent = matches!(
+            jixiao::score::AnswerKind::of(indicator),
+            jixiao::score::AnswerKind::Percent(_)
+        );
         percent_rows += usize::from(percent);
         let want = if percent { "0.00%" } else { "General" };
         assert_eq!(

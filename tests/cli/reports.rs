@@ -135,8 +135,7 @@ fn libreoffice_opens_both_reports() {
         .arg("--version")
         .output()
     else {
-        eprintln!("跳过：未安装 LibreOffice（Debian: apt-get install libreoffice-writer）");
-        return;
+        return not_installed("LibreOffice", "libreoffice-writer-nogui");
     };
     assert!(out.status.success());
     let dir = tempfile::tempdir().unwrap();

@@ -14,10 +14,7 @@ pub const IMAP_USER: &str = "jxk@czj.gov.cn";
 pub const IMAP_PASSWORD: &str = "s3cret-jx";
 
 fn missing<T>(what: &str, package: &str) -> Option<T> {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} 未安装（CI 中应由 .ci/run 安装 {package}）");
-    }
-    eprintln!("跳过：{what} 未安装。安装方法：sudo apt-get install {package}");
+    super::util::not_installed(what, package);
     None
 }
 

@@ -6,6 +6,15 @@ pub use calamine::{Data, Reader, open_workbook_auto};
 pub use std::io::Read;
 pub use std::path::Path;
 
+/// A program a test needs is not installed: outside CI the test is skipped, saying how to
+/// install it; under CI (`CI` set: `.ci/run` installs it) the test fails.
+pub fn not_installed(what: &str, package: &str) {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} 未安装（CI 中应由 .ci/run 安装 {package}）");
+    }
+    eprintln!("跳过：{what} 未安装。安装方法：sudo apt-get install {package}");
+}
+
 pub fn jixiao() -> Command {
     Command::cargo_bin("jixiao").unwrap()
 }

@@ -227,6 +227,22 @@ impl SheetRows for IndicatorRows {
             },
             (None, true) => None,
         };
+        // A target of 0 without a unit takes its rule's (`≤0` with `每满1%扣0.5` is `≤0%`).
+        let target = match (&rule, target) {
+            (Some(rule), Some(parsed)) => match unit_for_zero(rule, &parsed, &target_text) {
+                Ok(Some(with_unit)) => Some(Arc::new(with_unit)),
+                Ok(None) => Some(parsed),
+                Err(e) => {
+                    errors.at(
+                        S,
+                        t.cell(row, IndicatorCol::Target.header()),
+                        format!("指标「{code}」{e}"),
+                    );
+                    Some(parsed)
+                }
+            },
+            (_, parsed) => parsed,
+        };
         if let (Some(rule), Some(target), Some(weight)) = (&rule, &target, &weight)
             && let Err(e) = check_rule(rule, target, &target_text, weight.value())
         {

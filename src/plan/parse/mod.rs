@@ -3,7 +3,7 @@
 //! [`super::read`] streams them) or whole ([`parse`]).
 
 use super::model::*;
-use super::rule::{check_rule, infer_rule, parse_rule};
+use super::rule::{check_rule, infer_rule, parse_rule, unit_for_zero};
 use super::target::Target;
 use super::target::parse_target;
 

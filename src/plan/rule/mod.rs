@@ -76,6 +76,8 @@ pub enum Rule {
     GapDeduct {
         /// The size of one unit of gap (`1` in `每1%`), in the target's units.
         unit: Decimal,
+        /// The unit written after it: `%` (also for `个百分点`), another unit, or `""`.
+        per: String,
         /// Points per unit.
         step: Decimal,
         /// `每满`: whole units only.
@@ -320,11 +322,20 @@ fn parse_gap(body: &str) -> Option<Rule> {
         None => (false, body.strip_prefix('每')?),
     };
     let (per, step) = rest.split_once('扣')?;
-    let per = per.strip_suffix("个百分点").unwrap_or(per);
-    let (unit, _) = split_number(per).filter(|(v, _)| *v > Decimal::ZERO)?;
+    let (per, points) = match per.strip_suffix("个百分点") {
+        Some(p) => (p, true),
+        None => (per, false),
+    };
+    let (unit, written) = split_number(per).filter(|(v, _)| *v > Decimal::ZERO)?;
+    let per = if points { "%" } else { written };
     let step = step.strip_suffix('分').unwrap_or(step);
     let step = parse_plain_number(step).filter(|v| *v > Decimal::ZERO)?;
-    Some(Rule::GapDeduct { unit, step, whole })
+    Some(Rule::GapDeduct {
+        unit,
+        per: per.to_string(),
+        step,
+        whole,
+    })
 }
 
 /// `3项,每项1`.
@@ -384,6 +395,57 @@ fn has_duplicates(labels: &[String]) -> bool {
         .iter()
         .enumerate()
         .any(|(i, l)| labels[..i].contains(l))
+}
+
+/// The units a rule counts in (`%` for `差额扣分:每满1%扣0.5` or a 分段 tier `≥10%`), each
+/// once, in order; none for a rule that names no unit.
+fn rule_units(rule: &Rule) -> Vec<&str> {
+    let written: Vec<&str> = match rule {
+        Rule::GapDeduct { per, .. } => vec![per.as_str()],
+        Rule::Segments(tiers) => tiers
+            .iter()
+            .filter_map(|t| t.when.as_ref())
+            .map(|c| c.unit.as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut units: Vec<&str> = Vec::new();
+    for u in written {
+        if !u.is_empty() && !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    units
+}
+
+/// A target of 0 written without a unit (`≤0`, `=0`) takes the unit its rule counts in:
+/// `≤0` with `差额扣分:每满1%扣0.5` is `≤0%`, so a 变动率 of 3.7% is compared with it. The
+/// target as it stands when it has a unit, is not 0, or the rule names none; an error when
+/// the rule names two (the plan must say which the department should type).
+pub fn unit_for_zero(
+    rule: &Rule,
+    target: &Target,
+    target_text: &str,
+) -> Result<Option<Target>, RuleError> {
+    let Target::Compare { cmp, value, unit } = target else {
+        return Ok(None);
+    };
+    if !value.is_zero() || !unit.is_empty() {
+        return Ok(None);
+    }
+    match rule_units(rule).as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(Target::Compare {
+            cmp: *cmp,
+            value: *value,
+            unit: (*one).to_string(),
+        })),
+        _ => Err(RuleError::Incompatible {
+            rule: rule.kind_label(),
+            target: target_text.trim().to_string(),
+            why: "目标值 0 没有写单位，而计分方式中有不止一种单位，无法确定部门应填百分数还是数值，请在目标值中写明单位（如「≤0%」）",
+        }),
+    }
 }
 
 /// Refuses a rule that cannot score its target.

@@ -105,6 +105,7 @@ fn parses_the_kinds_of_other_frameworks() {
         parse_rule("差额扣分:每满1%扣0.5").unwrap(),
         Rule::GapDeduct {
             unit: d("1"),
+            per: "%".into(),
             step: d("0.5"),
             whole: true
         }
@@ -113,6 +114,7 @@ fn parses_the_kinds_of_other_frameworks() {
         parse_rule("差额扣分：每1个百分点扣0.5分").unwrap(),
         Rule::GapDeduct {
             unit: d("1"),
+            per: "%".into(),
             step: d("0.5"),
             whole: false
         }

@@ -143,13 +143,22 @@ fn explanations_show_inputs_and_rule() {
 fn pass_rule_reads_words_negations_and_numbers() {
     let i = ind("及时", "2", "");
     assert_eq!(score_of(&i, "及时"), "2.00");
-    assert_eq!(score_of(&i, "是"), "2.00");
     assert_eq!(score_of(&i, "不及时"), "0.00");
-    assert_eq!(score_of(&i, "否"), "0.00");
-    assert!(matches!(
-        score_indicator(&i, "还行", None),
-        Err(ScoreError::NotYesNo { .. })
-    ));
+    // Only the template's choices: a phrase is never read by its shape.
+    for phrase in ["还行", "是", "否", "非常及时", "基本及时", "及时性差"] {
+        assert_eq!(
+            score_indicator(&i, phrase, None),
+            Err(ScoreError::NotAChoice {
+                value: phrase.into(),
+                choices: "「及时」或「不及时」".into()
+            }),
+            "{phrase}"
+        );
+    }
+    let i = ind("合规", "2", "");
+    for phrase in ["无违规", "未发现违规", "合规性差", "基本合规"] {
+        assert!(score_indicator(&i, phrase, None).is_err(), "{phrase}");
+    }
     let i = ind("=1次", "1.5", "");
     assert_eq!(score_of(&i, "1"), "1.50");
     assert_eq!(score_of(&i, "1次"), "1.50");
@@ -308,11 +317,19 @@ fn answer_kinds_describe_what_to_type() {
         AnswerKind::of(&ind("完成", "1", "")),
         AnswerKind::Labels(vec!["完成".into(), "未完成".into()])
     );
+    let to = |lo: i64, hi: i64| {
+        AnswerKind::Percent(PercentRange {
+            lo: Decimal::from(lo),
+            hi: Decimal::from(hi),
+        })
+    };
+    assert_eq!(AnswerKind::of(&ind("完成", "1", "比例")), to(0, 1000));
+    assert_eq!(AnswerKind::of(&ind("100%", "1", "")), to(0, 1000));
+    assert_eq!(AnswerKind::of(&ind("≥300%", "1", "")), to(0, 3000));
     assert_eq!(
-        AnswerKind::of(&ind("完成", "1", "比例")),
-        AnswerKind::Percent
+        AnswerKind::of(&ind("≤0%", "1", "差额扣分:每1%扣0.5")),
+        to(-100, 1000)
     );
-    assert_eq!(AnswerKind::of(&ind("100%", "1", "")), AnswerKind::Percent);
     assert_eq!(
         AnswerKind::of(&ind("≥2次", "1", "")),
         AnswerKind::Number { unit: "次".into() }
@@ -327,7 +344,8 @@ fn answer_kinds_describe_what_to_type() {
         AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
     );
     assert_eq!(AnswerKind::of(&ind("良好", "1", "")), AnswerKind::SelfScore);
-    assert!(AnswerKind::Percent.describe().contains("95%"));
+    assert!(to(0, 1000).describe().contains("95%"));
+    assert!(to(-100, 1000).describe().contains("-7.5%"));
 }
 
 /// Every sample indicator's answer form scores: the dropdown labels, the target itself.

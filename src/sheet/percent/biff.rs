@@ -92,8 +92,7 @@ impl Globals {
                         unicode_string(&body[2..], 2).map(|(s, _)| s)
                     } else {
                         let n = usize::from(body[2]);
-                        body.get(3..3 + n)
-                            .map(|b| decode_codepage(b, codepage))
+                        body.get(3..3 + n).map(|b| decode_codepage(b, codepage))
                     };
                     let code = code.ok_or_else(|| {
                         FormatError::Malformed(format!("FORMAT 记录 {id} 无法解析"))
@@ -157,16 +156,16 @@ fn sheet_cells(data: &[u8], pos: usize, percent_xf: &[bool], mut percent: impl F
             BOF if seen_bof => depth += 1,
             BOF => seen_bof = true,
             EOF => break,
-            NUMBER | RK if body.len() >= 6 => {
-                if is_percent(u16_at(body, 4)) {
-                    percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
-                }
+            NUMBER | RK if body.len() >= 6 && is_percent(u16_at(body, 4)) => {
+                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
             }
             // A numeric result has anything but 0xFFFF in the value's last two bytes.
-            FORMULA if body.len() >= 14 => {
-                if u16_at(body, 12) != 0xFFFF && is_percent(u16_at(body, 4)) {
-                    percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
-                }
+            FORMULA
+                if body.len() >= 14
+                    && u16_at(body, 12) != 0xFFFF
+                    && is_percent(u16_at(body, 4)) =>
+            {
+                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
             }
             // Row, first column, then (XF, RK) pairs of 6 bytes, then the last column.
             MULRK if body.len() >= 12 => {
@@ -289,7 +288,9 @@ mod tests {
         assert_eq!(g.percent_xf, [false, true, true]);
         assert_eq!(g.sheets, [("S1".to_string(), sheet_pos_at)]);
         let mut found = Vec::new();
-        sheet_cells(&data, sheet_pos_at, &g.percent_xf, |r, c| found.push((r, c)));
+        sheet_cells(&data, sheet_pos_at, &g.percent_xf, |r, c| {
+            found.push((r, c))
+        });
         found.sort();
         assert_eq!(found, [(2, 7), (4, 2), (4, 3), (6, 7)]);
     }
