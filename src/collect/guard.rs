@@ -401,7 +401,7 @@ pub fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, Refusal> {
     Ok(out.into_inner().into_inner())
 }
 
-use crate::sheet::percent::biff_records as records;
+use crate::sheet::shown::biff_records as records;
 
 fn check_biff(data: &[u8]) -> Result<(), String> {
     // BOUNDSHEET (0x0085) records in the globals give each sheet's stream offset.

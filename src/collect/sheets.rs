@@ -6,7 +6,7 @@
 
 use super::sniff::Kind;
 use crate::layout::template::{READ_SHEETS, SHEET_BUDGET, SHEET_INDICATORS, SHEET_INFO};
-use crate::sheet::percent::PercentCells;
+use crate::sheet::shown::ShownCells;
 use crate::sheet::{Limits, RawSheet, stream_xlsx};
 use calamine::{Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
@@ -60,12 +60,12 @@ pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> 
         Kind::Xlsb => {
             let wb: Xlsb<_> =
                 open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
-            read_ranges(wb, "xlsb", PercentCells::of_xlsb(bytes))
+            read_ranges(wb, "xlsb", ShownCells::of_xlsb(bytes))
         }
         Kind::Ods => {
             let open = |b: &[u8]| -> Result<ReturnSheets, OpenError> {
                 let wb: Ods<_> = open_workbook_from_rs(Cursor::new(b)).map_err(|e| classify(&e))?;
-                read_ranges(wb, "ods", PercentCells::of_ods(b))
+                read_ranges(wb, "ods", ShownCells::of_ods(b))
             };
             match open(bytes) {
                 // Gnumeric writes white space between cells, which calamine's reader does
@@ -84,7 +84,7 @@ pub fn read_sheets(bytes: &[u8], kind: Kind) -> Result<ReturnSheets, OpenError> 
         }
         _ => {
             let wb: Xls<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| classify(&e))?;
-            read_ranges(wb, "xls", PercentCells::of_xls(bytes))
+            read_ranges(wb, "xls", ShownCells::of_xls(bytes))
         }
     }
 }
@@ -193,12 +193,12 @@ fn read_xlsx(bytes: &[u8]) -> Result<ReturnSheets, OpenError> {
     Ok(out)
 }
 
-/// Reads the wanted sheets through calamine's ranges, numbers in `percent` cells shown as
-/// percentages.
+/// Reads the wanted sheets through calamine's ranges, numbers read as `shown` says the
+/// workbook shows them.
 fn read_ranges<RS, R>(
     mut wb: R,
     format: &'static str,
-    percent: Result<PercentCells, crate::sheet::percent::FormatError>,
+    shown: Result<ShownCells, crate::sheet::shown::FormatError>,
 ) -> Result<ReturnSheets, OpenError>
 where
     RS: std::io::Read + std::io::Seek,
@@ -206,13 +206,18 @@ where
     R::Error: std::fmt::Display,
 {
     let names = wb.sheet_names();
-    let (percent, formats_unread) = match percent {
-        Ok(p) => (p, None),
-        Err(e) => (PercentCells::default(), Some(e.to_string())),
+    let (shown, formats_unread) = match shown {
+        Ok(s) if s.unread > 0 => {
+            let why = format!("{} 个单元格的数字格式记录无法解析", s.unread);
+            (s, Some(why))
+        }
+        Ok(s) => (s, None),
+        Err(e) => (ShownCells::default(), Some(e.to_string())),
     };
     let read = |wb: &mut R, name: &str, canonical: &str| -> Result<RawSheet, OpenError> {
         let range = wb.worksheet_range(name).map_err(|e| classify(&e))?;
-        let mut sheet = RawSheet::from_range_shown(canonical, &range, percent.sheet(name));
+        let mut sheet =
+            RawSheet::from_range_shown(canonical, &range, shown.sheet(name), shown.is_1904);
         sheet.rows.retain(|r| r.row <= MAX_ROW);
         for r in &mut sheet.rows {
             r.truncate(MAX_COL as usize + 1);

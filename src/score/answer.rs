@@ -14,6 +14,8 @@ pub enum AnswerKind {
     Number {
         /// The target's unit, `""` for none.
         unit: String,
+        /// Whether a number below zero means something ([`super::accepts_negative`]).
+        signed: bool,
     },
     /// A whole count of occurrences, 0 or more.
     Count,
@@ -51,12 +53,16 @@ impl AnswerKind {
             }
             (Rule::Trend(_), _) => AnswerKind::Number {
                 unit: String::new(),
+                signed: true,
             },
             (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
             (_, Target::Word(_)) => AnswerKind::Percent(PercentRange::of(ind)),
             (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
             (_, t) if t.is_percent() => AnswerKind::Percent(PercentRange::of(ind)),
-            (_, Target::Compare { unit, .. }) => AnswerKind::Number { unit: unit.clone() },
+            (_, Target::Compare { unit, .. }) => AnswerKind::Number {
+                unit: unit.clone(),
+                signed: accepts_negative(ind),
+            },
             (_, Target::Trend(_)) => {
                 AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
             }
@@ -75,8 +81,8 @@ impl AnswerKind {
                 "对照目标值，输入带 % 号的百分数，如 95% 或 0.4%（不带 % 号时按更接近目标的读法计分，并给出警告）"
                     .into()
             }
-            AnswerKind::Number { unit } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
-            AnswerKind::Number { unit } => {
+            AnswerKind::Number { unit, .. } if unit.is_empty() => "请填写阿拉伯数字，如 12".into(),
+            AnswerKind::Number { unit, .. } => {
                 format!("请填写阿拉伯数字，单位为「{unit}」，如 12 或 12{unit}")
             }
             AnswerKind::Count => "请填写发生次数（0 或正整数），没有发生请填 0".into(),
@@ -96,6 +102,10 @@ pub fn negate(word: &str) -> String {
         "有" => "无".into(),
         "是" => "否".into(),
         "完成" | "按时" | "达标" | "体现" => format!("未{word}"),
+        // 已完成 → 未完成, 已建立 → 未建立.
+        _ if word.starts_with('已') && word.chars().count() > 1 => {
+            format!("未{}", word.trim_start_matches('已'))
+        }
         _ => format!("不{word}"),
     }
 }

@@ -535,7 +535,7 @@ fn proportional_inputs(
 /// A completion percentage: `80%`, `0.8`, `80`; 是/完成 → 100, 否/未完成 → 0. Never negative.
 fn percent(ind: &Indicator, v: &Value, raw: &str) -> Result<Decimal, ScoreError> {
     let p = signed_percent(ind, v, raw)?;
-    if p < Decimal::ZERO {
+    if p < Decimal::ZERO && !accepts_negative(ind) {
         return Err(ScoreError::Negative(raw.into()));
     }
     Ok(p)

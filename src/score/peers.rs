@@ -57,7 +57,7 @@ fn relative(ind: &Indicator, best: Best, a: Decimal, others: &[&Peer]) -> Scored
         .filter(|b| better(b.value, a));
     let Some(top) = top else {
         let why = if others.is_empty() {
-            "仅本部门有此指标，无可比较的部门".to_string()
+            "没有可比较的部门（其他部门未报送、被退回或没有该指标）".to_string()
         } else {
             format!("全市{} {shown}（本部门）", best.label())
         };
@@ -120,13 +120,22 @@ fn by_range(
         Best::Highest => "最高值",
         Best::Lowest => "最低值",
     };
+    // Values with their unit, a negative one in brackets: 4×|−2%−(−5%)|/|…|.
+    let v = |x: Decimal| {
+        let t = show_number(ind, x);
+        if x < Decimal::ZERO {
+            format!("({t})")
+        } else {
+            t
+        }
+    };
     let formula = format!(
         "{}×|{}−{}|/|{}−{}|",
         fmt_plain(w),
-        fmt_shown(a),
-        fmt_shown(worst),
-        fmt_shown(top.value),
-        fmt_shown(worst)
+        v(a),
+        v(worst),
+        v(top.value),
+        v(worst)
     );
     finish(
         w,

@@ -5,9 +5,11 @@
 //! The slips this catches: 94.8 pasted into a percent cell (shown, and read, as 9480%), and
 //! 元 typed where 万元 is asked (1234500 for 123.45). The ranges, documented in the README:
 //!
-//! - a percentage lies between −100% (rules that score negatives: 分段, 差额扣分) or 0, and
-//!   ten times the larger of the target and 100% (≥95% → 1000%);
-//! - an amount in 万元 is at most ten times the department's 调整后预算.
+//! - a percentage lies between −100% (where a negative means something: 分段, 差额扣分,
+//!   相对:最低值, an upper-bound target such as ≤0%) or 0, and ten times the larger of the
+//!   target and 100% (≥95% → 1000%);
+//! - an amount in 万元 is at most ten times the larger of the department's 调整后预算 and
+//!   the target.
 //!
 //! The template's data validation uses the same percent range ([`PercentRange::of`]), so a
 //! department can type every value the rule can score (−7.5% for a 变动率) and no other.
@@ -31,7 +33,7 @@ impl PercentRange {
             _ => Decimal::ONE_HUNDRED,
         };
         PercentRange {
-            lo: if accepts_negative(&ind.rule) {
+            lo: if accepts_negative(ind) {
                 -Decimal::ONE_HUNDRED
             } else {
                 Decimal::ZERO
@@ -51,9 +53,20 @@ impl PercentRange {
     }
 }
 
-/// Whether a rule scores values below zero (a 变动率 of −4%).
-pub fn accepts_negative(rule: &Rule) -> bool {
-    matches!(rule, Rule::Segments(_) | Rule::GapDeduct { .. })
+/// Whether an answer below zero means something (a 变动率 of −4%): the rule scores signed
+/// values (分段, 差额扣分), lower is better (相对:最低值), or the target is an upper bound or
+/// itself below zero. A completion rate or a count against a floor (≥95%) is never negative.
+pub fn accepts_negative(ind: &Indicator) -> bool {
+    matches!(
+        &*ind.rule,
+        Rule::Segments(_) | Rule::GapDeduct { .. } | Rule::Relative(crate::plan::Best::Lowest)
+    ) || matches!(
+        &*ind.target,
+        Target::Compare {
+            cmp: Cmp::Le | Cmp::Lt,
+            ..
+        }
+    ) || matches!(&*ind.target, Target::Compare { value, .. } if *value < Decimal::ZERO)
 }
 
 /// An answer outside what its indicator can reasonably take: the reading, the reading that
@@ -79,8 +92,13 @@ impl Implausible {
 
     /// What the department should do.
     pub fn hint(&self) -> String {
+        let percent = if self.meant.ends_with('%') {
+            "；在百分比格式的单元格中请输入带 % 号的数"
+        } else {
+            ""
+        };
         format!(
-            "请核对：如实际是 {}，请改填「{}」后重新报送；在百分比格式的单元格中请输入带 % 号的数",
+            "请核对：如实际是 {}，请改填「{}」后重新报送{percent}",
             self.meant, self.meant
         )
     }
@@ -107,16 +125,27 @@ pub fn implausible(ind: &Indicator, actual: &str, budget: Option<Decimal>) -> Op
                 why: format!("超出合理范围 {}（目标 {}）", range.text(), ind.target_text),
             })
         }
-        AnswerKind::Number { unit } if unit == "万元" => {
+        AnswerKind::Number { unit, .. } if unit == "万元" => {
             let budget = budget.filter(|b| *b > Decimal::ZERO)?;
             let a = quantity(ind, &v, &raw).ok()?;
-            let limit = budget * Decimal::TEN;
+            // Ten times the budget, or ten times the target when that is larger (a 带动社会投资
+            // of ≥8000万元 is no slip for a department of 500万元).
+            let target = match &*ind.target {
+                Target::Compare { value, .. } => value.abs(),
+                _ => Decimal::ZERO,
+            };
+            let limit = budget.max(target) * Decimal::TEN;
             (a > limit).then(|| Implausible {
                 read: format!("{}万元", fmt_plain(a)),
                 meant: format!("{}万元", fmt_plain(a / Decimal::from(10_000))),
                 why: format!(
-                    "超过本部门调整后预算 {} 万元的 10 倍，可能是按「元」填写的",
-                    fmt_plain(budget)
+                    "超过本部门调整后预算 {} 万元{}的 10 倍，可能是按「元」填写的",
+                    fmt_plain(budget),
+                    if target > budget {
+                        format!("和目标值 {}", ind.target_text)
+                    } else {
+                        String::new()
+                    }
                 ),
             })
         }

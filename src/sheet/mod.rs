@@ -5,7 +5,7 @@
 //! 62.689999…), dates as `YYYY-MM-DD`. Columns are found by header text, not position, so
 //! inserted or reordered columns read the same.
 
-pub mod percent;
+pub mod shown;
 
 use crate::domain::CellRef;
 use calamine::Data;
@@ -129,32 +129,47 @@ impl RawSheet {
 
     /// Builds a sheet from a calamine range.
     pub fn from_range(name: &str, range: &calamine::Range<Data>) -> Self {
-        Self::from_range_shown(name, range, None)
+        Self::from_range_shown(name, range, None, false)
     }
 
-    /// Builds a sheet from a calamine range whose numeric cells at `percent` (0-based sheet
-    /// row and column) are shown as percentages: 0.026 reads `2.6%`, as the cell shows it.
+    /// Builds a sheet from a calamine range, numbers in the cells `shown` lists read as the
+    /// workbook shows them ([`shown::Shown`]): 0.026 in a percent cell reads `2.6%`, a number
+    /// calamine took for a date reads as the number, a date serial it did not know reads as
+    /// the date (`is_1904`: the workbook's date system).
     pub fn from_range_shown(
         name: &str,
         range: &calamine::Range<Data>,
-        percent: Option<&std::collections::HashSet<(u32, u32)>>,
+        shown: Option<&std::collections::HashMap<(u32, u32), shown::Shown>>,
+        is_1904: bool,
     ) -> Self {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        use shown::Shown;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, r) in range.rows().enumerate() {
             let row = row0 + i as u32;
             let mut cells = vec![String::new(); col0 as usize];
             cells.extend(r.iter().enumerate().map(|(j, d)| {
-                let shown = percent.is_some_and(|p| p.contains(&(row, col0 + j as u32)));
-                match d {
-                    Data::Float(f) if shown => percent_text(*f),
-                    Data::Int(i) if shown => percent_text(*i as f64),
+                let how = shown.and_then(|m| m.get(&(row, col0 + j as u32)));
+                let number = match d {
+                    Data::Float(f) => Some(*f),
+                    Data::Int(i) => Some(*i as f64),
+                    Data::DateTime(dt) => Some(dt.as_f64()),
+                    _ => None,
+                };
+                match (how, number) {
+                    (Some(Shown::Percent), Some(n)) => percent_text(n),
+                    (Some(Shown::Number), Some(n)) => float_text(n),
+                    (Some(Shown::Date), Some(n)) if !matches!(d, Data::DateTime(_)) => {
+                        cell_text(&Data::DateTime(ExcelDateTime::new(
+                            n,
+                            ExcelDateTimeType::DateTime,
+                            is_1904,
+                        )))
+                    }
                     _ => cell_text(d),
                 }
             }));
-            while cells.last().is_some_and(|c| c.is_empty()) {
-                cells.pop();
-            }
             let raw = RawRow::new(row, cells);
             if !raw.is_blank() {
                 rows.push(raw);
@@ -463,14 +478,14 @@ fn for_each_cell<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// Whether a cell style shows numbers as percentages ([`percent::is_percent_code`]).
+/// Whether a cell style shows numbers as percentages ([`shown::is_percent_code`]).
 fn is_percent_style(style: &calamine::Style) -> bool {
     let Some(f) = &style.number_format else {
         return false;
     };
     f.format_id
-        .is_some_and(|id| u16::try_from(id).is_ok_and(percent::is_percent_builtin))
-        || percent::is_percent_code(&f.format_code)
+        .is_some_and(|id| u16::try_from(id).is_ok_and(shown::is_percent_builtin))
+        || shown::is_percent_code(&f.format_code)
 }
 
 /// A number stored in a percent cell as the user sees it: 1.025 → `102.5%`, 0.8 → `80%`

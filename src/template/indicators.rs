@@ -363,7 +363,15 @@ pub(super) fn actual_validation(
                     "95% 或 0.4%"
                 }
             ))?,
-        AnswerKind::Number { unit } => DataValidation::new()
+        // A 变动率 against ≤0 may be negative; a count against ≥2 may not.
+        AnswerKind::Number { unit, signed: true } => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(-1e15, 1e15))
+            .set_error_message(if unit.is_empty() {
+                "请填写阿拉伯数字（可为负数）".to_string()
+            } else {
+                format!("请填写阿拉伯数字（单位：{unit}，不必填写单位，可为负数）")
+            })?,
+        AnswerKind::Number { unit, .. } => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
             .set_error_message(if unit.is_empty() {
                 "请填写不小于 0 的阿拉伯数字".to_string()
@@ -378,7 +386,7 @@ pub(super) fn actual_validation(
             .set_error_message("请填写等级数字，如 4")?,
     };
     let message = match kind {
-        AnswerKind::Number { unit } if !unit.is_empty() => {
+        AnswerKind::Number { unit, .. } if !unit.is_empty() => {
             format!("对照左侧目标值，填写阿拉伯数字，单位为「{unit}」（不必填写单位），如 12")
         }
         AnswerKind::Percent(_) => kind.describe(),

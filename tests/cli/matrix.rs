@@ -76,6 +76,10 @@ pub enum Typed {
     Num(&'static str),
     /// Text.
     Text(&'static str),
+    /// A percentage typed into a cell the department gave a number format of its own.
+    Styled(&'static str, &'static str),
+    /// A date (`2026-03-20`) in a cell with this date format.
+    DateIn(&'static str, &'static str),
 }
 
 impl Typed {
@@ -85,6 +89,8 @@ impl Typed {
             Typed::Pct(p) => format!("{p}%（百分比格）"),
             Typed::Num(n) => format!("{n}（数值）"),
             Typed::Text(t) => format!("\"{t}\"（文本）"),
+            Typed::Styled(p, f) => format!("{p}%（格式 {f}）"),
+            Typed::DateIn(d, f) => format!("{d}（日期格式 {f}）"),
         }
     }
 
@@ -94,23 +100,37 @@ impl Typed {
         use rust_decimal::Decimal;
         use std::str::FromStr;
         match self {
-            Typed::Pct(p) => {
+            Typed::Pct(p) | Typed::Styled(p, _) => {
                 let d = Decimal::from_str(p).unwrap() / Decimal::ONE_HUNDRED;
                 Some(d.normalize().to_string().parse().unwrap())
             }
             Typed::Num(n) => Some(n.parse().unwrap()),
             Typed::Text(_) => None,
+            // Excel's serial: days since 1899-12-30.
+            Typed::DateIn(d, _) => {
+                let d = jixiao::domain::Date::parse(d).unwrap();
+                Some((d.days() + 25_569) as f64)
+            }
+        }
+    }
+
+    /// The cell's own number format, when the answer sets one.
+    fn format(self) -> Option<&'static str> {
+        match self {
+            Typed::Styled(_, f) | Typed::DateIn(_, f) => Some(f),
+            _ => None,
         }
     }
 
     fn text(self) -> &'static str {
         match self {
             Typed::Pct(t) | Typed::Num(t) | Typed::Text(t) => t,
+            Typed::Styled(t, _) | Typed::DateIn(t, _) => t,
         }
     }
 }
 
-use Typed::{Num, Pct, Text};
+use Typed::{Num, Pct, Styled, Text};
 
 /// One department's return: (指标编码, 实际完成值, 自评得分) and 项目A's 执行数.
 pub struct Return {
@@ -186,7 +206,7 @@ pub const RETURNS: [Return; 6] = [
             ("R07", Num("51"), "0"),
             ("R08", Text("四级"), "4"),
             ("R09", Text("一般"), "2"),
-            ("R10", Pct("80"), "6"),
+            ("R10", Styled("80", "0.0%"), "6"),
             ("R11", Pct("1"), "5.5"),
             ("R12", Num("2"), "4"),
             ("R13", Text("达成"), "5"),
@@ -239,7 +259,7 @@ pub const RETURNS: [Return; 6] = [
             ("R08", Num("5"), "4"),
             ("R09", Text("良好"), "4"),
             ("R10", Pct("100"), "8"),
-            ("R11", Pct("3.7"), "4.5"),
+            ("R11", Styled("3.7", "0.0%;[Red]-0.0%"), "4.5"),
             ("R12", Text("1、3"), "4"),
             ("R13", Text("未达成"), "2"),
             ("R14", Text("150"), "6"),
@@ -341,7 +361,13 @@ fn cells(
     let mut out = vec![
         ("基本信息", "A", "填报人", "B", Text("经办人")),
         ("基本信息", "A", "联系电话", "B", Text("0731-1234567")),
-        ("基本信息", "A", "填报日期", "B", Text("2026-03-20")),
+        (
+            "基本信息",
+            "A",
+            "填报日期",
+            "B",
+            Typed::DateIn("2026-03-20", "yyyy/m/d"),
+        ),
         ("预算执行", "B", "基本支出", "G", Num("100")),
         ("预算执行", "B", "项目A", "G", Num(r.spent)),
     ];
@@ -362,11 +388,17 @@ pub fn fill_umya(template: &Path, r: &Return, out: &Path) {
         let ws = book.sheet_by_name_mut(sheet).unwrap();
         let row = jixiao::demo::fill::find_row(ws, key_col, key)
             .unwrap_or_else(|| panic!("{sheet} {key}"));
-        let c = ws.cell_mut(format!("{col}{row}").as_str());
+        let at = format!("{col}{row}");
+        let c = ws.cell_mut(at.as_str());
         match value.number() {
             Some(n) => c.set_value_number(n),
             None => c.set_value_string(value.text()),
         };
+        if let Some(f) = value.format() {
+            ws.style_mut(at.as_str())
+                .number_format_mut()
+                .set_format_code(f);
+        }
     }
     umya_spreadsheet::writer::xlsx::write(&book, out).unwrap();
 }
@@ -377,11 +409,14 @@ import openpyxl
 job = json.load(sys.stdin)
 for one in job:
     wb = openpyxl.load_workbook(one["template"])
-    for sheet, key_col, key, col, kind, value in one["cells"]:
+    for sheet, key_col, key, col, kind, value, fmt in one["cells"]:
         ws = wb[sheet]
         row = next(r for r in range(1, ws.max_row + 1)
                    if str(ws[f"{key_col}{r}"].value or "").strip() == key)
-        ws[f"{col}{row}"].value = float(value) if kind == "n" else value
+        cell = ws[f"{col}{row}"]
+        cell.value = float(value) if kind == "n" else value
+        if fmt:
+            cell.number_format = fmt
     wb.save(one["out"])
 "#;
 
@@ -405,7 +440,7 @@ pub fn fill_openpyxl(jobs: &[(PathBuf, &Return, PathBuf)]) -> bool {
                         Some(n) => ("n", format!("{n:?}")),
                         None => ("s", v.text().to_string()),
                     };
-                    serde_json::json!([sheet, key_col, key, col, kind, value])
+                    serde_json::json!([sheet, key_col, key, col, kind, value, v.format()])
                 })
                 .collect();
             serde_json::json!({"template": template, "out": out, "cells": cells})
@@ -633,6 +668,7 @@ const SLIPS: &[(&str, &str)] = &[
 #[test]
 fn every_program_and_format_gives_the_same_reading_and_score() {
     let c = county();
+
     let base = c.dir.path().join("写入");
     let mut originals = vec![("umya-spreadsheet", base.join("umya"))];
     umya_returns(&c, &originals[0].1);

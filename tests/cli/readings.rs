@@ -103,7 +103,7 @@ fn a_best_value_of_zero_scores_by_distance_and_says_so() {
     assert_eq!(c.score("202", "R16"), "3.20");
     assert_eq!(
         c.why("202", "R16"),
-        "实际 2%，全市最低 0%（青山县水利局）；最低值不大于 0，不能按比例计分，改按与最差值 10.01% 的距离计分：4×|2−10.01|/|0−10.01| = 3.20"
+        "实际 2%，全市最低 0%（青山县水利局）；最低值不大于 0，不能按比例计分，改按与最差值 10.01% 的距离计分：4×|2%−10.01%|/|0%−10.01%| = 3.20"
     );
     assert_eq!(c.score("205", "R16"), "0.00");
 }
@@ -165,6 +165,65 @@ fn a_word_answer_must_be_one_of_the_choices() {
         "{v02:?}"
     );
     assert_eq!(c.score("206", "R01"), "—");
+}
+
+/// The county's returns with some answers changed: (department, indicator, answer).
+fn returns_with(c: &County, dir: &Path, changes: &[(&str, &str, super::matrix::Typed)]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for r in &super::matrix::RETURNS {
+        let answers: Vec<_> = r
+            .answers
+            .iter()
+            .map(|(ind, typed, own)| {
+                let changed = changes
+                    .iter()
+                    .find(|(d, i, _)| *d == r.code && i == ind)
+                    .map(|(_, _, t)| *t);
+                (*ind, changed.unwrap_or(*typed), *own)
+            })
+            .collect();
+        let changed = super::matrix::Return {
+            code: r.code,
+            answers: Box::leak(answers.into_boxed_slice()),
+            spent: r.spent,
+        };
+        let t = c.template(r.code);
+        super::matrix::fill_umya(&t, &changed, &dir.join(t.file_name().unwrap()));
+    }
+}
+
+#[test]
+fn a_target_far_above_the_budget_and_a_negative_under_an_upper_bound_are_no_slips() {
+    use super::matrix::Typed::{Num, Pct};
+    // 带动社会投资 ≥8000万元 for departments of 500万元; 结转结余率 ≤5% may fall below zero.
+    let indicators = INDICATORS.replace(
+        "单位运行成本\t≤200万元\t6\t反向比例:目标/实际",
+        "带动社会投资\t≥8000万元\t6\t比例",
+    );
+    let c = county_with(&indicators);
+    let returns = c.dir.path().join("回收");
+    returns_with(
+        &c,
+        &returns,
+        &[("203", "R14", Num("8000")), ("202", "R03", Pct("-2"))],
+    );
+    let read = collect_read(&c.plan, &returns, &c.dir.path().join("汇总"));
+    assert_eq!(
+        read["203"].indicators["R14"],
+        ("8000万元".into(), "6.00".into())
+    );
+    assert!(
+        !read["203"].findings.iter().any(|(code, _)| code == "V03"),
+        "{:?}",
+        read["203"].findings
+    );
+    assert_eq!(read["202"].indicators["R03"], ("-2%".into(), "5.00".into()));
+    // 1234500 is still ten times beyond both.
+    assert!(
+        read["206"]
+            .findings
+            .contains(&("V03".into(), "绩效指标!H16".into()))
+    );
 }
 
 #[test]

@@ -477,6 +477,9 @@ pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Resu
         (Rule::Level, Target::Level(_)) => Ok(()),
         (Rule::Level, _) => bad("等级需要「N级」形式的目标值"),
         (Rule::Pass, Target::Trend(_)) => bad("趋势目标请用「趋势:下降」或「趋势:上升」"),
+        (Rule::InverseRatio, Target::Compare { value, .. }) if *value <= Decimal::ZERO => bad(
+            "目标/实际 需要大于 0 的目标值（目标为 0 时任何超过 0 的实际值都得 0 分），请改用「差额扣分」或「分段」",
+        ),
         (Rule::InverseRatio, Target::Compare { .. }) => Ok(()),
         (Rule::InverseRatio, _) => bad("反向比例需要「≤N」形式的目标值"),
         (Rule::GapDeduct { .. }, Target::Compare { .. }) => Ok(()),

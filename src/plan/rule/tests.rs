@@ -208,4 +208,7 @@ fn plan_checks_refuse_rules_that_cannot_score_as_written() {
     assert!(check("差额扣分:每1%扣0.5", "完成", "5").is_err());
     assert!(check("反向比例:目标/实际", "完成", "5").is_err());
     assert!(check("分段:≥90%得5;其他得0", "≥3次", "5").is_err());
+    // 目标/实际 against 0: every answer above 0 would score 0.
+    assert!(check("反向比例:目标/实际", "≤0%", "5").is_err());
+    assert!(check("反向比例:目标/实际", "≤100元", "5").is_ok());
 }

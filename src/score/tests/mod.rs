@@ -155,6 +155,11 @@ fn pass_rule_reads_words_negations_and_numbers() {
             "{phrase}"
         );
     }
+    // A target written with 已 offers its opposite with 未.
+    assert_eq!(negate("已完成"), "未完成");
+    let i = ind("已完成", "2", "达标");
+    assert_eq!(score_of(&i, "未完成"), "0.00");
+    assert_eq!(score_of(&i, "已完成"), "2.00");
     let i = ind("合规", "2", "");
     for phrase in ["无违规", "未发现违规", "合规性差", "基本合规"] {
         assert!(score_indicator(&i, phrase, None).is_err(), "{phrase}");
@@ -332,7 +337,10 @@ fn answer_kinds_describe_what_to_type() {
     );
     assert_eq!(
         AnswerKind::of(&ind("≥2次", "1", "")),
-        AnswerKind::Number { unit: "次".into() }
+        AnswerKind::Number {
+            unit: "次".into(),
+            signed: false
+        }
     );
     assert_eq!(
         AnswerKind::of(&ind("合规", "2", "扣分:每次0.5")),

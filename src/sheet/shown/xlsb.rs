@@ -1,9 +1,10 @@
 //! Excel binary workbooks (.xlsb): `xl/styles.bin` (BrtFmt, and the BrtXF records between
 //! BrtBeginCellXFs and BrtEndCellXFs), `xl/workbook.bin` (BrtBundleSh: each sheet's name and
 //! relationship) with `xl/_rels/workbook.bin.rels`, and each sheet's numeric cells (BrtCellRk,
-//! BrtCellReal, BrtFmlaNum after their BrtRowHdr) → [`PercentCells`].
+//! BrtCellReal, BrtFmlaNum after their BrtRowHdr) → [`ShownCells`] (percent cells; calamine
+//! reads the dates of .xlsb itself).
 
-use super::{FormatError, PercentCells, is_percent_builtin, is_percent_code};
+use super::{FormatError, Shown, ShownCells, is_percent_builtin, is_percent_code};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -19,7 +20,7 @@ const BEGIN_CELL_XFS: u16 = 0x0269;
 const END_CELL_XFS: u16 = 0x026A;
 const BUNDLE_SH: u16 = 0x009C;
 
-pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
+pub(super) fn shown_cells(bytes: &[u8]) -> Result<ShownCells, FormatError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| FormatError::Container(e.to_string()))?;
     let mut part = |name: &str| -> Result<Option<Vec<u8>>, FormatError> {
@@ -40,7 +41,7 @@ pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
         .ok_or_else(|| FormatError::Container("缺少 xl/workbook.bin".into()))?;
     let rels = part("xl/_rels/workbook.bin.rels")?.unwrap_or_default();
     let targets = relationships(&rels)?;
-    let mut out = PercentCells::default();
+    let mut out = ShownCells::default();
     if !percent_xf.iter().any(|p| *p) {
         return Ok(out);
     }
@@ -53,7 +54,9 @@ pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
             None => format!("xl/{target}"),
         };
         if let Some(sheet) = part(&path)? {
-            sheet_cells(&sheet, &percent_xf, |r, c| out.add(&name, r, c))?;
+            sheet_cells(&sheet, &percent_xf, |r, c| {
+                out.add(&name, r, c, Shown::Percent)
+            })?;
         }
     }
     Ok(out)

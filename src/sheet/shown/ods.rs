@@ -1,13 +1,14 @@
 //! OpenDocument (.ods): `content.xml` (and the common styles of `styles.xml`) →
-//! [`PercentCells`].
+//! [`ShownCells`].
 //!
 //! A cell is a percentage when its `office:value-type` is `percentage` (LibreOffice), or when
 //! it is a `float` whose style — its own `table:style-name`, else its row's, else its
-//! column's `table:default-cell-style-name` — has a `style:data-style-name` naming a
-//! `number:percentage-style` (Gnumeric). Positions count `table:number-rows-repeated` and
-//! `table:number-columns-repeated` as calamine does; covered cells take a column.
+//! column's `table:default-cell-style-name`, each through its `style:parent-style-name`s —
+//! has a `style:data-style-name` naming a `number:percentage-style` (Gnumeric). Positions
+//! count `table:number-rows-repeated` and `table:number-columns-repeated` as calamine does;
+//! covered cells take a column. Names are read unescaped (`绩效指标&amp;评分`).
 
-use super::{FormatError, PercentCells};
+use super::{FormatError, Shown, ShownCells};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -15,7 +16,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 /// Bytes of an XML part read at most (the guard has bounded the entries already).
 const MAX_PART: u64 = 128 * 1024 * 1024;
 
-pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
+pub(super) fn shown_cells(bytes: &[u8]) -> Result<ShownCells, FormatError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| FormatError::Container(e.to_string()))?;
     let mut styles = Styles::default();
@@ -25,23 +26,32 @@ pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
     let content = zip
         .by_name("content.xml")
         .map_err(|e| FormatError::Container(e.to_string()))?;
-    let mut out = PercentCells::default();
+    let mut out = ShownCells::default();
     styles.read(BufReader::new(content.take(MAX_PART)), Some(&mut out))?;
     Ok(out)
 }
 
-/// Styles seen so far: which data styles are percentages, and each cell style's data style.
+/// Styles seen so far: which data styles are percentages, and each cell style's data style
+/// and parent.
 #[derive(Default)]
 struct Styles {
     percent_data: HashSet<String>,
-    cell_data: HashMap<String, String>,
+    /// Cell style → (its data style, its parent style).
+    cell: HashMap<String, (Option<String>, Option<String>)>,
 }
 
 impl Styles {
+    /// Whether a cell style (or the nearest ancestor naming a data style) shows percentages.
     fn is_percent(&self, cell_style: &str) -> bool {
-        self.cell_data
-            .get(cell_style)
-            .is_some_and(|d| self.percent_data.contains(d))
+        let mut name = cell_style;
+        for _ in 0..16 {
+            match self.cell.get(name) {
+                Some((Some(data), _)) => return self.percent_data.contains(data),
+                Some((None, Some(parent))) => name = parent,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Reads a part's styles and, with `cells`, its tables' percent cells. Styles come before
@@ -49,7 +59,7 @@ impl Styles {
     fn read(
         &mut self,
         source: impl BufRead,
-        mut cells: Option<&mut PercentCells>,
+        mut cells: Option<&mut ShownCells>,
     ) -> Result<(), FormatError> {
         let mut reader = quick_xml::Reader::from_reader(source);
         let mut buf = Vec::new();
@@ -68,10 +78,14 @@ impl Styles {
                         }
                     }
                     "style:style" => {
-                        if let (Some(name), Some(data)) =
-                            (attr(&e, "style:name"), attr(&e, "style:data-style-name"))
-                        {
-                            self.cell_data.insert(name, data);
+                        if let Some(name) = attr(&e, "style:name") {
+                            self.cell.insert(
+                                name,
+                                (
+                                    attr(&e, "style:data-style-name"),
+                                    attr(&e, "style:parent-style-name"),
+                                ),
+                            );
                         }
                     }
                     "table:table" => {
@@ -150,7 +164,7 @@ impl Table {
             .saturating_add(repeats(e, "table:number-columns-repeated"));
     }
 
-    fn cell(&mut self, e: &BytesStart, styles: &Styles, out: &mut PercentCells) {
+    fn cell(&mut self, e: &BytesStart, styles: &Styles, out: &mut ShownCells) {
         let n = repeats(e, "table:number-columns-repeated");
         let kind = attr(e, "office:value-type");
         let percent = match kind.as_deref() {
@@ -169,7 +183,7 @@ impl Table {
             // Repeats of a valued cell are bounded by the guard; record what the reader reads.
             for dr in 0..self.row_repeats.clamp(1, 64) {
                 for dc in 0..n.min(256) {
-                    out.add(&self.name, self.row + dr, self.col + dc);
+                    out.add(&self.name, self.row + dr, self.col + dc, Shown::Percent);
                 }
             }
         }
@@ -177,11 +191,16 @@ impl Table {
     }
 }
 
+/// An attribute's value, unescaped (`&amp;` is `&`).
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .map(|a| a.value.to_string())
+        .map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
+        })
 }
 
 fn repeats(e: &BytesStart, name: &str) -> u32 {
@@ -195,9 +214,9 @@ fn repeats(e: &BytesStart, name: &str) -> u32 {
 mod tests {
     use super::*;
 
-    fn cells(content: &str) -> PercentCells {
+    fn cells(content: &str) -> ShownCells {
         let mut styles = Styles::default();
-        let mut out = PercentCells::default();
+        let mut out = ShownCells::default();
         styles
             .read(std::io::Cursor::new(content.as_bytes()), Some(&mut out))
             .unwrap();
@@ -210,8 +229,9 @@ mod tests {
             <number:percentage-style style:name="N1"/>
             <style:style style:name="P" style:data-style-name="N1"/>
             <style:style style:name="G" style:data-style-name="N0"/>
+            <style:style style:name="C" style:parent-style-name="P"/>
             </office:automatic-styles><office:body><office:spreadsheet>
-            <table:table table:name="绩效指标">
+            <table:table table:name="绩效&amp;指标">
               <table:table-column table:number-columns-repeated="3"/>
               <table:table-column table:default-cell-style-name="P"/>
               <table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
@@ -223,11 +243,12 @@ mod tests {
                 <table:table-cell table:style-name="P" office:value-type="float" office:value="1"/>
                 <table:table-cell table:style-name="G" office:value-type="float" office:value="1"/>
                 <table:table-cell table:style-name="P" office:value-type="string"/>
+                <table:table-cell table:style-name="C" office:value-type="float" office:value="1"/>
               </table:table-row>
             </table:table></office:spreadsheet></office:body></office:document-content>"#;
         let found = cells(xml);
-        let mut got: Vec<_> = found.sheet("绩效指标").unwrap().iter().copied().collect();
+        let mut got: Vec<_> = found.sheet("绩效&指标").unwrap().keys().copied().collect();
         got.sort();
-        assert_eq!(got, [(2, 2), (2, 3), (2, 5)]);
+        assert_eq!(got, [(2, 2), (2, 3), (2, 5), (2, 8)]);
     }
 }

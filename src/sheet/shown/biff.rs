@@ -1,12 +1,18 @@
 //! BIFF (.xls, .et): the globals' FORMAT and XF records and each sheet's numeric cell
-//! records (NUMBER, RK, MULRK, a FORMULA with a numeric result) → [`PercentCells`].
+//! records (NUMBER, RK, MULRK, a FORMULA with a numeric result) → [`ShownCells`].
+//!
+//! Each XF is classed by its number format: a percent format; a format calamine takes for a
+//! date that is not one (calamine reads FORMAT records only in Excel's own id ranges, and
+//! takes ids 50–58, where Gnumeric puts its own formats, for East Asian date formats); a date
+//! format calamine does not know. A FORMAT record that cannot be read makes only the cells
+//! using it unread ([`ShownCells::unread`]).
 //!
 //! Sheets are found the way calamine finds them: each BOUNDSHEET record gives a sheet's
 //! name and the stream offset of its BOF. BIFF8 (Excel 97 and later, what LibreOffice,
 //! Gnumeric and WPS write) names sheets in UTF-16 or Latin-1; BIFF5 names are decoded with
 //! the workbook's CODEPAGE.
 
-use super::{FormatError, PercentCells, is_percent_builtin, is_percent_code};
+use super::{FormatError, Shown, ShownCells, is_date_code, is_percent_builtin, is_percent_code};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -31,19 +37,68 @@ const FORMAT: u16 = 0x041E;
 const XF: u16 = 0x00E0;
 const BOUNDSHEET: u16 = 0x0085;
 const CODEPAGE: u16 = 0x0042;
+const DATEMODE: u16 = 0x0022;
 const NUMBER: u16 = 0x0203;
 const RK: u16 = 0x027E;
 const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
 
-pub(super) fn percent_cells(bytes: &[u8]) -> Result<PercentCells, FormatError> {
+pub(super) fn shown_cells(bytes: &[u8]) -> Result<ShownCells, FormatError> {
     let data = workbook_stream(bytes)?;
     let globals = Globals::read(&data)?;
-    let mut out = PercentCells::default();
+    let mut out = ShownCells {
+        is_1904: globals.is_1904,
+        ..ShownCells::default()
+    };
     for (name, pos) in &globals.sheets {
-        sheet_cells(&data, *pos, &globals.percent_xf, |r, c| out.add(name, r, c));
+        sheet_cells(&data, *pos, &globals.xf, |r, c, x| match x {
+            XfShown::Percent => out.add(name, r, c, Shown::Percent),
+            XfShown::Number => out.add(name, r, c, Shown::Number),
+            XfShown::Date => out.add(name, r, c, Shown::Date),
+            XfShown::Unread => out.unread += 1,
+            XfShown::AsRead => {}
+        });
     }
     Ok(out)
+}
+
+/// How the cells of one XF are shown, against how calamine reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum XfShown {
+    /// As calamine reads them.
+    AsRead,
+    /// As percentages.
+    Percent,
+    /// As numbers, where calamine reads dates.
+    Number,
+    /// As dates, where calamine reads numbers.
+    Date,
+    /// Its FORMAT record could not be read.
+    Unread,
+}
+
+/// Whether calamine 0.38 reads a number of format `id` as a date (or a time): it keeps a
+/// FORMAT record's code only for ids in Excel's own ranges, else goes by the builtin id.
+fn calamine_reads_date(id: u16, code: Option<&str>) -> bool {
+    match (id, code) {
+        (5..=8 | 23..=26 | 41..=44 | 63..=66 | 164..=382, Some(code)) => is_date_code(code),
+        _ => matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58),
+    }
+}
+
+/// How an XF of format `id` (and its FORMAT record's code, if any) shows numbers.
+fn classify(id: u16, code: Option<&Result<String, ()>>) -> XfShown {
+    match code {
+        Some(Err(())) => XfShown::Unread,
+        Some(Ok(code)) if is_percent_code(code) => XfShown::Percent,
+        Some(Ok(code)) => match (is_date_code(code), calamine_reads_date(id, Some(code))) {
+            (true, false) => XfShown::Date,
+            (false, true) => XfShown::Number,
+            _ => XfShown::AsRead,
+        },
+        None if is_percent_builtin(id) => XfShown::Percent,
+        None => XfShown::AsRead,
+    }
 }
 
 /// The Workbook (BIFF8) or Book (BIFF5) stream of a compound file.
@@ -63,17 +118,21 @@ fn workbook_stream(bytes: &[u8]) -> Result<Vec<u8>, FormatError> {
 
 /// What the globals substream says about formats and sheets.
 struct Globals {
-    /// For each XF index, whether its number format is a percent format.
-    percent_xf: Vec<bool>,
+    /// How each XF (by index) shows numbers.
+    xf: Vec<XfShown>,
     /// Each sheet's name and the offset of its BOF.
     sheets: Vec<(String, usize)>,
+    /// Dates count from 1904.
+    is_1904: bool,
 }
 
 impl Globals {
     fn read(data: &[u8]) -> Result<Self, FormatError> {
         let mut biff8 = true;
         let mut codepage = 1252u16;
-        let mut formats: HashMap<u16, bool> = HashMap::new();
+        let mut is_1904 = false;
+        // A format's code, or `Err` for a FORMAT record that cannot be read.
+        let mut formats: HashMap<u16, Result<String, ()>> = HashMap::new();
         let mut xf_formats: Vec<u16> = Vec::new();
         let mut raw_sheets: Vec<(Vec<u8>, bool, usize)> = Vec::new();
         let mut seen_bof = false;
@@ -86,18 +145,18 @@ impl Globals {
                     }
                 }
                 CODEPAGE if body.len() >= 2 => codepage = u16::from_le_bytes([body[0], body[1]]),
-                FORMAT if body.len() >= 3 => {
+                DATEMODE if body.len() >= 2 => is_1904 = body[0] == 1,
+                FORMAT if body.len() >= 2 => {
                     let id = u16::from_le_bytes([body[0], body[1]]);
                     let code = if biff8 {
-                        unicode_string(&body[2..], 2).map(|(s, _)| s)
+                        body.get(2..)
+                            .and_then(|b| unicode_string(b, 2))
+                            .map(|(s, _)| s)
                     } else {
-                        let n = usize::from(body[2]);
+                        let n = usize::from(*body.get(2).unwrap_or(&0));
                         body.get(3..3 + n).map(|b| decode_codepage(b, codepage))
                     };
-                    let code = code.ok_or_else(|| {
-                        FormatError::Malformed(format!("FORMAT 记录 {id} 无法解析"))
-                    })?;
-                    formats.insert(id, is_percent_code(&code));
+                    formats.insert(id, code.ok_or(()));
                 }
                 XF if body.len() >= 4 => xf_formats.push(u16::from_le_bytes([body[2], body[3]])),
                 BOUNDSHEET if body.len() >= 7 => {
@@ -117,9 +176,9 @@ impl Globals {
                 _ => {}
             }
         }
-        let percent_xf = xf_formats
+        let xf = xf_formats
             .iter()
-            .map(|id| is_percent_builtin(*id) || formats.get(id).copied().unwrap_or(false))
+            .map(|id| classify(*id, formats.get(id)))
             .collect();
         let sheets = raw_sheets
             .into_iter()
@@ -132,14 +191,23 @@ impl Globals {
                 (name, pos)
             })
             .collect();
-        Ok(Globals { percent_xf, sheets })
+        Ok(Globals {
+            xf,
+            sheets,
+            is_1904,
+        })
     }
 }
 
-/// Calls `percent(row, col)` for every numeric cell of the sheet at `pos` whose XF shows a
-/// percentage. Substreams nested in the sheet (a chart's) are skipped.
-fn sheet_cells(data: &[u8], pos: usize, percent_xf: &[bool], mut percent: impl FnMut(u32, u32)) {
-    let is_percent = |xf: u16| percent_xf.get(usize::from(xf)).copied().unwrap_or(false);
+/// Calls `shown(row, col, how)` for every numeric cell of the sheet at `pos` whose XF is not
+/// shown as calamine reads it. Substreams nested in the sheet (a chart's) are skipped.
+fn sheet_cells(data: &[u8], pos: usize, xf: &[XfShown], mut shown: impl FnMut(u32, u32, XfShown)) {
+    let class = |i: u16| xf.get(usize::from(i)).copied().unwrap_or(XfShown::AsRead);
+    let mut percent = |r: u32, c: u32, x: XfShown| {
+        if x != XfShown::AsRead {
+            shown(r, c, x);
+        }
+    };
     let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
     let mut seen_bof = false;
     let mut depth = 0usize;
@@ -156,16 +224,14 @@ fn sheet_cells(data: &[u8], pos: usize, percent_xf: &[bool], mut percent: impl F
             BOF if seen_bof => depth += 1,
             BOF => seen_bof = true,
             EOF => break,
-            NUMBER | RK if body.len() >= 6 && is_percent(u16_at(body, 4)) => {
-                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
+            NUMBER | RK if body.len() >= 6 => {
+                let x = class(u16_at(body, 4));
+                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)), x);
             }
             // A numeric result has anything but 0xFFFF in the value's last two bytes.
-            FORMULA
-                if body.len() >= 14
-                    && u16_at(body, 12) != 0xFFFF
-                    && is_percent(u16_at(body, 4)) =>
-            {
-                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)));
+            FORMULA if body.len() >= 14 && u16_at(body, 12) != 0xFFFF => {
+                let x = class(u16_at(body, 4));
+                percent(u32::from(u16_at(body, 0)), u32::from(u16_at(body, 2)), x);
             }
             // Row, first column, then (XF, RK) pairs of 6 bytes, then the last column.
             MULRK if body.len() >= 12 => {
@@ -173,9 +239,7 @@ fn sheet_cells(data: &[u8], pos: usize, percent_xf: &[bool], mut percent: impl F
                 let first = u32::from(u16_at(body, 2));
                 let pairs = (body.len() - 6) / 6;
                 for i in 0..pairs {
-                    if is_percent(u16_at(body, 4 + 6 * i)) {
-                        percent(row, first + i as u32);
-                    }
+                    percent(row, first + i as u32, class(u16_at(body, 4 + 6 * i)));
                 }
             }
             _ => {}
@@ -285,14 +349,28 @@ mod tests {
         data.extend(rec(EOF, &[]));
 
         let g = Globals::read(&data).unwrap();
-        assert_eq!(g.percent_xf, [false, true, true]);
+        assert_eq!(g.xf, [XfShown::AsRead, XfShown::Percent, XfShown::Percent]);
         assert_eq!(g.sheets, [("S1".to_string(), sheet_pos_at)]);
         let mut found = Vec::new();
-        sheet_cells(&data, sheet_pos_at, &g.percent_xf, |r, c| {
-            found.push((r, c))
-        });
+        sheet_cells(&data, sheet_pos_at, &g.xf, |r, c, _| found.push((r, c)));
         found.sort();
         assert_eq!(found, [(2, 7), (4, 2), (4, 3), (6, 7)]);
+    }
+
+    #[test]
+    fn formats_calamine_misreads_are_told_apart() {
+        let ok = |s: &str| Ok(s.to_string());
+        // Gnumeric's own numbering: id 50 with a plain number format, not a date.
+        assert_eq!(classify(50, Some(&ok("0.0"))), XfShown::Number);
+        assert_eq!(classify(51, Some(&ok("0.0%"))), XfShown::Percent);
+        // A date format at an id calamine skips: a date.
+        assert_eq!(classify(100, Some(&ok("yyyy-mm-dd"))), XfShown::Date);
+        // Excel's own ids read as calamine reads them.
+        assert_eq!(classify(164, Some(&ok("yyyy-mm-dd"))), XfShown::AsRead);
+        assert_eq!(classify(164, Some(&ok("0.000"))), XfShown::AsRead);
+        assert_eq!(classify(14, None), XfShown::AsRead);
+        assert_eq!(classify(10, None), XfShown::Percent);
+        assert_eq!(classify(170, Some(&Err(()))), XfShown::Unread);
     }
 
     #[test]
