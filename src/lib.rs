@@ -19,6 +19,7 @@ pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod review;
+pub mod round;
 pub mod sample;
 pub mod score;
 pub mod sheet;

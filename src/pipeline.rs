@@ -6,7 +6,7 @@
 //! and unmatched files in name order, whatever the thread timing; every plan department is
 //! either evaluated or listed as missing.
 
-use crate::collect::identify::Conflict;
+use crate::collect::identify::{Conflict, ConflictKind};
 use crate::collect::{self, Identified, Input, Intake, ReadReturn, Superseded};
 use crate::domain::{Finding, Level};
 use crate::evaluate::{self, Evaluation, Spill, Status};
@@ -34,6 +34,12 @@ pub struct Assessment<'p> {
     /// Evaluations whose results were to be spilled but stayed in memory, and why the first
     /// could not be written (the results are the same; only memory grows).
     pub unspilled: Option<(usize, String)>,
+    /// The round's record with this run's returns and letters (报送记录.tsv).
+    pub ledger: crate::round::Ledger,
+    /// The date each department's letter asks for: to resubmit (退回) or to return (催报).
+    pub asks: std::collections::BTreeMap<crate::domain::DeptCode, crate::domain::Date>,
+    /// Files held as 身份存疑 before and used now, because the bureau accepted them.
+    pub accepted: Vec<String>,
 }
 
 impl Assessment<'_> {
@@ -158,6 +164,7 @@ pub fn assess<'p>(
     inputs: &[PathBuf],
     skip: &[PathBuf],
     last_year: Option<&PreviousYear>,
+    round: &crate::round::Context,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> std::io::Result<Assessment<'p>> {
@@ -166,6 +173,7 @@ pub fn assess<'p>(
         Reading::new(inputs, skip),
         last_year,
         None,
+        round,
         start,
         tick,
     )
@@ -198,6 +206,7 @@ pub fn assess_read<'p>(
     reading: Reading,
     last_year: Option<&PreviousYear>,
     spill: Option<Arc<Spill>>,
+    round: &crate::round::Context,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> std::io::Result<Assessment<'p>> {
@@ -262,37 +271,19 @@ pub fn assess_read<'p>(
         }
     }
 
-    // One return per department: the newest wins, the others are listed as superseded.
-    identified.sort_by(|(a, _), (b, _)| {
-        a.dept
-            .cmp(&b.dept)
-            .then_with(|| collect::newest_first(a, b))
-    });
-    let mut evaluations: Vec<Evaluation<'p>> = Vec::new();
-    let mut winners: Vec<Identified> = Vec::new();
-    let mut superseded = Vec::new();
-    for (r, mut eval) in identified {
-        match winners.last() {
-            Some(w) if w.dept == r.dept => {
-                if let Some(e) = evaluations.last_mut() {
-                    e.findings.push(collect::duplicate_finding(
-                        &w.source.display,
-                        &r.source.display,
-                    ));
-                    evaluate::sort_findings(&mut e.findings);
-                }
-                superseded.push(Superseded {
-                    file: r.source.display.clone(),
-                    dept: r.dept.clone(),
-                    by: w.source.display.clone(),
-                });
-            }
-            _ => {
-                evaluate::sort_findings(&mut eval.findings);
-                evaluations.push(eval);
-                winners.push(r);
-            }
-        }
+    // One return per department: the round decides which, who was on time, and what is held.
+    identified.sort_by(|(a, _), (b, _)| a.dept.cmp(&b.dept));
+    let settled = crate::round::settle(plan, round, identified);
+    let mut evaluations = settled.evaluations;
+    let superseded = settled.superseded;
+    for h in settled.held {
+        let conflict = Conflict {
+            kind: ConflictKind::Doubtful,
+            template: h.dept.clone(),
+            claimed: h.dept.clone(),
+            evidence: vec![format!("发件人 {}", h.sender)],
+        };
+        unmatched.push(unused_of(h.file, h.findings, Some(conflict)));
     }
     // 相对/排名 compare the accepted returns: scored once every department's is known.
     evaluate::apply_peers(plan, &mut evaluations)?;
@@ -313,6 +304,9 @@ pub fn assess_read<'p>(
         missing,
         files_read,
         unspilled: unspilled.into_inner().unwrap_or_default(),
+        ledger: settled.ledger,
+        asks: settled.asks,
+        accepted: settled.accepted,
     })
 }
 
@@ -335,8 +329,26 @@ mod tests {
         let read_ahead = reading.early.iter().flatten().count();
         assert_eq!(read_ahead, reading.files.len(), "all read ahead");
         assert!(read_ahead >= 5);
-        let ahead = assess_read(&plan, reading, None, None, &|_| {}, &|| {}).unwrap();
-        let after = assess(&plan, &inputs, &[], None, &|_| {}, &|| {}).unwrap();
+        let ahead = assess_read(
+            &plan,
+            reading,
+            None,
+            None,
+            &crate::round::Context::first_run(),
+            &|_| {},
+            &|| {},
+        )
+        .unwrap();
+        let after = assess(
+            &plan,
+            &inputs,
+            &[],
+            None,
+            &crate::round::Context::first_run(),
+            &|_| {},
+            &|| {},
+        )
+        .unwrap();
         let view = |a: &Assessment| {
             let evals: Vec<String> = a
                 .evaluations
@@ -363,7 +375,16 @@ mod tests {
                     .is_none()
             );
             let reading = Reading::new(inputs, &[]);
-            let spilled = assess_read(plan, reading, None, spill.clone(), &|_| {}, &|| {}).unwrap();
+            let spilled = assess_read(
+                plan,
+                reading,
+                None,
+                spill.clone(),
+                &crate::round::Context::first_run(),
+                &|_| {},
+                &|| {},
+            )
+            .unwrap();
             let view = |a: &Assessment| {
                 a.evaluations
                     .iter()

@@ -322,6 +322,9 @@ mod tests {
             missing: missing.collect(),
             files_read: 0,
             unspilled: None,
+            ledger: Default::default(),
+            asks: Default::default(),
+            accepted: Vec::new(),
         };
         let text = check_text(&plan, &a, false);
         let line = text.lines().find(|l| l.contains("未报送")).unwrap();

@@ -139,6 +139,9 @@ pub struct CollectArgs {
     /// 抽查的随机种子（同一种子、同样的部门抽到同样的结果；不给则随机选取并显示）
     #[arg(long, value_name = "整数")]
     pub seed: Option<u64>,
+    /// 采用一份「身份存疑」的报送（汇总表「身份冲突」中列出的文件名；可多次给出）；决定记入报送记录，以后的运行沿用
+    #[arg(long = "accept", value_name = "文件")]
+    pub accept: Vec<String>,
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,

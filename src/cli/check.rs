@@ -18,6 +18,8 @@ pub struct Config {
     pub verbose: bool,
     /// Where last year's results come from.
     pub previous: super::previous::PreviousSource,
+    /// The year folder's output, whose 报送记录 the round's rules read.
+    pub output: PathBuf,
 }
 
 impl Config {
@@ -33,6 +35,7 @@ impl Config {
             strict: a.strict,
             verbose: a.verbose,
             previous,
+            output: year.results(),
         })
     }
 }
@@ -45,7 +48,8 @@ pub fn run(config: &Config) -> Result<Outcome> {
     if let Some(p) = last {
         eprintln!("提示：上年（{} 年度）结果：{}", p.year, p.file.display());
     }
-    let assessment = super::assess_with_progress(&plan, reading, last)?;
+    let round = super::round_context(&config.output, Vec::new())?;
+    let assessment = super::assess_with_progress(&plan, reading, last, &round)?;
     super::collect::refuse_empty(&assessment, &config.inputs)?;
     anstream::print!(
         "{}",

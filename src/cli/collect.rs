@@ -33,6 +33,8 @@ pub struct Config {
     pub previous: PreviousSource,
     /// Also write the Word report drafts.
     pub report: bool,
+    /// Held files (身份存疑) the bureau accepts.
+    pub accept: Vec<String>,
 }
 
 /// Where the filled 复核表 come from.
@@ -119,6 +121,7 @@ impl Config {
             inputs,
             strict: a.strict,
             reviews,
+            accept: a.accept,
         })
     }
 
@@ -136,6 +139,7 @@ impl Config {
             inputs,
             strict: false,
             sample: None,
+            accept: Vec::new(),
         })
     }
 }
@@ -220,14 +224,20 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
         eprintln!("提示：与 {} 年度比较：{}", p.year, p.file.display());
     }
     let last = super::previous::last_year(&previous, plan.settings.year);
-    let mut assessment = super::assess_with_progress(&plan, reading, last)?;
+    let round = super::round_context(&config.output, config.accept.clone())?;
+    let mut assessment = super::assess_with_progress(&plan, reading, last, &round)?;
+    for file in &assessment.accepted {
+        eprintln!("提示：采用身份存疑的报送 {file}（财政局确认），已记入报送记录");
+    }
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();
     let reviews = super::review::apply(&plan, &mut assessment, config, &out)?;
+    let last_run = crate::history::read_last_run(&config.output, plan.settings.year);
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs))
         .with_reviews(reviews)
-        .with_previous(previous);
+        .with_previous(previous)
+        .with_last_run(last_run);
 
     // The consolidated workbook is built on one thread while the per-department files,
     // summary.json and the feedback texts are written, in parallel, on the others. The bar counts the
@@ -272,6 +282,9 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
                     })?;
                     let feedback = write_feedback(&out.join(FEEDBACK_DIR), &report)?;
                     keep_send_journal(&config.output, &out)?;
+                    let ledger = out.join(crate::layout::consolidated::LEDGER_FILE);
+                    output::write_atomic(&ledger, &report.assessment.ledger.to_bytes())
+                        .with_context(|| format!("无法写入 {}", ledger.display()))?;
                     timer.lap("复核表、summary.json、审核意见");
                     if config.report {
                         write_reports(&out.join(crate::layout::consolidated::REPORT_DIR), &report)?;

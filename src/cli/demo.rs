@@ -64,6 +64,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         sample: None,
         previous: super::previous::PreviousSource::Given(Vec::new()),
         report: true,
+        accept: Vec::new(),
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

@@ -90,12 +90,39 @@ fn unspilled_note(departments: usize, why: &str) -> String {
     )
 }
 
+/// The round as the output folder's 报送记录 knows it (none yet: the first run), with the
+/// files the bureau accepts and the run's clock. A record that cannot be read stops the run:
+/// guessing would move deadlines letters have named.
+fn round_context(
+    output: &std::path::Path,
+    accept: Vec<String>,
+) -> anyhow::Result<crate::round::Context> {
+    use crate::layout::consolidated::LEDGER_FILE;
+    let path = output.join(LEDGER_FILE);
+    let ledger = match std::fs::read(&path) {
+        Ok(bytes) => crate::round::Ledger::read(&bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "报送记录 {} 无法读取：{e}。请恢复 jixiao 写出的原文件；如删除它，退回和催报的期限将按本次运行重新计算",
+                path.display()
+            )
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::round::Ledger::default(),
+        Err(e) => anyhow::bail!("无法读取报送记录 {}：{}", path.display(), crate::domain::io_text(&e)),
+    };
+    Ok(crate::round::Context {
+        ledger,
+        accept,
+        now: crate::domain::run_secs(),
+    })
+}
+
 /// Reads the plan's returns with a progress bar on a terminal (shared by `check` and
 /// `collect`).
 fn assess_with_progress<'p>(
     plan: &'p crate::plan::Plan,
     reading: crate::pipeline::Reading,
     last_year: Option<&crate::history::PreviousYear>,
+    round: &crate::round::Context,
 ) -> anyhow::Result<crate::pipeline::Assessment<'p>> {
     use crate::terminal::Progress;
     use std::sync::OnceLock;
@@ -114,6 +141,7 @@ fn assess_with_progress<'p>(
             );
             None
         }),
+        round,
         &|n| {
             let _ = progress.set(Progress::new(n as u64, "读取报送文件"));
         },
@@ -259,7 +287,8 @@ pub(crate) fn with_demo_assessment<T>(
     let dir = demo_folder();
     let plan = crate::plan::read(&dir.path().join("评价方案.xlsx")).expect("the demo's plan");
     let inputs = [dir.path().join("回收")];
-    let assessment = crate::pipeline::assess(&plan, &inputs, &[], None, &|_| {}, &|| {})
+    let round = crate::round::Context::first_run();
+    let assessment = crate::pipeline::assess(&plan, &inputs, &[], None, &round, &|_| {}, &|| {})
         .expect("the demo's returns assessed");
     with(&plan, &assessment, &inputs)
 }

@@ -34,6 +34,15 @@ pub fn apply(
             f.fingerprint
         );
     }
+    let scored: Vec<_> = assessment
+        .evaluations
+        .iter()
+        .filter(|e| e.state() == State::Scored)
+        .map(|e| e.dept().code.clone())
+        .collect();
+    if let Some(d) = &draw_from_files {
+        say_set_changed(d, &scored);
+    }
     let draw = match (draw_from_files, config.sample) {
         (Some(d), Some(_)) => {
             eprintln!(
@@ -45,12 +54,6 @@ pub fn apply(
         (Some(d), None) => Some(d),
         (None, Some((size, seed))) => {
             let seed = seed.unwrap_or_else(random_seed);
-            let scored: Vec<_> = assessment
-                .evaluations
-                .iter()
-                .filter(|e| e.state() == State::Scored)
-                .map(|e| e.dept().code.clone())
-                .collect();
             let d = draw::draw(seed, size, &scored);
             eprintln!(
                 "抽查：种子 {seed}，从 {} 个已计分部门中抽取 {} 个：{}（用 --seed {seed} 可重现）",
@@ -73,6 +76,33 @@ pub fn apply(
         eprintln!("复核未采用：{}：{}", x.at, x.why.text());
     }
     Ok(log)
+}
+
+/// When the departments a kept draw was made from are not the ones that could be drawn now
+/// (a resubmission was sent back, another department's was accepted), the run says so: the
+/// departments drawn stay drawn.
+fn say_set_changed(d: &Draw, scored: &[crate::domain::DeptCode]) {
+    let (joined, left) = d.set_changed(scored);
+    if joined.is_empty() && left.is_empty() {
+        return;
+    }
+    let list =
+        |v: &[crate::domain::DeptCode]| v.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("、");
+    let mut what = Vec::new();
+    if !joined.is_empty() {
+        what.push(format!("新增 {}", list(&joined)));
+    }
+    if !left.is_empty() {
+        what.push(format!("不再可抽 {}", list(&left)));
+    }
+    eprintln!(
+        "提示：抽查（种子 {}）时可抽取的部门有 {} 个，现为 {} 个（{}）；保留原抽中的部门 {}",
+        d.seed,
+        d.from.len(),
+        scored.len(),
+        what.join("，"),
+        list(&d.depts)
+    );
 }
 
 /// Review files with their paths.

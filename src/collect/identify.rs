@@ -28,10 +28,33 @@ pub struct Identity {
     pub conflict: Option<Conflict>,
 }
 
+/// What kind of doubt holds a file for the bureau.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// 身份冲突: the template is one department's, the file (or its sender) names another.
+    Borrowed,
+    /// 身份存疑: the department's own template from an address it never used, which would
+    /// replace its return from a known address.
+    Doubtful,
+}
+
+impl ConflictKind {
+    /// The Chinese words.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictKind::Borrowed => "身份冲突",
+            ConflictKind::Doubtful => "身份存疑",
+        }
+    }
+}
+
 /// A file whose template belongs to one department while the file itself (基本信息, the
-/// sender, the file name) names another: the bureau settles it.
+/// sender, the file name) names another, or that comes from a stranger's address: the bureau
+/// settles it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// Which kind.
+    pub kind: ConflictKind,
     /// The department of the template (`_meta`).
     pub template: DeptCode,
     /// The department the file names otherwise: probably the sender.
@@ -49,9 +72,54 @@ pub fn lookup(sheet: &RawSheet, key: &str) -> Option<(String, CellRef)> {
     })
 }
 
+/// Who sent the message a return came in: its address and display name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sender<'a> {
+    /// The address (`From`).
+    pub address: &'a str,
+    /// The display name (`张华`), possibly empty.
+    pub name: &'a str,
+}
+
+/// The departments a sender points to other than `own`, with the evidence: another
+/// department's registered 邮箱, or a display name that is another department's 联系人 (and
+/// not `own`'s).
+fn sender_claims<'p>(
+    plan: &'p Plan,
+    own: &DeptCode,
+    sender: Sender<'_>,
+) -> Vec<(&'p Department, String)> {
+    let mut out = Vec::new();
+    if let Some(d) = by_sender(plan, sender.address).filter(|d| d.code != *own) {
+        out.push((
+            d,
+            format!("发件人 {}（{}的登记邮箱）", sender.address, d.name),
+        ));
+    }
+    let name = sender.name.trim();
+    let own_contact = plan
+        .department(own)
+        .is_some_and(|d| !name.is_empty() && d.contact.trim() == name);
+    if !name.is_empty() && !own_contact {
+        for d in plan
+            .departments
+            .iter()
+            .filter(|d| d.code != *own && d.contact.trim() == name)
+        {
+            out.push((d, format!("发件人显示名「{name}」（{}的联系人）", d.name)));
+        }
+    }
+    out
+}
+
 /// Identifies the department of a return read from `file` (the display name); `sender` is
-/// the address of the message it was attached to, if any.
-pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&str>) -> Identity {
+/// who sent the message it was attached to, if it came by mail.
+pub fn identify(
+    plan: &Plan,
+    file: &str,
+    sheets: &ReturnSheets,
+    sender: Option<Sender<'_>>,
+) -> Identity {
     let mut id = Identity::default();
     let info = sheets.get(SHEET_INFO);
     let info_code = info.and_then(|s| lookup(s, InfoItem::DeptCode.label()));
@@ -128,8 +196,10 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
                     );
                 }
             }
-            if let Some(s) = sender.filter(|s| !s.is_empty()) {
-                claim(by_sender(plan, s), format!("发件人 {s}"));
+            if let Some(s) = sender {
+                for (d, why) in sender_claims(plan, &dept.code, s) {
+                    claim(Some(d), why);
+                }
             }
             if !names_department(file, dept) {
                 claim(by_file_name(plan, file), format!("文件名「{file}」"));
@@ -158,6 +228,7 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
                     ),
                 ));
                 id.conflict = Some(Conflict {
+                    kind: ConflictKind::Borrowed,
                     template: dept.code.clone(),
                     claimed: other.code.clone(),
                     evidence,
@@ -201,6 +272,42 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
             .map(|d| (d, *cell))
     });
     if let Some((dept, cell)) = by_code.or(by_name) {
+        // Without a template's identity, a sender that is another department's is a conflict
+        // too: the file names one department, the mail another.
+        let claims = sender
+            .map(|s| sender_claims(plan, &dept.code, s))
+            .unwrap_or_default();
+        if let Some((other, _)) = claims.first() {
+            let other = *other;
+            let evidence: Vec<String> = claims
+                .iter()
+                .filter(|(d, _)| d.code == other.code)
+                .map(|(_, why)| why.clone())
+                .collect();
+            id.findings.push(Finding::new(
+                Code::IdentityConflict,
+                Location::file(file),
+                format!(
+                    "身份冲突：文件的基本信息为「{}」（{}），而{}指向「{}」（{}）；该文件两个部门都不采用，由财政局核实",
+                    dept.name,
+                    dept.code,
+                    evidence.join("、"),
+                    other.name,
+                    other.code
+                ),
+                format!(
+                    "请{}使用财政局下发给本部门的模板、从登记的邮箱重新报送",
+                    dept.name
+                ),
+            ));
+            id.conflict = Some(Conflict {
+                kind: ConflictKind::Borrowed,
+                template: dept.code.clone(),
+                claimed: other.code.clone(),
+                evidence,
+            });
+            return id;
+        }
         let zeros = match &info_code {
             Some((c, _)) if DeptCode::new(c) != dept.code && !c.is_empty() => format!(
                 "（部门编码「{c}」按「{}」识别：前导零可能因数字格式丢失）",
@@ -229,7 +336,7 @@ pub fn identify(plan: &Plan, file: &str, sheets: &ReturnSheets, sender: Option<&
         ));
         return id;
     }
-    if let Some(sender) = sender.filter(|s| !s.is_empty())
+    if let Some(sender) = sender.map(|s| s.address).filter(|s| !s.is_empty())
         && let Some(dept) = by_sender(plan, sender)
     {
         id.findings.push(Finding::new(

@@ -13,6 +13,9 @@ use crate::domain::{Code, Finding, Location};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use std::io::{Cursor, Read};
 
+/// Between a message and an attachment's name in what users see (`x.eml ▸ 自评表.xlsx`).
+pub const ATTACHED: &str = " ▸ ";
+
 /// How deep archives and attached messages are followed.
 pub const MAX_DEPTH: usize = 4;
 /// Largest single message in a mailbox.
@@ -21,10 +24,15 @@ pub const MAX_MESSAGE_BYTES: usize = 64 * 1024 * 1024;
 /// Where an attachment came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MailInfo {
-    /// The message's Date as Unix seconds.
+    /// The message's Date as Unix seconds: what the sender's program wrote.
     pub date: Option<i64>,
+    /// When the bureau's server received it, as Unix seconds: the date of the top-most
+    /// `Received:` line (the last hop; `fetch` writes one from the server's INTERNALDATE).
+    pub received: Option<i64>,
     /// From: the sender's address.
     pub from: String,
+    /// From: the sender's display name.
+    pub from_name: String,
     /// Subject.
     pub subject: String,
     /// The attachment's file name.
@@ -45,13 +53,18 @@ pub fn looks_like_mbox(bytes: &[u8]) -> bool {
 }
 
 fn info_of(msg: &Message, attachment: &str) -> MailInfo {
+    let sender = msg.from().and_then(|a| a.first());
     MailInfo {
         date: msg.date().map(|d| d.to_timestamp()),
-        from: msg
-            .from()
-            .and_then(|a| a.first())
-            .and_then(|a| a.address())
+        received: msg
+            .received()
+            .and_then(|r| r.date())
+            .map(|d| d.to_timestamp()),
+        from: sender.and_then(|a| a.address()).unwrap_or("").to_string(),
+        from_name: sender
+            .and_then(|a| a.name())
             .unwrap_or("")
+            .trim()
             .to_string(),
         subject: msg.subject().unwrap_or("").to_string(),
         attachment: attachment.to_string(),
@@ -120,7 +133,8 @@ fn message_returns(prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn>
             .attachment_name()
             .map(str::to_string)
             .unwrap_or_else(|| format!("附件{}", k + 1));
-        let display = format!("{prefix}/{}", super::clean_name(&name));
+        // The attachment's own name inside the mail: `12_水利局_自评表.eml ▸ 自评表.xlsx`.
+        let display = format!("{prefix}{ATTACHED}{}", super::clean_name(&name));
         let info = info_of(msg, &name);
         if let Some(inner) = part.message() {
             if depth < MAX_DEPTH {
@@ -164,6 +178,13 @@ pub fn attachment(
                 read_zip(display, bytes, mail, depth + 1)
             }
         }
+        // A Word document or a PDF is one file (a .docx is a ZIP, never opened as one).
+        Kind::Document => vec![note(
+            display,
+            Code::OtherAttachment,
+            format!("附件「{name}」不是自评表，未读取"),
+            "佐证材料由部门留存备查，无需处理",
+        )],
         Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml | Kind::Rar | Kind::SevenZip => {
             vec![read_bytes_from(display, bytes, false, mail)]
         }

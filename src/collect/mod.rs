@@ -73,6 +73,9 @@ pub struct Source {
     pub modified: Option<SystemTime>,
     /// The message it was attached to, when it came by mail.
     pub mail: Option<mail::MailInfo>,
+    /// Its content digest ([`crate::domain::content_digest`]): the same return whatever its
+    /// name, in this run and the next.
+    pub digest: String,
 }
 
 /// One file after reading and identification.
@@ -102,7 +105,10 @@ impl ReadReturn {
         let Some(sheets) = &self.sheets else {
             return;
         };
-        let sender = self.source.mail.as_ref().map(|m| m.from.as_str());
+        let sender = self.source.mail.as_ref().map(|m| identify::Sender {
+            address: m.from.as_str(),
+            name: m.from_name.as_str(),
+        });
         let id = identify::identify(plan, &self.source.display, sheets, sender);
         self.dept = id.dept;
         self.filled = id.filled;
@@ -119,6 +125,7 @@ impl ReadReturn {
                 display: display.to_string(),
                 modified: None,
                 mail: None,
+                digest: String::new(),
             },
             sheets: None,
             dept: None,
@@ -395,6 +402,7 @@ pub fn read_bytes_from(
 ) -> ReadReturn {
     let mut out = ReadReturn::empty(display);
     out.source.mail = mail.cloned();
+    out.source.digest = crate::domain::content_digest(bytes);
     let here = || Location::file(display);
     let mut fail = |code: Code, msg: &str, hint: &str| {
         out.findings.push(Finding::new(code, here(), msg, hint));
@@ -436,6 +444,17 @@ pub fn read_bytes_from(
                 "如不是自评表，无需处理",
             )
         }),
+        Kind::Document if quiet_non_spreadsheet => out.findings.push(Finding::new(
+            Code::OtherAttachment,
+            here(),
+            "这是 Word、PowerPoint 或 PDF 文档，不是自评表，未读取",
+            "佐证材料由部门留存备查，无需处理",
+        )),
+        Kind::Document => fail(
+            Code::NotSpreadsheet,
+            "这是 Word、PowerPoint 或 PDF 文档，不是 Excel 工作簿",
+            resave,
+        ),
         Kind::Binary if is_wps_name(display) => out.findings.push(wps_finding(display)),
         Kind::Binary => fail(Code::NotSpreadsheet, "不是电子表格文件", resave),
         Kind::EncryptedOds => fail(

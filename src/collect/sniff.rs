@@ -22,6 +22,9 @@ pub enum Kind {
     /// A ZIP whose `[Content_Types].xml` declares an Excel workbook kept somewhere other than
     /// `xl/workbook.xml`.
     OddXlsx,
+    /// An office document that is not a spreadsheet: Word, PowerPoint (OOXML or 97–2003),
+    /// OpenDocument text or presentation, or a PDF. One file, never opened as an archive.
+    Document,
     /// Some other ZIP archive.
     Zip,
     /// A RAR archive.
@@ -61,9 +64,18 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     if bytes.starts_with(OLE) {
         return if contains_utf16(bytes, "EncryptedPackage") {
             Kind::EncryptedOoxml
+        } else if !contains_utf16(bytes, "Workbook")
+            && !contains_utf16(bytes, "Book")
+            && (contains_utf16(bytes, "WordDocument")
+                || contains_utf16(bytes, "PowerPoint Document"))
+        {
+            Kind::Document
         } else {
             Kind::Ole
         };
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Kind::Document;
     }
     let head = &bytes[..bytes.len().min(4096)];
     let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
@@ -92,6 +104,12 @@ fn zip_kind(bytes: &[u8]) -> Kind {
             Kind::Xlsx
         } else if has("xl/workbook.bin") {
             Kind::Xlsb
+        } else if has("word/document.xml")
+            || has("ppt/presentation.xml")
+            || part_contains(&mut archive, "mimetype", "opendocument.text")
+            || part_contains(&mut archive, "mimetype", "opendocument.presentation")
+        {
+            Kind::Document
         } else if has("content.xml") && has("mimetype") {
             if part_contains(&mut archive, "META-INF/manifest.xml", "encryption-data") {
                 Kind::EncryptedOds
@@ -173,6 +191,26 @@ mod tests {
             Kind::Ods
         );
         assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Kind::Zip);
+        assert_eq!(sniff(b"%PDF-1.7\n%..."), Kind::Document);
+        let docx = {
+            let mut buf = std::io::Cursor::new(Vec::new());
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let o = zip::write::SimpleFileOptions::default();
+            for part in [
+                "[Content_Types].xml",
+                "word/document.xml",
+                "docProps/app.xml",
+            ] {
+                z.start_file(part, o).unwrap();
+                std::io::Write::write_all(&mut z, b"<x/>").unwrap();
+            }
+            z.finish().unwrap();
+            buf.into_inner()
+        };
+        assert_eq!(sniff(&docx), Kind::Document);
+        let mut doc = OLE.to_vec();
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(sniff(&doc), Kind::Document);
         assert_eq!(sniff(b"\xEF\xBB\xBF<html><body>"), Kind::Html);
         assert_eq!(sniff(b"  <!DOCTYPE html>"), Kind::Html);
         assert_eq!(

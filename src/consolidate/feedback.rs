@@ -31,11 +31,27 @@ pub fn texts(report: &Report) -> Vec<(String, String)> {
     out
 }
 
-/// What a department is told about files that used another department's template but name
-/// it (身份冲突): they were not used; it should send on its own template.
+/// What a department is told about files held for the bureau that concern it: on another
+/// department's template but naming it (身份冲突: send on your own template), or on its own
+/// template from an address it never used (身份存疑: not used; the return from its registered
+/// address stands).
 fn borrowed_text(report: &Report, d: &crate::plan::Department) -> String {
+    use crate::collect::identify::ConflictKind;
     let mut t = String::new();
-    for (file, c) in report.conflicts().filter(|(_, c)| c.claimed == d.code) {
+    for (file, c) in report
+        .conflicts()
+        .filter(|(_, c)| c.kind == ConflictKind::Doubtful && c.template == d.code)
+    {
+        t.push_str(&format!(
+            "另：收到文件 {file}（{}），使用的是贵单位的模板，但发件地址不是贵单位登记的邮箱，也不是贵单位以前报送时用过的地址。该文件暂未采用，贵单位此前的报送继续有效。如确系贵单位报送，请从登记的邮箱（{}）重新发送，或与财政局联系确认。\n\n",
+            c.evidence.join("、"),
+            if d.email.trim().is_empty() { "未登记" } else { d.email.trim() }
+        ));
+    }
+    for (file, c) in report
+        .conflicts()
+        .filter(|(_, c)| c.kind == ConflictKind::Borrowed && c.claimed == d.code)
+    {
         let owner = report
             .plan
             .department(&c.template)
@@ -55,15 +71,16 @@ pub fn file_name(d: &crate::plan::Department) -> String {
     crate::layout::consolidated::letter(d.code.as_str(), &d.name)
 }
 
-/// The date by which a department is asked to (re)submit: 退回重报期限 days from the run's
-/// date, or the plan's deadline when that is later. Never a date that has passed.
-pub fn resubmit_by(report: &Report) -> crate::domain::Date {
-    let s = &report.plan.settings;
-    let from_run = report.run.date.add_days(i64::from(s.resubmit_days));
-    match s.deadline {
-        Some(d) if d > from_run => d,
-        _ => from_run,
-    }
+/// The date by which a department is asked to (re)submit: the one the round fixed when the
+/// letter first asked (kept in 报送记录, so a later run's letter names the same date), else
+/// 退回重报期限 days from the run's date, or the plan's deadline when that is later.
+pub fn resubmit_by(report: &Report, d: &crate::plan::Department) -> crate::domain::Date {
+    report
+        .assessment
+        .asks
+        .get(&d.code)
+        .copied()
+        .unwrap_or_else(|| crate::round::resubmit_by(report.plan, crate::domain::run_secs()))
 }
 
 /// BOM + CRLF.
@@ -108,6 +125,11 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
         "贵单位报送的{}自评表（文件：{}）经审核，结果为：{verdict}。\n",
         s.name, e.inputs.file
     ));
+    let when = e.timeliness.sentence();
+    if !when.is_empty() {
+        t.push_str(&when);
+        t.push('\n');
+    }
     if e.state() == crate::evaluate::State::Scored {
         t.push_str(&format!(
             "按评价方案计分：总分 {} 分，等级「{}」{}。\n",
@@ -117,6 +139,9 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
                 .map(|x| format!("（自评总分 {x} 分）"))
                 .unwrap_or_default()
         ));
+    }
+    if let Some(m) = report.moved_by_others(e) {
+        t.push_str(&moved_text(e, &m));
     }
     let reviewed: Vec<&crate::review::Applied> = report
         .reviews
@@ -185,10 +210,43 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
     if e.status == Status::Rejected {
         t.push_str(&format!(
             "请在原文件上修改（不要改动文件名和锁定的单元格），于 {} 前重新报送，以最后一次报送为准。\n",
-            resubmit_by(report)
+            resubmit_by(report, d)
         ));
     }
     t.push_str(&closing(report));
+    t
+}
+
+/// The paragraph for a department whose scores moved while its return did not: each
+/// indicator's score then and now, with the 计分说明 that names the value it was compared
+/// with and whose.
+fn moved_text(e: &crate::evaluate::Evaluation, m: &super::Moved) -> String {
+    let fmt =
+        |d: Option<rust_decimal::Decimal>| d.map(crate::domain::fmt2).unwrap_or_else(|| "—".into());
+    let mut t = format!(
+        "与上次审核（{}）相比，贵单位的报送没有变化，总分由 {} 分变为 {} 分：以下指标按其他部门的数值计分（相对、排名），或经复核调整：\n",
+        m.since,
+        fmt(m.total.0),
+        m.total.1
+    );
+    let results = e.indicators().ok();
+    for (k, (code, then, now)) in m.indicators.iter().enumerate() {
+        let r = results
+            .as_ref()
+            .and_then(|rs| rs.iter().find(|r| r.input.indicator.code == *code).cloned());
+        let level3 = r
+            .as_ref()
+            .map(|r| r.input.indicator.level3.to_string())
+            .unwrap_or_default();
+        let why = r.map(|r| r.explanation()).unwrap_or_default();
+        t.push_str(&format!(
+            "  {}. 指标「{code}」（{level3}）：{} 分 → {} 分。{why}\n",
+            k + 1,
+            fmt(*then),
+            fmt(now.map(|s| s.value()))
+        ));
+    }
+    t.push('\n');
     t
 }
 
@@ -204,7 +262,7 @@ fn missing_text(report: &Report, d: &crate::plan::Department) -> String {
         report.run.generated_at,
         s.name,
         crate::template::file_name(report.plan, d),
-        resubmit_by(report),
+        resubmit_by(report, d),
         closing(report)
     )
 }

@@ -152,28 +152,61 @@ pub fn notice(
     m.write_to_vec().ok()
 }
 
-/// A department's letter as a reply: to the sender of the message its return came in, with
-/// In-Reply-To and References; else to the department's 邮箱. `None` when there is nobody to
-/// send it to.
+/// A subject without the reply and forward prefixes clients stack (`回复：回复：Re: …`).
+fn bare_subject(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        for p in [
+            "回复：",
+            "回复:",
+            "答复：",
+            "答复:",
+            "Re:",
+            "RE:",
+            "re:",
+            "Re：",
+            "RE：",
+            "转发：",
+            "Fw:",
+            "FW:",
+            "Fwd:",
+        ] {
+            if let Some(rest) = t.strip_prefix(p) {
+                t = rest.trim_start();
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
+/// A department's letter: to the department's registered 邮箱 (a reply, with In-Reply-To and
+/// References, when its return came by mail); only a department without one gets it at the
+/// address its return came from. A reminder (催报) carries the department's template. `None`
+/// when there is nobody to send it to.
 pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) -> Option<Vec<u8>> {
     let plan = report.plan;
     let s = &plan.settings;
-    let mail = report
-        .evaluations()
-        .find(|e| e.dept().code == dept.code)
-        .and_then(|e| e.inputs.mail.as_ref());
-    let (to, subject, original) = match mail {
-        Some(m) if !m.from.trim().is_empty() => (
-            m.from.trim().to_string(),
-            format!("回复：{}", m.subject.trim()),
+    let eval = report.evaluations().find(|e| e.dept().code == dept.code);
+    let mail = eval.and_then(|e| e.inputs.mail.as_ref());
+    let registered = dept.email.trim();
+    let to = if !registered.is_empty() {
+        registered.to_string()
+    } else {
+        mail.map(|m| m.from.trim().to_string())
+            .filter(|f| !f.is_empty())?
+    };
+    let (subject, original) = match mail {
+        Some(m) if !m.subject.trim().is_empty() => (
+            format!("回复：{}", bare_subject(&m.subject)),
             m.message_id.clone(),
         ),
-        _ if !dept.email.trim().is_empty() => (
-            dept.email.trim().to_string(),
+        _ => (
             format!("关于{}年度部门整体支出绩效自评表的审核意见", s.year),
             None,
         ),
-        _ => return None,
     };
     let contact = if dept.contact.trim().is_empty() {
         dept.name.as_str()
@@ -185,29 +218,56 @@ pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) ->
         .trim_start_matches('\u{feff}')
         .replace("\r\n", "\n")
         .replace('\n', "\r\n");
-    // The Message-ID follows what the letter says and to whom, its date line aside: a later
-    // run that writes the same letter gives the same ID, so `send` does not send it again; a
-    // changed one goes.
+    // The Message-ID follows what the letter asks and to whom, not the clock: the run's date
+    // and time lines aside (「截至 …」, the date under the signature), a later run that writes
+    // the same letter gives the same ID, so `send` does not send it again; a changed one goes.
+    let clock = [
+        report.run.generated_at.as_str(),
+        &report.run.date.to_string(),
+    ];
     let mut h = crate::domain::Fnv::new();
     h.field(&to);
-    h.field(&subject);
+    h.field(bare_subject(&subject));
     for line in body.lines() {
-        if crate::domain::Date::parse(line.trim()).is_none() {
+        let t = line.trim();
+        if crate::domain::Date::parse(t).is_none() && !clock.iter().any(|c| t.contains(c)) {
             h.field(line);
         }
     }
+    let id = format!(
+        "jixiao.{}.{}.letter.{}@{}",
+        s.year,
+        dept.code,
+        &h.hex()[..12],
+        domain(plan)
+    );
     let mut m = MessageBuilder::new()
         .to(Address::new_address(Some(contact), to.clone()))
         .subject(subject)
         .date(unix_secs)
-        .message_id(format!(
-            "jixiao.{}.{}.letter.{}@{}",
-            s.year,
-            dept.code,
-            &h.hex()[..12],
-            domain(plan)
-        ))
-        .text_body(body);
+        .message_id(id.clone());
+    m = match reminder_template(report, dept) {
+        // A reminder carries the template to fill.
+        Some((name, bytes)) => m.body(MimePart::new(
+            mail_builder::headers::content_type::ContentType::new("multipart/mixed").attribute(
+                "boundary",
+                format!("jixiao-{}-{}-reminder", s.year, dept.code),
+            ),
+            vec![
+                MimePart::new("text/plain", body),
+                MimePart::raw(BodyPart::Binary(bytes.into()))
+                    .header(
+                        "Content-Type",
+                        Raw::new(format!(
+                            "{XLSX};\r\n name=\"{}\"",
+                            encoded_words(&name).join("\r\n ")
+                        )),
+                    )
+                    .attachment(name),
+            ],
+        )),
+        None => m.text_body(body),
+    };
     if let Some(id) = original {
         m = m.in_reply_to(id.clone()).references(id);
     }
@@ -217,8 +277,30 @@ pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) ->
     m.write_to_vec().ok()
 }
 
+/// The template a reminder carries: for a department that has not returned, its template
+/// (with last year's figures when known), as `issue` writes it.
+fn reminder_template(report: &Report, dept: &Department) -> Option<(String, Vec<u8>)> {
+    if report.evaluations().any(|e| e.dept().code == dept.code) {
+        return None;
+    }
+    let last = report
+        .last_year()
+        .map(|p| crate::template::LastYear::of(p, &dept.code));
+    let bytes = crate::template::build_with(report.plan, dept, last).ok()?;
+    Some((crate::template::file_name(report.plan, dept), bytes))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reply_prefixes_never_stack() {
+        assert_eq!(
+            super::bare_subject("回复：回复：Re: 关于报送2025年度自评表的通知"),
+            "关于报送2025年度自评表的通知"
+        );
+        assert_eq!(super::bare_subject("自评表"), "自评表");
+    }
+
     #[test]
     fn encoded_words_are_base64_of_utf8() {
         assert_eq!(

@@ -81,6 +81,24 @@ pub struct Report<'a, 'p> {
     pub reviews: crate::review::ReviewLog,
     /// Earlier years' results, latest first (the first is last year's).
     pub previous: Vec<crate::history::PreviousYear>,
+    /// This year's last run in the same output folder, when there was one.
+    pub last_run: Option<crate::history::LastRun>,
+}
+
+/// A department whose scores changed since the last run although its return did not: the
+/// change came from other departments' values (相对, 排名) or a review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// When the last run was.
+    pub since: String,
+    /// Its total then and now.
+    pub total: (Option<rust_decimal::Decimal>, crate::domain::Score),
+    /// Each indicator whose score changed: code, score then, score now.
+    pub indicators: Vec<(
+        crate::domain::IndicatorCode,
+        Option<rust_decimal::Decimal>,
+        Option<crate::domain::Score>,
+    )>,
 }
 
 impl<'a, 'p> Report<'a, 'p> {
@@ -140,7 +158,39 @@ impl<'a, 'p> Report<'a, 'p> {
             run,
             reviews: crate::review::ReviewLog::default(),
             previous: Vec::new(),
+            last_run: None,
         }
+    }
+
+    /// The report with this year's last run in the same output folder.
+    pub fn with_last_run(mut self, last: Option<crate::history::LastRun>) -> Self {
+        self.last_run = last;
+        self
+    }
+
+    /// How `e`'s scores moved since the last run, when its return is the same and a score
+    /// changed (never for a department that sent a new return: that change is its own).
+    pub fn moved_by_others(&self, e: &Evaluation) -> Option<Moved> {
+        let last = self.last_run.as_ref()?;
+        let before = last.depts.get(&e.dept().code)?;
+        if before.digest.is_empty() || before.digest != e.inputs.digest {
+            return None;
+        }
+        let results = e.indicators().ok()?;
+        let indicators: Vec<_> = results
+            .iter()
+            .filter_map(|r| {
+                let code = &r.input.indicator.code;
+                let then = before.scores.get(code).copied().flatten();
+                let now = r.final_score();
+                (then != now.map(|s| s.value())).then(|| (code.clone(), then, now))
+            })
+            .collect();
+        (!indicators.is_empty()).then(|| Moved {
+            since: last.generated_at.clone(),
+            total: (before.total, e.totals.total),
+            indicators,
+        })
     }
 
     /// The report with earlier years' results (any order; kept latest first).
@@ -183,55 +233,18 @@ impl<'a, 'p> Report<'a, 'p> {
         self.assessment.evaluations.iter()
     }
 
-    /// 报送时间 and where it came from: the message's Date when it came by mail, else
-    /// 填报日期, else the file's time (Beijing time).
+    /// 报送时间 and where it came from: when the department's first return counts as
+    /// received (the round's rule: [`crate::round`]), else the return in use.
     pub fn submitted_at(e: &Evaluation) -> Submitted {
-        if let Some(date) = e.inputs.mail.as_ref().and_then(|m| m.date) {
-            return Submitted {
-                at: crate::domain::beijing_time(date),
-                source: TimeSource::Mail,
-            };
-        }
-        if let Some(d) = e.inputs.info.filled {
-            return Submitted {
-                at: d.to_string(),
-                source: TimeSource::Filled,
-            };
-        }
-        match e.inputs.modified {
-            Some(t) => Submitted {
-                at: crate::domain::beijing_file_time(t),
-                source: TimeSource::FileTime,
+        match e.timeliness.first().or(e.receipt.as_ref()) {
+            Some(r) => Submitted {
+                at: r.text(),
+                source: Some(r.source),
             },
             None => Submitted {
                 at: String::new(),
-                source: TimeSource::Unknown,
+                source: None,
             },
-        }
-    }
-}
-
-/// Where a 报送时间 came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimeSource {
-    /// The Date of the message the return came with.
-    Mail,
-    /// 基本信息's 填报日期.
-    Filled,
-    /// The file's modification time on this machine.
-    FileTime,
-    /// Nothing known.
-    Unknown,
-}
-
-impl TimeSource {
-    /// The Chinese label shown beside the time.
-    pub fn label(self) -> &'static str {
-        match self {
-            TimeSource::Mail => "邮件发送时间",
-            TimeSource::Filled => "填报日期",
-            TimeSource::FileTime => "文件修改时间",
-            TimeSource::Unknown => "",
         }
     }
 }
@@ -241,8 +254,15 @@ impl TimeSource {
 pub struct Submitted {
     /// Beijing time, `YYYY-MM-DD HH:MM`, or a date.
     pub at: String,
-    /// Where it came from.
-    pub source: TimeSource,
+    /// Where it came from, when known.
+    pub source: Option<crate::domain::ReceiptSource>,
+}
+
+impl Submitted {
+    /// The label of its source (empty when unknown).
+    pub fn source_label(&self) -> &'static str {
+        self.source.map(|s| s.label()).unwrap_or("")
+    }
 }
 
 /// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters.

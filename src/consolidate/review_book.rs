@@ -315,6 +315,14 @@ fn write_meta(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
                 .collect::<Vec<_>>()
                 .join(","),
         ));
+        rows.push((
+            ReviewMeta::DrawnFrom.key().into(),
+            d.from
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        ));
     }
     for e in report.evaluations() {
         rows.push((

@@ -14,8 +14,12 @@ struct Summary<'a> {
     generated_at: &'a str,
     departments: Departments<'a, 'a, 'a>,
     unmatched: Vec<Unmatched<'a>>,
-    /// Files held for the bureau: the template of one department, the file naming another.
+    /// Files held for the bureau: the template of one department, the file naming another
+    /// (身份冲突), or a stranger's address replacing a known one (身份存疑).
     conflicts: Vec<Conflicted<'a>>,
+    /// Files held as 身份存疑 before that this run used, because the bureau accepted them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    accepted: Vec<&'a str>,
     superseded: Vec<Replaced<'a>>,
     /// 复核表 used: file and fingerprint.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -31,6 +35,7 @@ struct Summary<'a> {
 #[derive(Serialize)]
 struct Conflicted<'a> {
     file: &'a str,
+    kind: &'static str,
     template_department: &'a str,
     claimed_department: &'a str,
     evidence: &'a [String],
@@ -54,12 +59,18 @@ struct Dept<'a> {
     dimensions: serde_json::Map<String, serde_json::Value>,
     self_total: Option<String>,
     file: Option<&'a str>,
+    /// The content digest of the return used (the same return, whatever its name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<&'a str>,
     submitted_at: Option<String>,
     /// Where 报送时间 came from: 邮件发送时间, 填报日期 or 文件修改时间.
     submitted_at_source: Option<&'static str>,
-    /// Days past 报送截止日期, when late.
+    /// Days past 报送截止日期 (or a 退回 letter's deadline), when late.
     #[serde(skip_serializing_if = "Option::is_none")]
     late_days: Option<i64>,
+    /// Whether it returned on time, by the round's rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeliness: Option<TimelinessOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,6 +89,48 @@ struct Dept<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     reviews: Vec<ReviewApplied<'a>>,
     findings: Vec<&'a Finding>,
+}
+
+/// A department's timeliness in summary.json.
+#[derive(Serialize)]
+struct TimelinessOut {
+    /// `on_time`, `corrected`, `resubmitted` or `late`.
+    state: &'static str,
+    /// 按时, 按时（更正于 2026-04-25）, 逾期 25 天 …
+    label: String,
+    /// When the first return counts as received, and what says so.
+    first_received: String,
+    first_received_source: &'static str,
+    /// The return in use came later: when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrected_at: Option<String>,
+    /// The deadline missed (late) or kept by a resubmission (a 退回 letter's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<String>,
+}
+
+impl TimelinessOut {
+    fn of(t: &crate::domain::Timeliness) -> Option<Self> {
+        use crate::domain::Timeliness as T;
+        let first = t.first()?;
+        let (state, corrected_at, deadline) = match t {
+            T::Unknown => return None,
+            T::OnTime { .. } => ("on_time", None, None),
+            T::Corrected { on, .. } => ("corrected", Some(on.to_string()), None),
+            T::Resubmitted { on, by, .. } => {
+                ("resubmitted", Some(on.to_string()), Some(by.to_string()))
+            }
+            T::Late { deadline, .. } => ("late", None, Some(deadline.to_string())),
+        };
+        Some(TimelinessOut {
+            state,
+            label: t.label(),
+            first_received: first.text(),
+            first_received_source: first.source.label(),
+            corrected_at,
+            deadline,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -105,7 +158,10 @@ struct Replaced<'a> {
 struct IndicatorOut<'a> {
     code: &'a str,
     actual: &'a str,
+    /// `null` for an indicator answered 不适用 (it drops out of the total) or not scored.
     score: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    not_applicable: bool,
 }
 
 #[derive(Serialize)]
@@ -179,11 +235,13 @@ pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Resul
             .conflicts()
             .map(|(file, c)| Conflicted {
                 file,
+                kind: c.kind.label(),
                 template_department: c.template.as_str(),
                 claimed_department: c.claimed.as_str(),
                 evidence: &c.evidence,
             })
             .collect(),
+        accepted: a.accepted.iter().map(String::as_str).collect(),
         superseded: a
             .superseded
             .iter()
@@ -272,9 +330,13 @@ fn dept<'a>(report: &'a Report, row: &'a Row, results: Option<&'a [IndicatorResu
         dimensions,
         self_total: e.and_then(|e| e.self_total.map(|s| s.to_string())),
         file: e.map(|e| e.inputs.file.as_str()),
+        digest: e
+            .map(|e| e.inputs.digest.as_str())
+            .filter(|d| !d.is_empty()),
         submitted_at: e.map(|e| Report::submitted_at(e).at),
-        submitted_at_source: e.map(|e| Report::submitted_at(e).source.label()),
-        late_days: e.and_then(|e| e.inputs.late_days),
+        submitted_at_source: e.map(|e| Report::submitted_at(e).source_label()),
+        late_days: e.and_then(|e| e.timeliness.late_days()),
+        timeliness: e.and_then(|e| TimelinessOut::of(&e.timeliness)),
         from: e
             .and_then(|e| e.inputs.mail.as_ref())
             .map(|m| m.from.as_str()),
@@ -293,10 +355,18 @@ fn dept<'a>(report: &'a Report, row: &'a Row, results: Option<&'a [IndicatorResu
         indicators: results
             .unwrap_or_default()
             .iter()
-            .map(|r| IndicatorOut {
-                code: r.input.indicator.code.as_str(),
-                actual: r.shown_actual(),
-                score: r.final_score().map(|s| s.to_string()),
+            .map(|r| {
+                let not_applicable =
+                    r.review.is_none() && r.scored.as_ref().is_some_and(|s| s.not_applicable);
+                IndicatorOut {
+                    code: r.input.indicator.code.as_str(),
+                    actual: r.shown_actual(),
+                    score: r
+                        .final_score()
+                        .filter(|_| !not_applicable)
+                        .map(|s| s.to_string()),
+                    not_applicable,
+                }
             })
             .collect(),
         previous: report.last_year().and_then(|p| {

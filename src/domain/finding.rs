@@ -98,6 +98,7 @@ codes! {
     IdentityMismatch = "I09", Warning, "基本信息与模板标识不一致";
     PlanChangedAfterIssue = "I10", Info, "模板下发后方案有修改";
     IdentityConflict = "I11", Error, "身份冲突";
+    IdentityDoubtful = "I12", Error, "身份存疑";
     MissingSheet = "S01", Error, "缺少工作表";
     MissingColumn = "S02", Error, "缺少列";
     MissingIndicator = "S03", Error, "指标行缺失";
@@ -135,6 +136,7 @@ codes! {
     AddedProjectNoBudget = "B08", Warning, "追加项目缺少调整后预算";
     DuplicateReturn = "D01", Info, "同一部门多次报送";
     Late = "D02", Warning, "逾期报送";
+    MailDateDoubtful = "D03", Warning, "邮件日期不可信";
     NotReturned = "N01", Error, "未报送";
 }
 

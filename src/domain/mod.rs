@@ -15,9 +15,11 @@ use std::fmt;
 
 mod date;
 mod finding;
+mod receipt;
 
 pub use date::*;
 pub use finding::*;
+pub use receipt::*;
 /// Rounds to 2 decimals, half away from zero (四舍五入), as every money and score figure is shown.
 pub fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -270,6 +272,14 @@ impl Serialize for Location {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
     }
+}
+
+/// The content digest of a file or an attachment: the first 16 hex digits of its SHA-256.
+/// Two returns with the same digest are the same return, whatever their names.
+pub fn content_digest(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(bytes);
+    hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// FNV-1a 64 over text fields (each ended by a unit separator): stable fingerprints of plans

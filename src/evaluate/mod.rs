@@ -155,6 +155,11 @@ pub struct Evaluation<'p> {
     pub blank: bool,
     /// The total before 复核 changed any score (`None` when no review applied).
     pub computed_total: Option<Score>,
+    /// Whether the department returned on time ([`crate::round`] decides, once every return
+    /// is known).
+    pub timeliness: crate::domain::Timeliness,
+    /// When the return in use counts as received (set by the round).
+    pub receipt: Option<crate::domain::Receipt>,
 }
 
 /// A department's indicator results: held in memory, or spilled to the run's [`Spill`].
@@ -493,6 +498,8 @@ pub fn evaluate<'p>(
         status,
         blank,
         computed_total: None,
+        timeliness: crate::domain::Timeliness::Unknown,
+        receipt: None,
     }
 }
 

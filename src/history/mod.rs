@@ -130,6 +130,8 @@ pub enum HistoryError {
 struct Summary {
     year: i32,
     generated_by: String,
+    #[serde(default)]
+    generated_at: String,
     departments: Vec<Dept>,
 }
 
@@ -141,6 +143,10 @@ struct Dept {
     status: String,
     rank: Option<u32>,
     total: Option<String>,
+    #[serde(default)]
+    provisional_total: Option<String>,
+    #[serde(default)]
+    digest: Option<String>,
     grade: Option<String>,
     budget: Option<Budget>,
     #[serde(default)]
@@ -157,6 +163,60 @@ struct Ind {
     code: String,
     actual: String,
     score: Option<String>,
+}
+
+/// The last run of this year, as the output folder's summary.json says: what a department's
+/// scores were, so that a change that came from other departments' values (相对, 排名) can be
+/// named in its letter and sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LastRun {
+    /// When it ran (Beijing time).
+    pub generated_at: String,
+    /// Departments by code.
+    pub depts: BTreeMap<DeptCode, LastRunDept>,
+}
+
+/// One department in the last run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LastRunDept {
+    /// The content digest of the return used.
+    pub digest: String,
+    /// Its total (暂计 for a return sent back).
+    pub total: Option<Decimal>,
+    /// Each indicator's score.
+    pub scores: BTreeMap<IndicatorCode, Option<Decimal>>,
+}
+
+/// The last run of year `year` in the output folder `dir`, when its summary.json is jixiao's
+/// of that year (anything else: no last run).
+pub fn read_last_run(dir: &Path, year: i32) -> Option<LastRun> {
+    let text = std::fs::read_to_string(dir.join(crate::layout::consolidated::SUMMARY_FILE)).ok()?;
+    let s: Summary = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    if !s.generated_by.starts_with("jixiao") || s.year != year {
+        return None;
+    }
+    let dec = |t: &Option<String>| t.as_deref().and_then(|x| x.parse::<Decimal>().ok());
+    Some(LastRun {
+        generated_at: s.generated_at,
+        depts: s
+            .departments
+            .into_iter()
+            .map(|d| {
+                (
+                    DeptCode::new(d.code.as_str()),
+                    LastRunDept {
+                        digest: d.digest.clone().unwrap_or_default(),
+                        total: dec(&d.total).or_else(|| dec(&d.provisional_total)),
+                        scores: d
+                            .indicators
+                            .iter()
+                            .map(|i| (IndicatorCode::new(i.code.as_str()), dec(&i.score)))
+                            .collect(),
+                    },
+                )
+            })
+            .collect(),
+    })
 }
 
 /// The summary.json of `path` (the file, or the output folder holding it).

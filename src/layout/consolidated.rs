@@ -51,6 +51,23 @@ pub const DEPARTMENT_DIR: &str = "部门评分表";
 pub const FEEDBACK_DIR: &str = "审核意见";
 /// The results for other programs; its presence (written by jixiao) marks a results folder.
 pub const SUMMARY_FILE: &str = "summary.json";
+/// The round's record (报送记录): every return received and every deadline a letter named,
+/// carried from each run's output into the next.
+pub const LEDGER_FILE: &str = "报送记录.tsv";
+/// Its columns.
+pub const LEDGER_HEADER: [&str; 11] = [
+    "部门编码",
+    "部门名称",
+    "记录",
+    "报送文件",
+    "内容指纹",
+    "收到时间",
+    "时间依据",
+    "发件人",
+    "审核结论",
+    "期限",
+    "记录于",
+];
 
 /// The consolidated workbook's file name.
 pub fn workbook(year: i32) -> String {
@@ -93,7 +110,7 @@ pub fn letter(code: &str, name: &str) -> String {
 /// 汇总排名: the columns before the one-per-评价维度 columns.
 pub const RANKING_LEAD: [&str; 3] = ["排名", "部门编码", "部门名称"];
 /// 汇总排名: the columns after the 评价维度 columns.
-pub const RANKING_TAIL: [&str; 10] = [
+pub const RANKING_TAIL: [&str; 11] = [
     "总分",
     "等级",
     "自评总分",
@@ -101,6 +118,7 @@ pub const RANKING_TAIL: [&str; 10] = [
     "预算执行率",
     "审核状态",
     "逾期天数",
+    "报送情况",
     "报送文件",
     "报送时间",
     "时间来源",
@@ -178,8 +196,9 @@ pub const FINDING_HEADERS: [&str; 9] = [
     "处理建议",
 ];
 /// Columns of 身份冲突.
-pub const CONFLICT_HEADERS: [&str; 7] = [
+pub const CONFLICT_HEADERS: [&str; 8] = [
     "文件",
+    "类别",
     "模板部门编码",
     "模板部门名称",
     "文件所示部门编码",

@@ -67,6 +67,8 @@ pub enum ReviewMeta {
     Seed,
     /// 抽查部门 (codes joined by `,`).
     Drawn,
+    /// 抽查范围: the departments drawn from (codes joined by `,`).
+    DrawnFrom,
 }
 
 impl ReviewMeta {
@@ -78,6 +80,7 @@ impl ReviewMeta {
             ReviewMeta::Plan => "方案指纹",
             ReviewMeta::Seed => "抽查种子",
             ReviewMeta::Drawn => "抽查部门",
+            ReviewMeta::DrawnFrom => "抽查范围",
         }
     }
 }

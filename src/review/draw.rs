@@ -1,6 +1,11 @@
-//! 抽查: a seed and the departments scored → the departments drawn. The draw depends only on
-//! the seed, the number asked for and the set of department codes (sorted first), so the
-//! same seed over the same departments always draws the same ones, on any machine.
+//! 抽查: a seed and the departments scored → the departments drawn.
+//!
+//! Each department's place in the draw is a number the seed and its code alone give
+//! (SplitMix64 of the seed and the code's hash); the departments with the smallest numbers
+//! among those that can be drawn are drawn. So the same seed draws the same departments on
+//! any machine, and when the set to draw from changes (a resubmission sent back, another
+//! accepted), a department already drawn stays drawn unless it left the set or one placed
+//! before it joined; [`Draw::from`] records the set, so a later run can say it changed.
 
 use crate::domain::DeptCode;
 
@@ -48,8 +53,32 @@ pub struct Draw {
     pub seed: u64,
     /// The departments drawn, in code order.
     pub depts: Vec<DeptCode>,
+    /// The departments drawn from, in code order (empty when not known: an older 复核表).
+    pub from: Vec<DeptCode>,
     /// Whether the draw was made in this run (else it was kept from a 复核表).
     pub new: bool,
+}
+
+impl Draw {
+    /// How the set drawn from changed since this draw was made: departments that joined it
+    /// and departments that left it (empty when unknown or the same).
+    pub fn set_changed(&self, now: &[DeptCode]) -> (Vec<DeptCode>, Vec<DeptCode>) {
+        if self.from.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let joined = now
+            .iter()
+            .filter(|c| !self.from.contains(c))
+            .cloned()
+            .collect();
+        let left = self
+            .from
+            .iter()
+            .filter(|c| !now.contains(c))
+            .cloned()
+            .collect();
+        (joined, left)
+    }
 }
 
 /// Draws `size` of `candidates` with `seed`.
@@ -58,20 +87,24 @@ pub fn draw(seed: u64, size: SampleSize, candidates: &[DeptCode]) -> Draw {
     codes.sort();
     codes.dedup();
     let k = size.of(codes.len());
-    let mut state = seed;
-    // A partial Fisher–Yates shuffle driven by SplitMix64.
-    for i in 0..k {
-        let r = splitmix(&mut state);
-        let j = i + (r % (codes.len() - i) as u64) as usize;
-        codes.swap(i, j);
-    }
-    let mut depts: Vec<DeptCode> = codes.into_iter().take(k).collect();
+    let mut placed: Vec<(u64, &DeptCode)> = codes.iter().map(|c| (place(seed, c), c)).collect();
+    placed.sort();
+    let mut depts: Vec<DeptCode> = placed.into_iter().take(k).map(|(_, c)| c.clone()).collect();
     depts.sort();
     Draw {
         seed,
         depts,
+        from: codes,
         new: true,
     }
+}
+
+/// A department's place in the draw of `seed`: from the seed and its code alone.
+fn place(seed: u64, code: &DeptCode) -> u64 {
+    let mut h = crate::domain::Fnv::new();
+    h.field(code.as_str());
+    let mut state = seed ^ u64::from_str_radix(&h.hex(), 16).unwrap_or_default();
+    splitmix(&mut state)
 }
 
 fn splitmix(state: &mut u64) -> u64 {
@@ -101,6 +134,33 @@ mod tests {
         assert_ne!(draw(43, SampleSize::Count(3), &codes(10)).depts, a.depts);
         assert_eq!(draw(1, SampleSize::Count(20), &codes(4)).depts.len(), 4);
     }
+
+    #[test]
+    fn a_known_seed_draws_known_departments_and_a_changed_set_keeps_them() {
+        let all = codes(18);
+        let a = draw(2025, SampleSize::Count(3), &all);
+        assert_eq!(
+            a.depts.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            PINNED
+        );
+        // One department not drawn leaves the set (sent back after a resubmission): the
+        // same three.
+        let fewer: Vec<DeptCode> = all
+            .iter()
+            .filter(|c| !a.depts.contains(c))
+            .skip(1)
+            .chain(a.depts.iter())
+            .cloned()
+            .collect();
+        assert_eq!(draw(2025, SampleSize::Count(3), &fewer).depts, a.depts);
+        let (joined, left) = a.set_changed(&fewer);
+        assert!(joined.is_empty());
+        assert_eq!(left.len(), 1);
+    }
+
+    /// The departments seed 2025 draws from 001…018 (pinned: a change to the draw changes
+    /// every bureau's reproducible 抽查).
+    const PINNED: [&str; 3] = ["002", "009", "017"];
 
     #[test]
     fn sizes_read_as_counts_or_shares() {

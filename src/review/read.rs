@@ -101,6 +101,11 @@ pub fn read_review_file(
             .filter(|c| !c.trim().is_empty())
             .map(|c| DeptCode::new(c.trim()))
             .collect(),
+        from: get(ReviewMeta::DrawnFrom)
+            .split(',')
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| DeptCode::new(c.trim()))
+            .collect(),
         new: false,
     });
     let mut h = Fnv::new();

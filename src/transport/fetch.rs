@@ -56,6 +56,11 @@ pub enum FetchError {
     /// The login was refused.
     #[error("IMAP 服务器 {0} 拒绝登录：用户名或密码不正确（服务器答复：{1}）")]
     Login(String, String),
+    /// The user name or password holds a character IMAP cannot carry (a line break).
+    #[error(
+        "用户名或密码中有不允许的字符（如回车、换行），未发送给服务器：请检查环境变量 JIXIAO_IMAP_PASSWORD 或重新输入"
+    )]
+    BadCredentials,
     /// The folder does not exist.
     #[error("IMAP 服务器 {0} 上没有文件夹「{1}」；现有文件夹：{2}")]
     NoFolder(String, String, String),
@@ -96,6 +101,7 @@ pub fn fetch_folder(
     })?;
     let mut session = client.login(user, password).map_err(|(e, _)| match e {
         imap::Error::No(no) => FetchError::Login(server.clone(), no.information),
+        imap::Error::Validate(_) => FetchError::BadCredentials,
         other => lost_or(&server, other, FetchError::Server),
     })?;
     let result = fetch_in(
@@ -198,11 +204,7 @@ fn fetch_in(
                 out.duplicates += 1;
                 (message_id, FETCH_SAVED, String::new())
             } else {
-                let subject = parsed
-                    .as_ref()
-                    .and_then(|m| m.subject())
-                    .unwrap_or_default();
-                let name = file_name(dir, &validity, uid, subject, &body);
+                let name = file_name(dir, &validity, uid, parsed.as_ref(), &body);
                 crate::output::write_atomic(&dir.join(&name), &body)
                     .map_err(|e| FetchError::Folder(name.clone(), e.to_string()))?;
                 out.saved.push(name.clone());
@@ -237,24 +239,73 @@ fn message_size(session: &mut Session, server: &str, uid: u32) -> Result<u64, Fe
         .unwrap_or_default())
 }
 
+/// The whole message, with a `Received:` line in front recording when the server received it
+/// (its INTERNALDATE): the time `collect` counts the return as received, whatever Date the
+/// sender's program wrote.
 fn message_body(session: &mut Session, server: &str, uid: u32) -> Result<Vec<u8>, FetchError> {
     let f = session
-        .uid_fetch(uid.to_string(), "(UID BODY.PEEK[])")
+        .uid_fetch(uid.to_string(), "(UID INTERNALDATE BODY.PEEK[])")
         .map_err(|e| lost_or(server, e, FetchError::Server))?;
-    f.iter()
-        .find(|m| m.uid == Some(uid))
-        .and_then(|m| m.body())
-        .map(<[u8]>::to_vec)
-        .ok_or_else(|| {
-            FetchError::Server(server.to_string(), format!("邮件 UID {uid} 没有返回内容"))
-        })
+    let m = f.iter().find(|m| m.uid == Some(uid)).ok_or_else(|| {
+        FetchError::Server(server.to_string(), format!("邮件 UID {uid} 没有返回内容"))
+    })?;
+    let body = m.body().ok_or_else(|| {
+        FetchError::Server(server.to_string(), format!("邮件 UID {uid} 没有返回内容"))
+    })?;
+    let mut out = Vec::with_capacity(body.len() + 96);
+    if let Some(at) = m.internal_date() {
+        out.extend(
+            format!(
+                "Received: from {} by jixiao (IMAP UID {uid}); {}\r\n",
+                header_safe(server),
+                at.to_rfc2822()
+            )
+            .as_bytes(),
+        );
+    }
+    out.extend_from_slice(body);
+    Ok(out)
 }
 
-/// `{UID}_{主题}.eml`, valid on Windows; another message already saved under that name (the
-/// folder renumbered) gets the UIDVALIDITY too.
-fn file_name(dir: &Path, validity: &str, uid: u32, subject: &str, body: &[u8]) -> String {
-    let subject: String = subject.chars().take(40).collect();
-    let base = crate::layout::files::safe_file_name(&format!("{uid}_{subject}"));
+/// A server name fit for a header: printable ASCII without spaces or semicolons.
+fn header_safe(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_graphic() && *c != ';')
+        .take(200)
+        .collect()
+}
+
+/// `{UID}_{发件人}_{附件名}.eml`, valid on Windows, so that saved messages can be told apart
+/// (a subject such as 「回复：关于报送…的通知」 is every department's); another message
+/// already saved under that name (the folder renumbered) gets the UIDVALIDITY too.
+fn file_name(
+    dir: &Path,
+    validity: &str,
+    uid: u32,
+    parsed: Option<&mail_parser::Message>,
+    body: &[u8],
+) -> String {
+    use mail_parser::MimeHeaders;
+    let sender = parsed
+        .and_then(|m| m.from())
+        .and_then(|a| a.first())
+        .map(|a| {
+            a.name()
+                .filter(|n| !n.trim().is_empty())
+                .or(a.address())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .unwrap_or_default();
+    let attachment = parsed
+        .and_then(|m| {
+            m.attachments()
+                .find_map(|p| p.attachment_name().map(str::to_string))
+        })
+        .unwrap_or_default();
+    let sender: String = sender.chars().take(30).collect();
+    let attachment: String = attachment.chars().take(60).collect();
+    let base = crate::layout::files::safe_file_name(&format!("{uid}_{sender}_{attachment}"));
     let plain = format!("{base}.eml");
     let taken = |n: &str| {
         let p: PathBuf = dir.join(n);
@@ -283,16 +334,46 @@ fn folder_error(path: &Path, e: &std::io::Error) -> FetchError {
     FetchError::Folder(path.display().to_string(), crate::domain::io_text(e))
 }
 
-/// A broken connection is [`FetchError::Lost`]; anything else goes to `other`.
+/// A broken connection is [`FetchError::Lost`]; anything else goes to `other`, in Chinese
+/// (the server's own words, when it gave any, in brackets).
 fn lost_or(server: &str, e: imap::Error, other: fn(String, String) -> FetchError) -> FetchError {
+    let said = |t: &str| {
+        let t: String = t.chars().filter(|c| !c.is_control()).take(200).collect();
+        if t.trim().is_empty() {
+            String::new()
+        } else {
+            format!("（服务器答复：{}）", t.trim())
+        }
+    };
     match e {
-        imap::Error::Io(io) => FetchError::Lost(server.to_string(), crate::domain::io_text(&io)),
+        imap::Error::Io(io) => match super::tls::tls_reason(&io) {
+            Some(why) => FetchError::Lost(server.to_string(), why),
+            None => FetchError::Lost(server.to_string(), crate::domain::io_text(&io)),
+        },
         imap::Error::ConnectionLost => {
             FetchError::Lost(server.to_string(), "服务器关闭了连接".into())
         }
-        imap::Error::No(no) => other(server.to_string(), no.information),
-        imap::Error::Bad(bad) => other(server.to_string(), bad.information),
-        e => other(server.to_string(), e.to_string()),
+        imap::Error::Bye(bye) => FetchError::Lost(
+            server.to_string(),
+            format!("服务器结束了会话{}", said(&bye.information)),
+        ),
+        imap::Error::No(no) => other(
+            server.to_string(),
+            format!("服务器拒绝了请求{}", said(&no.information)),
+        ),
+        imap::Error::Bad(bad) => other(
+            server.to_string(),
+            format!("服务器不接受本程序的命令{}", said(&bad.information)),
+        ),
+        imap::Error::Validate(_) => other(
+            server.to_string(),
+            "用户名、密码或文件夹名中有不允许的字符（如回车、换行），请检查后重试".into(),
+        ),
+        imap::Error::Parse(_) | imap::Error::Unexpected(_) | imap::Error::TagMismatch(_) => other(
+            server.to_string(),
+            "服务器的应答无法识别（可能不是 IMAP 服务器）".into(),
+        ),
+        _ => other(server.to_string(), "服务器的应答不符合 IMAP 协议".into()),
     }
 }
 

@@ -84,8 +84,13 @@ pub enum SendError {
     #[error("SMTP 服务器 {0} 无法使用：{1}")]
     Server(String, String),
     /// The login was refused.
-    #[error("SMTP 服务器 {0} 拒绝登录（用户名或密码不正确，或未开通 SMTP 服务）：{1}")]
+    #[error("SMTP 服务器 {0} 拒绝登录：{1}")]
     Login(String, String),
+    /// A user was given but the server offers no login method this program speaks.
+    #[error(
+        "SMTP 服务器 {0} 不提供可用的登录方式（不支持 AUTH PLAIN 或 LOGIN）：如该服务器允许不登录发送，请在地址中省略用户名（如 smtp://{0}）；否则请改用 smtps:// 加密端口，或联系邮件管理员"
+    )]
+    NoLogin(String),
     /// The connection broke off mid-run; what was sent is recorded.
     #[error("与 SMTP 服务器 {0} 的连接中断：{1}；已发送的邮件已记录，再次运行会接着发送")]
     Lost(String, String),
@@ -246,11 +251,55 @@ fn open(account: &Account, password: Option<&str>) -> Result<SmtpConnection, Sen
     )
     .map_err(|e| connect_error(&server, e))?;
     if let Some(user) = &account.user {
+        let offered: Vec<Mechanism> = [Mechanism::Plain, Mechanism::Login]
+            .into_iter()
+            .filter(|m| conn.server_info().supports_auth_mechanism(*m))
+            .collect();
+        if offered.is_empty() {
+            return Err(SendError::NoLogin(server));
+        }
         let credentials = Credentials::new(user.clone(), password.unwrap_or_default().into());
-        conn.auth(&[Mechanism::Plain, Mechanism::Login], &credentials)
-            .map_err(|e| SendError::Login(server.clone(), e.to_string()))?;
+        conn.auth(&offered, &credentials)
+            .map_err(|e| SendError::Login(server.clone(), reply_text(&e)))?;
     }
     Ok(conn)
+}
+
+/// What an SMTP server's answer means, in Chinese, with its code and its own words.
+pub fn reply_text(e: &lettre::transport::smtp::Error) -> String {
+    let code = e.status().map(|c| c.to_string()).unwrap_or_default();
+    let said = e.to_string();
+    let said = said.split_once("): ").map_or("", |(_, t)| t).trim();
+    let has = |s: &str| said.contains(s);
+    let what = match code.as_str() {
+        "535" => "用户名或密码不正确，或邮箱未开通 SMTP 服务（有的邮箱要用「授权码」代替密码）",
+        "530" => "服务器要求先登录：请在地址中写上用户名（如 smtps://用户名@服务器）",
+        "538" | "534" => "服务器要求加密连接后才能登录：请改用 smtps://",
+        "550" | "553" | "554" if has("5.7.1") || has("elay") => {
+            "服务器不允许向该地址转发（relay denied）：请用本单位邮箱账户登录后发送，或联系邮件管理员"
+        }
+        "552" | "452" if has("5.2.2") || has("full") || has("quota") => "收件人邮箱已满",
+        "552" | "554" if has("5.3.4") || has("size") || has("large") => "邮件过大，服务器不接收",
+        "552" => "收件人邮箱已满，或邮件过大",
+        "550" | "551" => "收件地址不存在或不被该服务器接受",
+        "553" => "邮件地址格式不被服务器接受（或发件人地址未获授权）",
+        "554" => "服务器拒绝了这封邮件（可能被判为垃圾邮件）",
+        "421" => "服务器暂时不可用，关闭了连接；稍后再运行 send 会接着发送",
+        "450" | "451" | "452" => "服务器暂时无法接收（繁忙或邮箱暂不可用）；稍后再运行 send 会重发",
+        _ if e.is_transient() => "服务器暂时无法接收；稍后再运行 send 会重发",
+        _ if e.is_permanent() => "服务器拒绝",
+        _ => "服务器的应答无法识别",
+    };
+    if code.is_empty() {
+        what.to_string()
+    } else if said.is_empty() {
+        format!("{what}（应答 {code}）")
+    } else {
+        format!(
+            "{what}（应答 {code}：{}）",
+            said.chars().take(200).collect::<String>()
+        )
+    }
 }
 
 /// A failed connection in the words `fetch` uses: no answer, refused, TLS, or the server's.
@@ -260,13 +309,26 @@ fn connect_error(server: &str, e: lettre::transport::smtp::Error) -> SendError {
     let server = server.to_string();
     SendError::Connect(if e.is_timeout() {
         ConnectError::Refused(server, super::tls::silent())
+    } else if let Some(why) = super::tls::tls_reason(&e) {
+        ConnectError::Tls(server, why)
     } else if e.is_tls() {
-        ConnectError::Tls(server, e.to_string())
+        ConnectError::Tls(server, "加密连接失败，请核对服务器地址和端口".into())
     } else if let Some(io) = io {
         ConnectError::Refused(server, crate::domain::io_text(io))
     } else {
-        return SendError::Server(server, e.to_string());
+        return SendError::Server(server, reply_text(&e));
     })
+}
+
+/// A broken conversation in Chinese: the connection's own error, or an answer that could not
+/// be read.
+fn lost_text(e: &lettre::transport::smtp::Error) -> String {
+    let io = std::error::Error::source(e).and_then(|s| s.downcast_ref::<std::io::Error>());
+    match io {
+        Some(io) => crate::domain::io_text(io),
+        None if e.is_timeout() => super::tls::silent(),
+        None => "服务器的应答不完整或无法识别".into(),
+    }
 }
 
 /// Hands one message over; a refusal of this message is its outcome, a broken connection
@@ -306,8 +368,8 @@ fn send_one(
         )),
         // The server answered no (550 no such user, 552 too big): this message only.
         Err(e) if e.is_permanent() || e.is_transient() => {
-            Ok(Outcome::Refused(format!("服务器拒收：{e}")))
+            Ok(Outcome::Refused(format!("服务器拒收：{}", reply_text(&e))))
         }
-        Err(e) => Err(SendError::Lost(account.server(), e.to_string())),
+        Err(e) => Err(SendError::Lost(account.server(), lost_text(&e))),
     }
 }

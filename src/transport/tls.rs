@@ -108,7 +108,7 @@ pub fn connect(host: &str, port: u16, tls: bool) -> Result<Stream, ConnectError>
                 Some(rustls::Error::InvalidCertificate(c)) => {
                     ConnectError::Certificate(server, certificate_text(&c))
                 }
-                Some(other) => ConnectError::Tls(server, other.to_string()),
+                Some(other) => ConnectError::Tls(server, tls_text(&other)),
                 None if matches!(
                     e.kind(),
                     std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
@@ -128,6 +128,48 @@ pub fn silent() -> String {
     format!("{} 秒内没有应答", super::timeout().as_secs())
 }
 
+/// A TLS failure in Chinese: what happened and what to check.
+pub fn tls_text(e: &rustls::Error) -> String {
+    use rustls::Error as E;
+    match e {
+        E::InvalidCertificate(c) => certificate_text(c),
+        E::InvalidMessage(_) | E::InappropriateMessage { .. } | E::InappropriateHandshakeMessage { .. } => {
+            "对方返回的不是加密（SSL/TLS）数据，该端口可能不使用 SSL/TLS：请核对端口（SMTP 加密端口通常为 465，IMAP 为 993）".into()
+        }
+        E::AlertReceived(a) => match a {
+            rustls::AlertDescription::HandshakeFailure | rustls::AlertDescription::InsufficientSecurity => {
+                "服务器拒绝了加密连接：双方没有共同支持的加密方式（服务器可能只支持过时的 TLS 版本）".into()
+            }
+            rustls::AlertDescription::ProtocolVersion => {
+                "服务器拒绝了加密连接：TLS 版本不兼容（服务器可能只支持过时的 TLS 1.0/1.1）".into()
+            }
+            _ => "服务器中止了加密连接的握手".into(),
+        },
+        E::PeerIncompatible(_) => {
+            "服务器的加密方式与本程序不兼容（可能只支持过时的 TLS 版本或算法）".into()
+        }
+        E::NoCertificatesPresented => "服务器没有提供证书".into(),
+        _ => "加密连接失败，请核对服务器地址和端口，或请信息中心检查服务器的 SSL/TLS 设置".into(),
+    }
+}
+
+/// The first TLS failure in an error's source chain, in Chinese ([`tls_text`]).
+pub fn tls_reason(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(t) = err.downcast_ref::<rustls::Error>() {
+            return Some(tls_text(t));
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && let Some(t) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>())
+        {
+            return Some(tls_text(t));
+        }
+        cur = err.source();
+    }
+    None
+}
+
 fn certificate_text(e: &rustls::CertificateError) -> String {
     use rustls::CertificateError as C;
     match e {
@@ -138,7 +180,12 @@ fn certificate_text(e: &rustls::CertificateError) -> String {
         }
         C::Revoked => "证书已被吊销".into(),
         C::BadSignature => "证书签名无法验证，可能是自签名证书".into(),
-        other => format!("证书不被接受：{other:?}"),
+        C::NotValidYet | C::NotValidYetContext { .. } => "证书尚未生效（或本机时间有误）".into(),
+        C::InvalidPurpose | C::InvalidPurposeContext { .. } => "证书的用途不是服务器证书".into(),
+        C::Other(o) if format!("{o:?}").contains("CaUsedAsEndEntity") => {
+            "服务器把 CA 证书当作服务器证书使用（服务器的证书配置有误）".into()
+        }
+        _ => "证书不被接受（服务器的证书配置有误，请信息中心检查）".into(),
     }
 }
 

@@ -1,41 +1,8 @@
-//! Checks across sheets: the deadline (逾期), a plan changed after issue (one note for the
-//! bureau), the execution rate against the warning line and against a reported 预算执行率.
+//! Checks across sheets: a plan changed after issue (one note for the bureau), the execution
+//! rate against the warning line and against a reported 预算执行率. (Whether a return came
+//! on time is the round's to say: [`crate::round`].)
 
 use super::*;
-
-/// A return sent after 报送截止日期 (by the message's Date, else 填报日期) is 逾期: a 警告 and
-/// the number of days.
-pub(super) fn check_deadline(
-    ctx: &mut Ctx,
-    settings: &Settings,
-    read: &Identified,
-    info: &Info,
-) -> Option<i64> {
-    let deadline = settings.deadline?;
-    let (sent, source) = match read.source.mail.as_ref().and_then(|m| m.date) {
-        Some(secs) => (Date::of_unix_beijing(secs), "邮件发送日期"),
-        None => (info.filled?, InfoItem::Filled.label()),
-    };
-    let days = sent.days() - deadline.days();
-    if days <= 0 {
-        return None;
-    }
-    let loc = match (source, Some(&read.sheets)) {
-        (src, Some(sheets)) if src == InfoItem::Filled.label() => sheets
-            .get(SHEET_INFO)
-            .and_then(|s| lookup(s, InfoItem::Filled.label()))
-            .map(|(_, c)| ctx.at(SHEET_INFO, c))
-            .unwrap_or_else(|| Location::file(ctx.file)),
-        _ => Location::file(ctx.file),
-    };
-    ctx.push(
-        Code::Late,
-        loc,
-        format!("逾期报送：{source} {sent} 晚于报送截止日期 {deadline}，逾期 {days} 天"),
-        "已按时受理计分；逾期情况在汇总表中注明",
-    );
-    Some(days)
-}
 
 /// One 提示 for a template issued under an earlier version of the plan, naming the cells
 /// that differ: the bureau changed the plan, the department did nothing wrong.

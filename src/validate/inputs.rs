@@ -14,6 +14,8 @@ pub struct Inputs<'p> {
     pub modified: Option<std::time::SystemTime>,
     /// The message it came with, when it came by mail.
     pub mail: Option<crate::collect::mail::MailInfo>,
+    /// The return's content digest.
+    pub digest: String,
     /// 基本信息.
     pub info: Info,
     /// One entry per plan indicator, in plan order.
@@ -24,8 +26,6 @@ pub struct Inputs<'p> {
     pub budget: Vec<BudgetInput<'p>>,
     /// Totals of the budget sheet.
     pub budget_summary: BudgetSummary,
-    /// Days after 报送截止日期 the return was sent (mail Date, else 填报日期), when late.
-    pub late_days: Option<i64>,
     /// Findings so far (identification and validation).
     pub findings: Vec<Finding>,
 }

@@ -92,7 +92,6 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &Identified) -> 
         read_indicators(&mut ctx, plan, dept, sheets.get(SHEET_INDICATORS));
     let (budget, total_row) = read_budget(&mut ctx, plan, dept, sheets.get(SHEET_BUDGET));
     let budget_summary = BudgetSummary::of(&budget);
-    let late_days = check_deadline(&mut ctx, &plan.settings, read, &info);
     if ctx.older_plan.is_some() {
         report_plan_change(&mut ctx);
     }
@@ -112,12 +111,12 @@ pub fn validate<'p>(plan: &'p Plan, dept: &'p Department, read: &Identified) -> 
         file: file.to_string(),
         modified: read.source.modified,
         mail: read.source.mail.clone(),
+        digest: read.source.digest.clone(),
         info,
         indicators,
         repeated_previous,
         budget,
         budget_summary,
-        late_days,
         findings: ctx.findings,
     }
 }

@@ -78,7 +78,16 @@ fn save(env: &Env, book: &Workbook, name: &str) -> std::path::PathBuf {
 
 /// Every finding of a run over `inputs`, as `level code location: message`.
 fn run(env: &Env, inputs: &[std::path::PathBuf]) -> (Vec<String>, jixiao::domain::Score) {
-    let a = jixiao::pipeline::assess(&env.plan, inputs, &[], None, &|_| {}, &|| {}).unwrap();
+    let a = jixiao::pipeline::assess(
+        &env.plan,
+        inputs,
+        &[],
+        None,
+        &jixiao::round::Context::first_run(),
+        &|_| {},
+        &|| {},
+    )
+    .unwrap();
     let all: Vec<&Finding> = a
         .evaluations
         .iter()
@@ -260,7 +269,16 @@ fn a_resubmission_supersedes_the_earlier_return() {
     set(&mut second, "基本信息", "B7", "2022-05-09");
     umya_spreadsheet::writer::xlsx::write(&second, dir.join("教育局-更正.xlsx")).unwrap();
 
-    let a = jixiao::pipeline::assess(&env.plan, &[dir], &[], None, &|_| {}, &|| {}).unwrap();
+    let a = jixiao::pipeline::assess(
+        &env.plan,
+        &[dir],
+        &[],
+        None,
+        &jixiao::round::Context::first_run(),
+        &|_| {},
+        &|| {},
+    )
+    .unwrap();
     assert_eq!(a.evaluations.len(), 1);
     assert_eq!(a.evaluations[0].inputs.file, "教育局-更正.xlsx");
     assert_eq!(a.evaluations[0].totals.total.to_string(), "100.00");

@@ -83,9 +83,10 @@ fn a_borrowed_template_is_held_for_the_bureau_and_never_replaces_the_real_return
         .map(jixiao::sheet::cell_text)
         .collect();
     assert_eq!(
-        &row[..5],
+        &row[..6],
         [
             "卫健委自评表.xlsx",
+            "身份冲突",
             "001",
             "市应急管理局",
             "003",

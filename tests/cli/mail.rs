@@ -237,7 +237,7 @@ fn an_eml_scores_like_the_plain_file_whatever_the_name_encoding() {
         assert_eq!(d["total"], "95.30", "encoding {k}");
         assert_eq!(
             d["file"],
-            format!("{k}.eml/应急局自评表.xlsx"),
+            format!("{k}.eml ▸ 应急局自评表.xlsx"),
             "encoding {k}"
         );
         assert_eq!(
@@ -249,7 +249,7 @@ fn an_eml_scores_like_the_plain_file_whatever_the_name_encoding() {
         assert_eq!(d["subject"], "应急管理局2021年度自评表");
         let loc = d["findings"][0]["location"].as_str().unwrap();
         assert!(
-            loc.starts_with(&format!("{k}.eml/应急局自评表.xlsx!绩效指标!H")),
+            loc.starts_with(&format!("{k}.eml ▸ 应急局自评表.xlsx!绩效指标!H")),
             "{loc}"
         );
     }
@@ -309,20 +309,20 @@ fn a_mailbox_with_a_broken_then_fixed_return_and_a_zip_inside_a_message() {
     std::fs::write(&path, text).unwrap();
     let json = collect(&env, &[&path]);
     let d003 = dept(&json, "003");
-    assert_eq!(d003["file"], "收件箱.mbox#2/卫健委自评表.xlsx");
+    assert_eq!(d003["file"], "收件箱.mbox#2 ▸ 卫健委自评表.xlsx");
     assert_eq!(d003["total"], "98.50");
     assert_eq!(
         json["superseded"][0]["file"],
-        "收件箱.mbox#1/卫健委自评表.xlsx"
+        "收件箱.mbox#1 ▸ 卫健委自评表.xlsx"
     );
     assert_eq!(
         json["superseded"][0]["by"],
-        "收件箱.mbox#2/卫健委自评表.xlsx"
+        "收件箱.mbox#2 ▸ 卫健委自评表.xlsx"
     );
     let d005 = dept(&json, "005");
     assert_eq!(
         d005["file"],
-        "收件箱.mbox#3/材料.zip/生态环境局/2021年自评表.xlsx"
+        "收件箱.mbox#3 ▸ 材料.zip/生态环境局/2021年自评表.xlsx"
     );
     assert_eq!(d005["total"], "97.00");
     let unmatched: Vec<(String, String)> = json["unmatched"]
@@ -338,13 +338,13 @@ fn a_mailbox_with_a_broken_then_fixed_return_and_a_zip_inside_a_message() {
         .collect();
     assert!(
         unmatched.contains(&(
-            "收件箱.mbox#3/材料.zip/生态环境局/佐证材料.pdf".into(),
+            "收件箱.mbox#3 ▸ 材料.zip/生态环境局/佐证材料.pdf".into(),
             "F12".into()
         )),
         "{unmatched:?}"
     );
     assert!(
-        unmatched.contains(&("收件箱.mbox#3/附件.rar".into(), "F13".into())),
+        unmatched.contains(&("收件箱.mbox#3 ▸ 附件.rar".into(), "F13".into())),
         "{unmatched:?}"
     );
 }

@@ -97,8 +97,9 @@ fn letters_sent_once_are_not_sent_again_after_another_collect() {
     let letters = dir.path().join("汇总/审核意见");
     let first = send(&letters, &sink.url(), &[]);
     assert!(text(&first).contains("本次发送 6 封"), "{}", text(&first));
-    // The bureau collects again an hour later, into a new output folder: the same letters,
-    // except the reminder to 006, which now says 截至 09:00: only it goes again.
+    // The bureau collects again an hour later, into a new output folder: the same letters.
+    // The reminder to 006 now says 截至 09:00, but it asks the same (the same template by
+    // the same date, kept in 报送记录): nothing goes again.
     stdout_of(
         jixiao()
             .env("SOURCE_DATE_EPOCH", "1652403600")
@@ -112,16 +113,22 @@ fn letters_sent_once_are_not_sent_again_after_another_collect() {
     let again = send(&letters, &sink.url(), &[]);
     assert!(again.status.success(), "{}", text(&again));
     assert!(
-        text(&again).contains("本次发送 1 封，之前已发送 5 封"),
+        text(&again).contains("本次发送 0 封，之前已发送 6 封"),
         "{}",
         text(&again)
     );
-    assert!(
-        text(&again).contains("已发送    006_市民政局.eml"),
-        "{}",
-        text(&again)
+    assert_eq!(sink.received().len(), 6);
+    // The reminder carried 006's template.
+    let received = sink.received();
+    let reminder = received
+        .iter()
+        .find(|m| String::from_utf8_lossy(m).contains("X-RcptTo: mzj@example.com"))
+        .unwrap();
+    let msg = MessageParser::default().parse(reminder).unwrap();
+    assert_eq!(
+        msg.attachment(0).and_then(|a| a.attachment_name()),
+        Some("2021_006_市民政局_部门整体绩效自评表.xlsx")
     );
-    assert_eq!(sink.received().len(), 7);
 }
 
 #[test]
@@ -267,7 +274,7 @@ fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
         &[(Name::B("GBK", "应急局自评表.xlsx"), &r001)],
     ));
     server.deliver(&message(
-        "李明 <jtj@example.com>",
+        "赵强 <jtysj@example.com>",
         "Wed, 11 May 2022 10:00:00 +0800",
         "交通运输局自评表",
         &[(Name::Rfc2231("UTF-8", "市交通运输局自评表.xlsx"), &r004)],
@@ -286,7 +293,22 @@ fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
         "{}",
         text(&out)
     );
-    assert_eq!(emls(&inbox).len(), 2);
+    // Named by sender and attachment, so they can be told apart (the subject is often every
+    // department's 「回复：关于报送…的通知」).
+    assert_eq!(
+        emls(&inbox),
+        [
+            "1_张华_应急局自评表.xlsx.eml",
+            "2_赵强_市交通运输局自评表.xlsx.eml"
+        ]
+    );
+    // Each carries the server's receipt time in front.
+    let saved = std::fs::read_to_string(inbox.join("1_张华_应急局自评表.xlsx.eml")).unwrap();
+    assert!(
+        saved.starts_with("Received: from 127.0.0.1:"),
+        "{}",
+        &saved[..200]
+    );
     // Read-only: nothing was marked read, moved or deleted.
     assert_eq!(server.count(), 3);
     for flags in server.flags() {
@@ -308,6 +330,15 @@ fn returns_come_in_from_a_real_imap_mailbox_once_and_untouched() {
     assert_eq!(util::dept(&json, "001")["total"], "95.30");
     assert_eq!(util::dept(&json, "001")["from"], "yjglj@example.com");
     assert_eq!(util::dept(&json, "004")["subject"], "交通运输局自评表");
+    assert_eq!(
+        util::dept(&json, "001")["file"],
+        "1_张华_应急局自评表.xlsx.eml ▸ 应急局自评表.xlsx"
+    );
+    // Counted as received when the server received it.
+    assert_eq!(
+        util::dept(&json, "001")["submitted_at_source"],
+        "邮件收到时间"
+    );
     assert!(
         json["unmatched"].as_array().is_none_or(|u| u.is_empty()),
         "{json}"

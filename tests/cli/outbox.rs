@@ -69,7 +69,8 @@ fn letters_reply_to_the_message_the_return_came_in() {
     let eml = mail_builder::MessageBuilder::new()
         .from(("张华", "zhanghua@yjglj.example.com"))
         .to("jxc@czj.example.com")
-        .subject("市应急管理局报送自评表")
+        // A reply of a reply: the letter's subject does not stack them.
+        .subject("回复：Re: 市应急管理局报送自评表")
         .date(1652400000i64)
         .message_id("return-001@yjglj.example.com")
         .text_body("附件是本单位的自评表。")
@@ -88,9 +89,10 @@ fn letters_reply_to_the_message_the_return_came_in() {
         msg.in_reply_to().as_text(),
         Some("return-001@yjglj.example.com")
     );
+    // To the registered 邮箱, never to whoever sent the return (a reply all the same).
     assert_eq!(
         msg.to().unwrap().first().unwrap().address(),
-        Some("zhanghua@yjglj.example.com")
+        Some("yjglj@example.com")
     );
     let body = msg.body_text(0).unwrap();
     assert!(body.contains("市应急管理局："), "{body}");

@@ -23,8 +23,16 @@ fn env() -> Env {
 
 /// Per-indicator scores, totals and the non-identity findings' codes of one file.
 fn scores(env: &Env, path: &Path) -> (Vec<String>, String, Vec<String>) {
-    let a = jixiao::pipeline::assess(&env.plan, &[path.to_path_buf()], &[], None, &|_| {}, &|| {})
-        .unwrap();
+    let a = jixiao::pipeline::assess(
+        &env.plan,
+        &[path.to_path_buf()],
+        &[],
+        None,
+        &jixiao::round::Context::first_run(),
+        &|_| {},
+        &|| {},
+    )
+    .unwrap();
     assert!(a.unmatched.is_empty(), "{:?}", a.unmatched[0].findings);
     let e = &a.evaluations[0];
     let per: Vec<String> = e

@@ -36,7 +36,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
     let [passed, warned, rejected, missing] = a.counts();
     let late = report
         .evaluations()
-        .filter(|e| e.inputs.late_days.is_some())
+        .filter(|e| e.timeliness.late_days().is_some())
         .count();
     let scored: Vec<&crate::evaluate::Evaluation> = report
         .evaluations()

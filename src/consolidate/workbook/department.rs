@@ -52,6 +52,7 @@ pub(super) fn department(
     headers(ws, hr, &names, f)?;
     let first = hr + 1;
     let results = e.indicators()?;
+    let moved = report.moved_by_others(e);
     let n = results.len() as u32;
     let center_wrap = xlsx::wrap().set_align(FormatAlign::Center);
     // Values first, unformatted; then each column's formats in runs (one lookup per run).
@@ -67,7 +68,17 @@ pub(super) fn department(
         for (col, fmt) in scored.iter_mut().zip(score_values(ws, r, 5, res, f)?) {
             col.push(fmt);
         }
-        let why = res.explanation();
+        let mut why = res.explanation();
+        if let Some((_, then, _)) = moved
+            .as_ref()
+            .and_then(|m| m.indicators.iter().find(|(c, ..)| *c == i.code))
+        {
+            // The department's return did not change: other departments' values did.
+            why.push_str(&format!(
+                "（上次审核得分 {}，报送未变，因其他部门的数值变化）",
+                then.map(crate::domain::fmt2).unwrap_or_else(|| "—".into())
+            ));
+        }
         ws.write_string(r, 8, &why)?;
         if last_year.is_some() {
             match prev.and_then(|p| p.indicators.get(&i.code)) {

@@ -337,7 +337,7 @@ fn opt_value<'f>(
 
 /// 权重, 得分 and 得分率 of one indicator in three cells from column `c`, unformatted;
 /// gives their formats (得分 and 得分率 are blank text cells when the indicator was not
-/// scored).
+/// scored; 得分 reads 不适用 for one answered so).
 fn score_values<'f>(
     ws: &mut Worksheet,
     r: u32,
@@ -347,6 +347,12 @@ fn score_values<'f>(
 ) -> Result<[&'f Format; 3], XlsxError> {
     let weight = res.input.indicator.weight;
     ws.write_number(r, c, num(weight.value()))?;
+    // 不适用 drops out of the total: no score and no 得分率 (a 0 would pull a pivot's averages
+    // down).
+    if res.review.is_none() && res.scored.as_ref().is_some_and(|s| s.not_applicable) {
+        ws.write_string(r, c + 1, crate::score::NOT_APPLICABLE)?;
+        return Ok([&f.score, &f.text, &f.text]);
+    }
     let s = res.final_score();
     let score = opt_value(ws, r, c + 1, s.map(|s| num(s.value())), &f.score, &f.text)?;
     let rate = s.map(|s| frac(score_rate(s, weight)));

@@ -19,7 +19,7 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     let nd = report.dimensions.len() as u16;
     let col = |k: u16| 3 + nd + k; // 0 总分, 1 等级, …
     let last_year = report.last_year();
-    let prev_col = col(if reviewed { 11 } else { 10 });
+    let prev_col = col(if reviewed { 12 } else { 11 });
     if last_year.is_some() {
         names.extend(crate::layout::consolidated::RANKING_PREVIOUS);
     }
@@ -80,32 +80,39 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
             &f.text,
         )?;
         ws.write_string_with_format(r, col(5), row.status.label(), &f.center)?;
-        match e.and_then(|e| e.inputs.late_days) {
+        match e.and_then(|e| e.timeliness.late_days()) {
             Some(days) => ws.write_number_with_format(r, col(6), days as f64, &f.center)?,
             None => ws.write_blank(r, col(6), &f.center)?,
         };
+        // 报送情况: 按时, 按时（更正于 …）, 逾期 N 天, by the round's one rule.
         ws.write_string_with_format(
             r,
             col(7),
+            e.map(|e| e.timeliness.label()).unwrap_or_default(),
+            &f.center,
+        )?;
+        ws.write_string_with_format(
+            r,
+            col(8),
             e.map(|e| e.inputs.file.as_str()).unwrap_or(""),
             &f.text,
         )?;
         let sent = e.map(Report::submitted_at);
         ws.write_string_with_format(
             r,
-            col(8),
+            col(9),
             sent.as_ref().map(|s| s.at.as_str()).unwrap_or(""),
             &f.center,
         )?;
         ws.write_string_with_format(
             r,
-            col(9),
-            sent.map(|s| s.source.label()).unwrap_or(""),
+            col(10),
+            sent.as_ref().map(|s| s.source_label()).unwrap_or(""),
             &f.center,
         )?;
         if reviewed {
             let change = scored.and_then(|e| e.computed_total.map(|c| e.totals.total - c));
-            opt_score(ws, r, col(10), change, f)?;
+            opt_score(ws, r, col(11), change, f)?;
         }
         if last_year.is_some() {
             match prev {
@@ -157,7 +164,7 @@ pub(super) fn ranking(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
             .iter()
             .map(|d| xlsx::fit_width([d.as_str()], 10.0, 16.0)),
     );
-    w.extend([11.0, 6.0, 9.0, 8.0, 11.0, 9.0, 7.0]);
+    w.extend([11.0, 6.0, 9.0, 8.0, 11.0, 9.0, 7.0, 16.0]);
     w.push(xlsx::fit_width(
         report.evaluations().map(|e| e.inputs.file.as_str()),
         14.0,
