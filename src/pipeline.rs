@@ -40,6 +40,8 @@ pub struct Assessment<'p> {
     pub asks: std::collections::BTreeMap<crate::domain::DeptCode, crate::domain::Date>,
     /// Files held as 身份存疑 before and used now, because the bureau accepted them.
     pub accepted: Vec<String>,
+    /// Names given to `--accept` that name no return of this run.
+    pub unmatched_accept: Vec<String>,
 }
 
 impl Assessment<'_> {
@@ -307,6 +309,7 @@ pub fn assess_read<'p>(
         ledger: settled.ledger,
         asks: settled.asks,
         accepted: settled.accepted,
+        unmatched_accept: settled.unmatched_accept,
     })
 }
 

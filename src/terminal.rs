@@ -325,6 +325,7 @@ mod tests {
             ledger: Default::default(),
             asks: Default::default(),
             accepted: Vec::new(),
+            unmatched_accept: Vec::new(),
         };
         let text = check_text(&plan, &a, false);
         let line = text.lines().find(|l| l.contains("未报送")).unwrap();

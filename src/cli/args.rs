@@ -162,6 +162,9 @@ pub struct CheckArgs {
     /// 上年结果：上年的汇总目录或其 summary.json（趋势指标基准值留空时取上年实际；年度文件夹中默认取 ../上一年/汇总/）
     #[arg(long = "previous", value_name = "上年汇总")]
     pub previous: Vec<PathBuf>,
+    /// 本年度的汇总目录：按其中的报送记录判断逾期、身份存疑（默认 汇总；collect 用 -o 写到别处时给出同一目录）
+    #[arg(long = "results", value_name = "汇总目录")]
+    pub results: Option<PathBuf>,
     /// 报送文件或目录（可多个，目录递归读取；默认 回收）
     #[arg(value_name = "报送文件或目录")]
     pub inputs: Vec<PathBuf>,

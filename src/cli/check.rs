@@ -35,7 +35,7 @@ impl Config {
             strict: a.strict,
             verbose: a.verbose,
             previous,
-            output: year.results(),
+            output: a.results.unwrap_or_else(|| year.results()),
         })
     }
 }

@@ -35,6 +35,8 @@ pub struct Config {
     pub report: bool,
     /// Held files (身份存疑) the bureau accepts.
     pub accept: Vec<String>,
+    /// The templates' folder, which the results must never be written over.
+    pub templates: Option<PathBuf>,
 }
 
 /// Where the filled 复核表 come from.
@@ -122,6 +124,7 @@ impl Config {
             strict: a.strict,
             reviews,
             accept: a.accept,
+            templates: Some(year.templates()),
         })
     }
 
@@ -140,6 +143,7 @@ impl Config {
             strict: false,
             sample: None,
             accept: Vec::new(),
+            templates: Some(year.templates()),
         })
     }
 }
@@ -208,7 +212,18 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     // One run per output at a time; everything is written into a staging folder beside the
     // output, and only a complete run replaces the output (until then the previous result
     // stays as it was).
-    let staging = output::Staging::begin(&config.output, &super::holder())?;
+    let mut keep_off: Vec<(&str, &Path)> = config
+        .inputs
+        .iter()
+        .map(|p| ("报送目录", p.as_path()))
+        .collect();
+    if let Some(t) = &config.templates {
+        keep_off.push(("模板目录", t.as_path()));
+    }
+    output::refuse_overlap(&config.output, &keep_off)?;
+    let staging =
+        output::Staging::begin(&config.output, &super::holder(), output::Writer::Collect)?;
+    super::pause_point("locked");
     for note in &staging.notes {
         eprintln!("提示：{note}");
     }
@@ -228,6 +243,11 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let mut assessment = super::assess_with_progress(&plan, reading, last, &round)?;
     for file in &assessment.accepted {
         eprintln!("提示：采用身份存疑的报送 {file}（财政局确认），已记入报送记录");
+    }
+    for given in &assessment.unmatched_accept {
+        eprintln!(
+            "提示：--accept 给出的「{given}」不是本次读取的任何报送（应为汇总表「身份冲突」中列出的文件名或其中的 .eml 文件名），未采用任何文件"
+        );
     }
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
@@ -301,7 +321,16 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     progress.finish();
     let written = workbook.and_then(|w| rest.map(|r| (w, r)));
     let (workbook, (summary, feedback)) = written.map_err(|e| out_of_space(e, config))?;
-    staging.commit()?;
+    super::pause_point("written");
+    // Without --report the drafts an earlier run wrote (and a person may be editing) stay.
+    let carried: &[&str] = if config.report {
+        &[]
+    } else {
+        &[crate::layout::consolidated::REPORT_DIR_PREFIX]
+    };
+    for kept in staging.commit(carried)? {
+        eprintln!("提示：{kept}");
+    }
     // The files now live in the output folder.
     let moved = |p: PathBuf| match p.strip_prefix(&out) {
         Ok(rel) => config.output.join(rel),
@@ -459,23 +488,23 @@ fn keep_send_journal(output: &Path, staging: &Path) -> Result<()> {
 
 fn write_feedback(dir: &Path, report: &Report) -> Result<Vec<PathBuf>> {
     use rayon::prelude::*;
-    let texts = consolidate::feedback::texts(report);
-    let written = texts
+    let letters = consolidate::feedback::letters(report);
+    let written = letters
         .par_iter()
-        .map(|(name, text)| -> Result<PathBuf> {
-            let path = dir.join(name);
-            output::write_atomic(&path, text.as_bytes())?;
+        .map(|l| -> Result<PathBuf> {
+            let path = dir.join(&l.name);
+            output::write_atomic(&path, l.text.as_bytes())?;
             Ok(path)
         })
         .collect::<Result<Vec<PathBuf>>>()?;
     // Each letter also as a message ready to send, replying to the return's own message.
     report.rows.par_iter().try_for_each(|row| -> Result<()> {
         let txt = consolidate::feedback::file_name(row.dept);
-        let Some((_, text)) = texts.iter().find(|(n, _)| *n == txt) else {
+        let Some(letter) = letters.iter().find(|l| l.name == txt) else {
             return Ok(());
         };
         let secs = crate::domain::run_secs();
-        if let Some(eml) = consolidate::messages::letter(report, row.dept, text, secs) {
+        if let Some(eml) = consolidate::messages::letter(report, row.dept, letter, secs) {
             let name =
                 crate::layout::consolidated::message_file(row.dept.code.as_str(), &row.dept.name);
             output::write_atomic(&dir.join(name), &eml)?;

@@ -29,6 +29,10 @@ pub fn run(config: &Config) -> Result<Outcome> {
         output: templates.clone(),
         previous: super::previous::PreviousSource::Given(Vec::new()),
         outbox: None,
+        keep_off: vec![
+            ("报送目录", dir.join("回收")),
+            ("汇总目录", dir.join("汇总")),
+        ],
     })?;
 
     let plan = plan::read(&plan_path)?;
@@ -65,6 +69,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         previous: super::previous::PreviousSource::Given(Vec::new()),
         report: true,
         accept: Vec::new(),
+        templates: None,
     })?;
     println!(
         "演示完成。请用 Excel 或 WPS 打开汇总表：{}",

@@ -23,6 +23,8 @@ pub struct Config {
     pub previous: super::previous::PreviousSource,
     /// Where to write a ready notice per department (`--mail`).
     pub outbox: Option<PathBuf>,
+    /// Folders the templates must never be written over: the year's returns and results.
+    pub keep_off: Vec<(&'static str, PathBuf)>,
 }
 
 impl Config {
@@ -36,6 +38,7 @@ impl Config {
             outbox: a
                 .mail
                 .then(|| year.root.join(crate::layout::consolidated::OUTBOX_DIR)),
+            keep_off: vec![("报送目录", year.returns()), ("汇总目录", year.results())],
         })
     }
 }
@@ -55,8 +58,27 @@ pub fn run(config: &Config) -> Result<Outcome> {
 
 /// Writes every department's template and says where.
 pub fn issue(config: &Config) -> Result<Issued> {
-    let staging = output::Staging::begin(&config.output, &super::holder())?;
+    let keep_off: Vec<(&str, &std::path::Path)> = config
+        .keep_off
+        .iter()
+        .map(|(what, p)| (*what, p.as_path()))
+        .collect();
+    output::refuse_overlap(&config.output, &keep_off)?;
+    let staging = output::Staging::begin(&config.output, &super::holder(), output::Writer::Issue)?;
+    super::pause_point("locked");
     for note in &staging.notes {
+        eprintln!("提示：{note}");
+    }
+    // The notices too: a notice an officer edited before sending is kept.
+    let outbox = match &config.outbox {
+        Some(o) => Some(output::Staging::begin(
+            o,
+            &super::holder(),
+            output::Writer::Issue,
+        )?),
+        None => None,
+    };
+    for note in outbox.iter().flat_map(|o| o.notes.iter()) {
         eprintln!("提示：{note}");
     }
     let started = Instant::now();
@@ -74,9 +96,8 @@ pub fn issue(config: &Config) -> Result<Issued> {
         );
     }
     let out = staging.dir().to_path_buf();
-    if let Some(outbox) = &config.outbox {
-        std::fs::create_dir_all(outbox)
-            .with_context(|| format!("无法创建目录 {}", outbox.display()))?;
+    let outbox_dir = outbox.as_ref().map(|o| o.dir().to_path_buf());
+    if outbox_dir.is_some() {
         let without: Vec<String> = plan
             .departments
             .iter()
@@ -105,7 +126,7 @@ pub fn issue(config: &Config) -> Result<Issued> {
             )
             .with_context(|| format!("生成 {name} 失败"))?;
             output::write_atomic(&path, &bytes)?;
-            if let Some(outbox) = &config.outbox
+            if let Some(outbox) = &outbox_dir
                 && let Some(eml) = crate::consolidate::messages::notice(
                     &plan,
                     dept,
@@ -137,7 +158,17 @@ pub fn issue(config: &Config) -> Result<Issued> {
         .collect::<Result<Vec<_>>>()
     {
         Ok(done) => {
-            staging.commit()?;
+            for kept in staging.commit(&[])? {
+                eprintln!("提示：{kept}");
+            }
+            if let Some(o) = outbox {
+                for kept in o.commit(&[])? {
+                    eprintln!("提示：{kept}");
+                }
+                if let Some(dir) = &config.outbox {
+                    println!("通知邮件写入 {}（用 jixiao send 发送）", dir.display());
+                }
+            }
             done.into_iter()
                 .map(|(p, line)| Ok((config.output.join(p.file_name().unwrap_or_default()), line)))
                 .collect()

@@ -177,6 +177,8 @@ struct Env {
     /// This machine's name (`COMPUTERNAME` on Windows, `HOSTNAME` elsewhere), for the lock
     /// a run puts beside its output.
     host: String,
+    /// `JIXIAO_PAUSE=名称:目录`: a test's pause point (see [`pause_point`]).
+    pause: Option<(String, PathBuf)>,
 }
 
 static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
@@ -204,9 +206,14 @@ fn read_env() -> Env {
         {
             crate::transport::set_timeout(secs);
         }
+        let pause = std::env::var("JIXIAO_PAUSE").ok().and_then(|v| {
+            let (name, dir) = v.split_once(':')?;
+            Some((name.to_string(), PathBuf::from(dir)))
+        });
         Env {
             timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
             host,
+            pause,
         }
     })
     .clone()
@@ -224,6 +231,24 @@ fn holder() -> String {
         "{host}，jixiao {}",
         std::env::args().nth(1).unwrap_or_default()
     )
+}
+
+/// A named point where a test can hold a run (`JIXIAO_PAUSE=名称:目录`, for tests only): the
+/// run writes `目录/名称.<进程号>` and waits until `目录/go` exists (at most two minutes), so
+/// that a test acts while the run is exactly there — two runs on one output, a run killed
+/// holding its lock — instead of guessing with sleeps.
+fn pause_point(name: &str) {
+    let Some((want, dir)) = read_env().pause else {
+        return;
+    };
+    if want != name {
+        return;
+    }
+    let _ = std::fs::write(dir.join(format!("{name}.{}", std::process::id())), b"");
+    let start = std::time::Instant::now();
+    while !dir.join("go").exists() && start.elapsed() < std::time::Duration::from_secs(120) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 /// A phase timer, on under `JIXIAO_TIMINGS`.

@@ -40,9 +40,29 @@ pub fn apply(
         .filter(|e| e.state() == State::Scored)
         .map(|e| e.dept().code.clone())
         .collect();
-    if let Some(d) = &draw_from_files {
-        say_set_changed(d, &scored);
-    }
+    // A kept draw stays over the departments drawable now (one that cannot be drawn any
+    // more is replaced by the next the seed places), and the run says what changed.
+    let draw_from_files = draw_from_files.map(|d| {
+        say_set_changed(&d, &scored);
+        let (kept, gone) = d.kept_for(&scored);
+        if !gone.is_empty() && !d.from.is_empty() {
+            eprintln!(
+                "提示：原抽中的 {} 已不能抽查（未通过审核或未计分），按同一种子补抽 {}",
+                codes(&gone),
+                codes(
+                    &kept
+                        .depts
+                        .iter()
+                        .filter(|c| !d.depts.contains(c))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                )
+            );
+            kept
+        } else {
+            d
+        }
+    });
     let draw = match (draw_from_files, config.sample) {
         (Some(d), Some(_)) => {
             eprintln!(
@@ -96,13 +116,17 @@ fn say_set_changed(d: &Draw, scored: &[crate::domain::DeptCode]) {
         what.push(format!("不再可抽 {}", list(&left)));
     }
     eprintln!(
-        "提示：抽查（种子 {}）时可抽取的部门有 {} 个，现为 {} 个（{}）；保留原抽中的部门 {}",
+        "提示：抽查（种子 {}）时可抽取的部门有 {} 个，现为 {} 个（{}）；原抽中的部门仍可抽查的保留",
         d.seed,
         d.from.len(),
         scored.len(),
         what.join("，"),
-        list(&d.depts)
     );
+}
+
+/// Department codes joined for a line.
+fn codes(v: &[crate::domain::DeptCode]) -> String {
+    v.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("、")
 }
 
 /// Review files with their paths.
@@ -139,14 +163,14 @@ fn review_files(plan: &Plan, source: &ReviewSource) -> Result<(Found, Option<Dra
                 .collect();
             found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
             let draw = found.iter().rev().find_map(|(_, _, f)| f.draw.clone());
-            let filled = found
+            // Every filled one, oldest first: two reviewers' files are both applied (for the
+            // same indicator the newer wins, and the older's row is listed as replaced).
+            let filled: Found = found
                 .into_iter()
-                .rev()
-                .find(|(_, _, f)| !f.decisions.is_empty() || !f.refused.is_empty());
-            Ok((
-                filled.map(|(_, p, f)| vec![(p, f)]).unwrap_or_default(),
-                draw,
-            ))
+                .filter(|(_, _, f)| !f.decisions.is_empty() || !f.refused.is_empty())
+                .map(|(_, p, f)| (p, f))
+                .collect();
+            Ok((filled, draw))
         }
     }
 }

@@ -97,10 +97,13 @@ fn sender_claims<'p>(
         ));
     }
     let name = sender.name.trim();
-    let own_contact = plan
-        .department(own)
-        .is_some_and(|d| !name.is_empty() && d.contact.trim() == name);
-    if !name.is_empty() && !own_contact {
+    let own_dept = plan.department(own);
+    let own_contact = own_dept.is_some_and(|d| !name.is_empty() && d.contact.trim() == name);
+    // The department's own registered address outweighs whatever name the sender shows.
+    let own_address = own_dept.is_some_and(|d| {
+        !d.email.trim().is_empty() && d.email.trim().eq_ignore_ascii_case(sender.address.trim())
+    });
+    if !name.is_empty() && !own_contact && !own_address {
         for d in plan
             .departments
             .iter()

@@ -56,8 +56,11 @@ fn info_of(msg: &Message, attachment: &str) -> MailInfo {
     let sender = msg.from().and_then(|a| a.first());
     MailInfo {
         date: msg.date().map(|d| d.to_timestamp()),
+        // The top-most line: the last hop, the bureau's own server (lines further down were
+        // written on the way, and can be anything the sender chose).
         received: msg
-            .received()
+            .received_all()
+            .next()
             .and_then(|r| r.date())
             .map(|d| d.to_timestamp()),
         from: sender.and_then(|a| a.address()).unwrap_or("").to_string(),

@@ -8,27 +8,41 @@ use super::Report;
 use crate::domain::{Finding, Level};
 use crate::evaluate::Status;
 
-/// `审核意见/{部门编码}_{部门名称}.txt` names and texts, one per plan department (every department
-/// gets a reply: findings, an acceptance, or a reminder), in department-code order.
-pub fn texts(report: &Report) -> Vec<(String, String)> {
+/// One department's letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    /// `审核意见/{部门编码}_{部门名称}.txt`.
+    pub name: String,
+    /// The text, for Notepad (byte-order mark, CRLF).
+    pub text: String,
+    /// What the letter says and asks, without the run's clock (「截至 …」, 「… 已过」, the
+    /// date under the signature): the same ask gives the same message identity in every run.
+    pub ask: String,
+}
+
+/// One letter per plan department (every department gets a reply: findings, an acceptance,
+/// or a reminder), in department-code order.
+pub fn letters(report: &Report) -> Vec<Letter> {
     let mut rows: Vec<_> = report.rows.iter().collect();
     rows.sort_by(|a, b| a.dept.code.cmp(&b.dept.code));
-    let mut out = Vec::new();
-    for row in rows {
-        let name = file_name(row.dept);
-        let mut body = match row.eval {
-            Some(e) => department_text(report, e),
-            None => missing_text(report, row.dept),
-        };
-        let borrowed = borrowed_text(report, row.dept);
-        if !borrowed.is_empty() {
-            // Before the closing lines.
-            let at = body.rfind("如有疑问").unwrap_or(body.len());
-            body.insert_str(at, &borrowed);
-        }
-        out.push((name, to_notepad(&body)));
-    }
-    out
+    rows.into_iter()
+        .map(|row| {
+            let write = |clock: bool| {
+                let mut body = match row.eval {
+                    Some(e) => department_text(report, e),
+                    None => missing_text(report, row.dept, clock),
+                };
+                body.push_str(&borrowed_text(report, row.dept));
+                body.push_str(&closing(report, clock));
+                body
+            };
+            Letter {
+                name: file_name(row.dept),
+                text: to_notepad(&write(true)),
+                ask: write(false),
+            }
+        })
+        .collect()
 }
 
 /// What a department is told about files held for the bureau that concern it: on another
@@ -93,14 +107,19 @@ fn to_notepad(s: &str) -> String {
     out
 }
 
-fn closing(report: &Report) -> String {
+/// The closing lines; with `clock`, the run's date under them.
+fn closing(report: &Report, clock: bool) -> String {
     let s = &report.plan.settings;
     let who = if s.organiser.is_empty() {
         "市财政局".to_string()
     } else {
         s.organiser.clone()
     };
-    format!("如有疑问，请联系{who}。\n\n{}", report.run.date)
+    if clock {
+        format!("如有疑问，请联系{who}。\n\n{}", report.run.date)
+    } else {
+        format!("如有疑问，请联系{who}。\n")
+    }
 }
 
 fn where_in_file(f: &Finding) -> String {
@@ -213,7 +232,6 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
             resubmit_by(report, d)
         ));
     }
-    t.push_str(&closing(report));
     t
 }
 
@@ -223,14 +241,19 @@ fn department_text(report: &Report, e: &crate::evaluate::Evaluation) -> String {
 fn moved_text(e: &crate::evaluate::Evaluation, m: &super::Moved) -> String {
     let fmt =
         |d: Option<rust_decimal::Decimal>| d.map(crate::domain::fmt2).unwrap_or_else(|| "—".into());
+    let why = if m.plan_changed {
+        "评价方案在上次审核后有修改，"
+    } else {
+        ""
+    };
     let mut t = format!(
-        "与上次审核（{}）相比，贵单位的报送没有变化，总分由 {} 分变为 {} 分：以下指标按其他部门的数值计分（相对、排名），或经复核调整：\n",
+        "与上次审核（{}）相比，贵单位的报送没有变化，{why}总分由 {} 分变为 {} 分，变化的指标如下：\n",
         m.since,
         fmt(m.total.0),
         m.total.1
     );
     let results = e.indicators().ok();
-    for (k, (code, then, now)) in m.indicators.iter().enumerate() {
+    for (k, (code, then, now, by)) in m.indicators.iter().enumerate() {
         let r = results
             .as_ref()
             .and_then(|rs| rs.iter().find(|r| r.input.indicator.code == *code).cloned());
@@ -240,29 +263,37 @@ fn moved_text(e: &crate::evaluate::Evaluation, m: &super::Moved) -> String {
             .unwrap_or_default();
         let why = r.map(|r| r.explanation()).unwrap_or_default();
         t.push_str(&format!(
-            "  {}. 指标「{code}」（{level3}）：{} 分 → {} 分。{why}\n",
+            "  {}. 指标「{code}」（{level3}）：{} 分 → {} 分（{}）。{why}\n",
             k + 1,
             fmt(*then),
-            fmt(now.map(|s| s.value()))
+            fmt(now.map(|s| s.value())),
+            by.text()
         ));
     }
     t.push('\n');
     t
 }
 
-fn missing_text(report: &Report, d: &crate::plan::Department) -> String {
+/// A reminder; with `clock`, the lines that depend on when it is written (「截至 …」, 「报送截止
+/// 日期 … 已过」).
+fn missing_text(report: &Report, d: &crate::plan::Department, clock: bool) -> String {
     let s = &report.plan.settings;
     let passed = match s.deadline {
-        Some(deadline) if deadline < report.run.date => format!("报送截止日期 {deadline} 已过，"),
+        Some(deadline) if clock && deadline < report.run.date => {
+            format!("报送截止日期 {deadline} 已过，")
+        }
         _ => String::new(),
     };
+    let as_of = if clock {
+        format!("截至 {}，", report.run.generated_at)
+    } else {
+        String::new()
+    };
     format!(
-        "{}：\n\n截至 {}，尚未收到贵单位的{}自评表。\n{passed}请使用财政局下发的模板（{}）填写，于 {} 前报送。\n\n{}",
+        "{}：\n\n{as_of}尚未收到贵单位的{}自评表。\n{passed}请使用财政局下发的模板（{}，随通知附上）填写，于 {} 前报送。\n\n",
         d.name,
-        report.run.generated_at,
         s.name,
         crate::template::file_name(report.plan, d),
         resubmit_by(report, d),
-        closing(report)
     )
 }

@@ -168,9 +168,13 @@ fn bare_subject(s: &str) -> &str {
             "Re：",
             "RE：",
             "转发：",
+            "转发:",
             "Fw:",
             "FW:",
             "Fwd:",
+            "FWD:",
+            "Fw：",
+            "Fwd：",
         ] {
             if let Some(rest) = t.strip_prefix(p) {
                 t = rest.trim_start();
@@ -186,7 +190,13 @@ fn bare_subject(s: &str) -> &str {
 /// References, when its return came by mail); only a department without one gets it at the
 /// address its return came from. A reminder (催报) carries the department's template. `None`
 /// when there is nobody to send it to.
-pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) -> Option<Vec<u8>> {
+pub fn letter(
+    report: &Report,
+    dept: &Department,
+    letter: &super::feedback::Letter,
+    unix_secs: i64,
+) -> Option<Vec<u8>> {
+    let text = &letter.text;
     let plan = report.plan;
     let s = &plan.settings;
     let eval = report.evaluations().find(|e| e.dept().code == dept.code);
@@ -218,22 +228,13 @@ pub fn letter(report: &Report, dept: &Department, text: &str, unix_secs: i64) ->
         .trim_start_matches('\u{feff}')
         .replace("\r\n", "\n")
         .replace('\n', "\r\n");
-    // The Message-ID follows what the letter asks and to whom, not the clock: the run's date
-    // and time lines aside (「截至 …」, the date under the signature), a later run that writes
-    // the same letter gives the same ID, so `send` does not send it again; a changed one goes.
-    let clock = [
-        report.run.generated_at.as_str(),
-        &report.run.date.to_string(),
-    ];
+    // The Message-ID follows what the letter asks and to whom, not the clock (the letter's
+    // ask leaves out 「截至 …」 and the date under the signature): a later run that writes the
+    // same letter gives the same ID, so `send` does not send it again; a changed one goes.
     let mut h = crate::domain::Fnv::new();
     h.field(&to);
     h.field(bare_subject(&subject));
-    for line in body.lines() {
-        let t = line.trim();
-        if crate::domain::Date::parse(t).is_none() && !clock.iter().any(|c| t.contains(c)) {
-            h.field(line);
-        }
-    }
+    h.field(&letter.ask);
     let id = format!(
         "jixiao.{}.{}.letter.{}@{}",
         s.year,
@@ -295,7 +296,7 @@ mod tests {
     #[test]
     fn reply_prefixes_never_stack() {
         assert_eq!(
-            super::bare_subject("回复：回复：Re: 关于报送2025年度自评表的通知"),
+            super::bare_subject("回复：转发: 回复：Re: 关于报送2025年度自评表的通知"),
             "关于报送2025年度自评表的通知"
         );
         assert_eq!(super::bare_subject("自评表"), "自评表");

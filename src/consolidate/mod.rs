@@ -85,20 +85,44 @@ pub struct Report<'a, 'p> {
     pub last_run: Option<crate::history::LastRun>,
 }
 
-/// A department whose scores changed since the last run although its return did not: the
-/// change came from other departments' values (相对, 排名) or a review.
+/// A department whose scores changed since the last run although its return did not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Moved {
     /// When the last run was.
     pub since: String,
+    /// The plan changed since (its fingerprint differs).
+    pub plan_changed: bool,
     /// Its total then and now.
     pub total: (Option<rust_decimal::Decimal>, crate::domain::Score),
-    /// Each indicator whose score changed: code, score then, score now.
+    /// Each indicator whose score changed: code, score then, score now, and why.
     pub indicators: Vec<(
         crate::domain::IndicatorCode,
         Option<rust_decimal::Decimal>,
         Option<crate::domain::Score>,
+        MovedBy,
     )>,
+}
+
+/// Why an indicator's score moved while the return did not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovedBy {
+    /// Other departments' values (相对, 排名).
+    Peers,
+    /// A 复核 decision.
+    Review,
+    /// The plan changed (its rule, target or weight).
+    Plan,
+}
+
+impl MovedBy {
+    /// The Chinese clause.
+    pub fn text(self) -> &'static str {
+        match self {
+            MovedBy::Peers => "按其他部门的数值计分",
+            MovedBy::Review => "经复核调整",
+            MovedBy::Plan => "评价方案有修改",
+        }
+    }
 }
 
 impl<'a, 'p> Report<'a, 'p> {
@@ -176,6 +200,8 @@ impl<'a, 'p> Report<'a, 'p> {
         if before.digest.is_empty() || before.digest != e.inputs.digest {
             return None;
         }
+        let plan_changed = !last.plan_fingerprint.is_empty()
+            && last.plan_fingerprint != review_book::plan_fingerprint(self);
         let results = e.indicators().ok()?;
         let indicators: Vec<_> = results
             .iter()
@@ -183,11 +209,19 @@ impl<'a, 'p> Report<'a, 'p> {
                 let code = &r.input.indicator.code;
                 let then = before.scores.get(code).copied().flatten();
                 let now = r.final_score();
-                (then != now.map(|s| s.value())).then(|| (code.clone(), then, now))
+                let by = if r.review.is_some() {
+                    MovedBy::Review
+                } else if r.input.indicator.rule.needs_peers() && !plan_changed {
+                    MovedBy::Peers
+                } else {
+                    MovedBy::Plan
+                };
+                (then != now.map(|s| s.value())).then(|| (code.clone(), then, now, by))
             })
             .collect();
         (!indicators.is_empty()).then(|| Moved {
             since: last.generated_at.clone(),
+            plan_changed,
             total: (before.total, e.totals.total),
             indicators,
         })

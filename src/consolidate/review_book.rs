@@ -35,7 +35,15 @@ struct Line<'a> {
     r: IndicatorResult<'a>,
     why: Vec<String>,
     state: String,
-    prefill: Option<(Score, &'a str, &'a str, &'a str)>,
+    prefill: Option<Prefill<'a>>,
+}
+
+/// What a row's reviewer columns hold in the next 复核表.
+enum Prefill<'a> {
+    /// A decision that stands.
+    Decided(Score, &'a str, &'a str, &'a str),
+    /// What a reviewer entered in a row that was refused, as entered.
+    Entered(&'a crate::review::Entered),
 }
 
 /// Builds 复核表.xlsx.
@@ -65,6 +73,7 @@ fn lines<'a>(report: &'a Report) -> std::io::Result<Vec<Line<'a>>> {
             let ind = r.input.indicator;
             let applied = log.applied_to(code, &ind.code);
             let again = log.to_review_again(code, &ind.code);
+            let refused = log.refused_for(code, &ind.code);
             let mut why: Vec<String> = Vec::new();
             if scored {
                 if let Some(s) = &r.scored {
@@ -103,27 +112,32 @@ fn lines<'a>(report: &'a Report) -> std::io::Result<Vec<Line<'a>>> {
                     why.push("抽查".to_string());
                 }
             }
-            if why.is_empty() && applied.is_none() && again.is_none() {
+            if why.is_empty() && applied.is_none() && again.is_none() && refused.is_none() {
                 continue;
             }
             if why.is_empty() {
                 why.push("已有复核记录".to_string());
             }
-            let (state, prefill) = match (applied, again) {
-                (Some(a), _) => (
+            let (state, prefill) = match (applied, again, refused) {
+                (Some(a), ..) => (
                     STATE_DONE.to_string(),
-                    Some((
+                    Some(Prefill::Decided(
                         a.decision.score,
                         a.decision.opinion.as_str(),
                         a.decision.reviewer.as_str(),
                         a.decision.date.as_str(),
                     )),
                 ),
-                (None, Some(d)) => (
+                (None, Some(d), _) => (
                     format!("{STATE_AGAIN}（原复核得分 {}：{}）", d.score, d.opinion),
                     None,
                 ),
-                (None, None) => (STATE_PENDING.to_string(), None),
+                // The reviewer's entries come back, with why they were not applied.
+                (None, None, Some(x)) => (
+                    format!("未采用：{}（请修改后保存）", x.why.text()),
+                    Some(Prefill::Entered(&x.entered)),
+                ),
+                (None, None, None) => (STATE_PENDING.to_string(), None),
             };
             out.push(Line {
                 e,
@@ -213,7 +227,13 @@ fn write_sheet(ws: &mut Worksheet, report: &Report, lines: &[Line]) -> Result<()
         ws.write_string_with_format(r, C::Why.col(), &why, &locked_wrap)?;
         ws.write_string_with_format(r, C::State.col(), &l.state, &locked_wrap)?;
         match l.prefill {
-            Some((score, opinion, reviewer, date)) => {
+            Some(Prefill::Entered(x)) => {
+                ws.write_string_with_format(r, C::Reviewed.col(), &x.score, &input_num)?;
+                ws.write_string_with_format(r, C::Opinion.col(), &x.opinion, &input_wrap)?;
+                ws.write_string_with_format(r, C::Reviewer.col(), &x.reviewer, &input)?;
+                ws.write_string_with_format(r, C::Date.col(), &x.date, &input_date)?;
+            }
+            Some(Prefill::Decided(score, opinion, reviewer, date)) => {
                 ws.write_number_with_format(
                     r,
                     C::Reviewed.col(),

@@ -10,6 +10,8 @@ use serde::Serialize;
 struct Summary<'a> {
     year: i32,
     plan: &'a str,
+    /// The plan's fingerprint (the same plan gives the same text).
+    plan_fingerprint: String,
     generated_by: &'a str,
     generated_at: &'a str,
     departments: Departments<'a, 'a, 'a>,
@@ -204,6 +206,9 @@ struct RefusedReview<'a> {
     indicator: &'a str,
     cell: String,
     reason: String,
+    /// What the reviewer entered, as entered.
+    score: &'a str,
+    opinion: &'a str,
 }
 
 #[derive(Serialize)]
@@ -220,6 +225,7 @@ pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Resul
     let summary = Summary {
         year: report.plan.settings.year,
         plan: &report.run.plan_file,
+        plan_fingerprint: super::review_book::plan_fingerprint(report),
         generated_by: &report.run.tool,
         generated_at: &report.run.generated_at,
         departments,
@@ -266,6 +272,8 @@ pub fn write_json(report: &Report, w: &mut dyn std::io::Write) -> std::io::Resul
                 indicator: &x.indicator,
                 cell: x.at.to_string(),
                 reason: x.why.text(),
+                score: &x.entered.score,
+                opinion: &x.entered.opinion,
             })
             .collect(),
         sample: report.reviews.draw.as_ref().map(|d| Sample {

@@ -69,8 +69,15 @@ pub fn io_text(e: &std::io::Error) -> String {
         K::Interrupted => "操作被中断",
         K::UnexpectedEof => "文件意外结束（可能不完整）",
         K::InvalidData => "文件内容无效",
-        K::TimedOut => "操作超时",
+        K::TimedOut | K::WouldBlock => "等待超时，对方没有应答",
         K::OutOfMemory => "内存不足",
+        K::ConnectionRefused => "连接被拒绝（该地址的端口上没有服务在运行，请核对地址和端口）",
+        K::ConnectionReset | K::ConnectionAborted => "连接被对方中断",
+        K::NotConnected | K::BrokenPipe => "连接已断开",
+        K::HostUnreachable | K::NetworkUnreachable | K::NetworkDown => {
+            "网络不通，无法到达服务器（请检查网络或防火墙）"
+        }
+        K::AddrNotAvailable => "本机没有可用的网络地址",
         _ => "",
     };
     match (text, e.raw_os_error()) {

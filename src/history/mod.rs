@@ -132,6 +132,8 @@ struct Summary {
     generated_by: String,
     #[serde(default)]
     generated_at: String,
+    #[serde(default)]
+    plan_fingerprint: String,
     departments: Vec<Dept>,
 }
 
@@ -172,6 +174,8 @@ struct Ind {
 pub struct LastRun {
     /// When it ran (Beijing time).
     pub generated_at: String,
+    /// Its plan's fingerprint (empty when not recorded).
+    pub plan_fingerprint: String,
     /// Departments by code.
     pub depts: BTreeMap<DeptCode, LastRunDept>,
 }
@@ -198,6 +202,7 @@ pub fn read_last_run(dir: &Path, year: i32) -> Option<LastRun> {
     let dec = |t: &Option<String>| t.as_deref().and_then(|x| x.parse::<Decimal>().ok());
     Some(LastRun {
         generated_at: s.generated_at,
+        plan_fingerprint: s.plan_fingerprint,
         depts: s
             .departments
             .into_iter()

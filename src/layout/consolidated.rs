@@ -81,6 +81,8 @@ pub fn department_file(code: &str, name: &str) -> String {
 
 /// The folder of report drafts in the output.
 pub const REPORT_DIR: &str = "报告";
+/// [`REPORT_DIR`] as a manifest path prefix.
+pub const REPORT_DIR_PREFIX: &str = "报告/";
 
 /// A department's report draft.
 pub fn department_report(year: i32, name: &str) -> String {

@@ -8,6 +8,10 @@ pub fn safe_file_name(name: &str) -> String {
         .map(|c| match c {
             '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
             c if c.is_control() => '_',
+            // Bidirectional controls (U+202E shows `xlsx.exe` as `exe.xslx`), and the mark
+            // between a message and its attachment in names shown.
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => '_',
+            '▸' => '_',
             c => c,
         })
         .collect();

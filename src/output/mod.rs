@@ -5,9 +5,12 @@
 //! on Windows (the file is open in Excel or WPS). Files are not fsync'ed: every output can be
 //! regenerated from the inputs, and a thousand fsyncs would dominate `issue`'s run time.
 
+mod lock;
+mod manifest;
 mod staging;
 
-pub use staging::{MANIFEST, StageError, Staging, abandon_all};
+pub use manifest::{MANIFEST, Manifest, Writer};
+pub use staging::{EDITED_DIR, StageError, Staging, abandon_all, refuse_overlap};
 
 use std::fs;
 use std::io::Write;

@@ -1,24 +1,25 @@
-//! All or nothing: a run writes its whole output into a staging folder beside the output
-//! folder (same volume), and only a complete run replaces the output with it.
+//! All or nothing, and nothing a person wrote is lost: a run writes its whole output into a
+//! staging folder beside the output folder (same volume), and only a complete run replaces
+//! the output with it.
 //!
-//! - [`Staging::begin`] takes the output's lock (a file beside it naming the process, machine
-//!   and start time; a lock whose process is gone is taken over), mends what a killed run left
-//!   (a staging folder is removed; a half-done swap is finished or undone), and creates the
-//!   staging folder.
+//! - [`Staging::begin`] refuses a folder that another command wrote (templates are not
+//!   results; a folder of the user's own files is written into beside them), follows a link to
+//!   the folder it names, takes the output's operating-system lock ([`super::lock`]), mends
+//!   what a killed run left (its staging folder is removed; a half-done swap is finished), and
+//!   creates the staging folder.
 //! - The run writes into [`Staging::dir`].
-//! - [`Staging::commit`] swaps the folders by two renames and moves the user's own files
-//!   (everything not listed in the previous run's manifest) into the new output. Afterwards
-//!   the output holds exactly what this run wrote plus the user's files.
+//! - [`Staging::commit`] swaps the folders by two renames and carries over everything that is
+//!   not jixiao's unedited output: the user's own files, files jixiao wrote that a person has
+//!   edited since (their digest in the manifest no longer matches) and the parts the run left
+//!   alone (`报告/` without `--report`). An edited file the new run writes again is kept beside
+//!   it in `已编辑/`; the run says so.
 //! - Dropping an uncommitted `Staging` (an error, Ctrl+C) removes the staging folder: the
 //!   previous result stays as it was.
 
+use super::lock::{Lock, LockError};
+use super::manifest::{MANIFEST, Manifest, Writer};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// The file in an output folder that lists what jixiao wrote there (one relative path per
-/// line), so that a later run knows which files are the user's own.
-pub const MANIFEST: &str = ".jixiao-manifest";
 
 /// Why a run could not start or finish its output.
 #[derive(Debug, thiserror::Error)]
@@ -47,32 +48,88 @@ pub enum StageError {
         /// The path.
         path: PathBuf,
     },
+    /// The folder holds another command's output.
+    #[error("输出目录 {} 中是 jixiao 写出的{found}，不能写入{label}；请指定另一个目录", path.display())]
+    OtherWriter {
+        /// The folder.
+        path: PathBuf,
+        /// What it holds.
+        found: &'static str,
+        /// What this run writes.
+        label: &'static str,
+    },
+    /// The output is, or holds, a folder the run reads from.
+    #[error("输出目录 {} {how}{what} {}，写入会替换其中的文件；请指定另一个输出目录", output.display(), other.display())]
+    Overlap {
+        /// The output folder.
+        output: PathBuf,
+        /// `就是` or `包含`.
+        how: &'static str,
+        /// What the other folder is (报送目录, 模板目录 …).
+        what: String,
+        /// The other folder.
+        other: PathBuf,
+    },
 }
 
-/// Staging folders and locks of the runs in progress, for [`abandon_all`].
-static ACTIVE: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+/// Refuses an output folder that is, or contains, one of `others` ((what it is, path)): a
+/// run must never replace the files it reads or the templates it issued.
+pub fn refuse_overlap(output: &Path, others: &[(&str, &Path)]) -> Result<(), StageError> {
+    let out = absolute(output);
+    for (what, other) in others {
+        let o = absolute(other);
+        let how = if o == out {
+            "就是"
+        } else if o.starts_with(&out) {
+            "包含"
+        } else {
+            continue;
+        };
+        return Err(StageError::Overlap {
+            output: output.to_path_buf(),
+            how,
+            what: (*what).to_string(),
+            other: other.to_path_buf(),
+        });
+    }
+    Ok(())
+}
 
-/// Removes every staging folder and lock of this process (on Ctrl+C, before exiting): the
-/// previous results stay as they were.
+/// A path made absolute and, as far as it exists, with its links resolved.
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = fs::canonicalize(p) {
+        return c;
+    }
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(parent), Some(name)) => absolute(parent).join(name),
+        _ => abs,
+    }
+}
+
+/// Staging folders of the runs in progress, for [`abandon_all`].
+static ACTIVE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes every staging folder of this process (on Ctrl+C, before exiting): the previous
+/// results stay as they were (the locks go with the process).
 pub fn abandon_all() {
     let active = match ACTIVE.lock() {
         Ok(a) => a.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
     };
-    for (dir, lock) in active {
+    for dir in active {
         let _ = fs::remove_dir_all(dir);
-        let _ = fs::remove_file(lock);
     }
 }
 
-fn register(dir: &Path, lock: &Path, active: bool) {
+fn register(dir: &Path, active: bool) {
     let mut a = match ACTIVE.lock() {
         Ok(a) => a,
         Err(poisoned) => poisoned.into_inner(),
     };
-    a.retain(|(d, _)| d != dir);
+    a.retain(|d| d != dir);
     if active {
-        a.push((dir.to_path_buf(), lock.to_path_buf()));
+        a.push(dir.to_path_buf());
     }
 }
 
@@ -82,12 +139,15 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     old: PathBuf,
-    lock: PathBuf,
+    /// Held while the run lasts; the operating system releases it however the run ends.
+    _lock: Lock,
+    writer: Writer,
     committed: bool,
-    /// What was mended from an earlier run, for a 提示 on the terminal.
+    /// What was mended from an earlier run or kept of a person's work, for 提示 lines.
     pub notes: Vec<String>,
 }
 
+/// `.{name}.jixiao-{what}` beside the output folder: its lock and staging folders.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -100,86 +160,77 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
     parent.join(format!(".{name}.jixiao-{what}"))
 }
 
-/// Whether the process that wrote a lock is still running (on Linux, by /proc; elsewhere a
-/// lock is trusted for 12 hours).
-fn alive(pid: u32, started: u64) -> bool {
-    if Path::new("/proc/self").exists() {
-        return Path::new(&format!("/proc/{pid}")).exists();
+/// Refuses a folder that another command wrote (templates are not results). A folder of the
+/// user's own files (no manifest) is written into beside them: none of them is ever removed.
+fn refuse_foreign(target: &Path, writer: Writer) -> Result<(), StageError> {
+    match Manifest::of(target).and_then(|m| m.writer) {
+        Some(w) if w != writer => Err(StageError::OtherWriter {
+            path: target.to_path_buf(),
+            found: w.label(),
+            label: writer.label(),
+        }),
+        _ => Ok(()),
     }
-    let now = crate::domain::unix_secs(std::time::SystemTime::now()).max(0) as u64;
-    now.saturating_sub(started) < 12 * 3600
 }
 
 impl Staging {
-    /// Takes the lock of `target`, mends leftovers of a killed run, creates the staging folder.
-    /// `holder` says who this run is (shown to a second run).
-    pub fn begin(target: &Path, holder: &str) -> Result<Self, StageError> {
+    /// Checks `target`, takes its lock, mends leftovers of a killed run, creates the staging
+    /// folder. `holder` says who this run is (shown to a second run); `writer` is the command
+    /// whose output the folder holds.
+    pub fn begin(target: &Path, holder: &str, writer: Writer) -> Result<Self, StageError> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |error| StageError::Io { path, error }
         };
+        // A link to a folder: the folder it names is the output (never replaced by a folder of
+        // our own that would hide the user's files).
+        let target = match fs::symlink_metadata(target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf())
+            }
+            _ => target.to_path_buf(),
+        };
+        let target = target.as_path();
         if target.is_file() {
             return Err(StageError::NotADirectory {
                 path: target.to_path_buf(),
             });
         }
+        refuse_foreign(target, writer)?;
         if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        let lock = sibling(target, "lock");
-        let mut notes = Vec::new();
-        let pid = std::process::id();
-        let started = crate::domain::unix_secs(std::time::SystemTime::now()).max(0) as u64;
-        let text = format!("{pid}\n{started}\n{holder}\n");
-        loop {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&lock)
-            {
-                Ok(mut f) => {
-                    f.write_all(text.as_bytes()).map_err(io(&lock))?;
-                    break;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let held = fs::read_to_string(&lock).unwrap_or_default();
-                    let mut lines = held.lines();
-                    let other: u32 = lines.next().and_then(|l| l.parse().ok()).unwrap_or(0);
-                    let since: u64 = lines.next().and_then(|l| l.parse().ok()).unwrap_or(0);
-                    let who = lines.next().unwrap_or("").to_string();
-                    let holder = format!(
-                        "进程 {other}，{who}，开始于 {}",
-                        crate::domain::beijing_time(since as i64)
-                    );
-                    if other != 0 && alive(other, since) {
-                        return Err(StageError::Busy {
-                            path: target.to_path_buf(),
-                            holder,
-                            lock,
-                        });
-                    }
-                    notes.push(format!("上次运行（{holder}）没有正常结束，已接管其锁"));
-                    fs::remove_file(&lock).map_err(io(&lock))?;
-                }
-                Err(e) => return Err(io(&lock)(e)),
+        let lock_path = sibling(target, "lock");
+        let lock = match Lock::take(&lock_path, holder) {
+            Ok(l) => l,
+            Err(LockError::Held(holder)) => {
+                return Err(StageError::Busy {
+                    path: target.to_path_buf(),
+                    holder,
+                    lock: lock_path,
+                });
             }
-        }
+            Err(LockError::Io(e)) => return Err(io(&lock_path)(e)),
+        };
+        let pid = std::process::id();
         let mut staging = Self {
             target: target.to_path_buf(),
             dir: sibling(target, &format!("new-{pid}")),
             old: sibling(target, &format!("old-{pid}")),
-            lock,
+            _lock: lock,
+            writer,
             committed: false,
-            notes,
+            notes: Vec::new(),
         };
-        register(&staging.dir, &staging.lock, true);
+        register(&staging.dir, true);
         staging.mend()?;
         fs::create_dir_all(&staging.dir).map_err(io(&staging.dir))?;
         Ok(staging)
     }
 
-    /// Mends what a killed run left beside the output: staging folders are removed; an old
-    /// output left by a swap that stopped halfway is put back, or its user files moved over.
+    /// Mends what a killed run left beside the output (this run holds the lock, so no live
+    /// run owns them): staging folders are removed; an old output left by a swap that stopped
+    /// halfway is put back, or what must be kept of it is carried into the new one.
     fn mend(&mut self) -> Result<(), StageError> {
         let parent = self.target.parent().filter(|p| !p.as_os_str().is_empty());
         let parent = parent
@@ -208,7 +259,11 @@ impl Staging {
                     .push("已删除上次中断的运行留下的临时目录，上次完整的结果未受影响".into());
             } else if rest.starts_with("old-") {
                 if self.target.exists() {
-                    move_user_files(&path, &self.target).map_err(io)?;
+                    let carried = Manifest::of(&self.target)
+                        .map(|m| m.carried)
+                        .unwrap_or_default();
+                    let kept = carry(&path, &self.target, &carried).map_err(io)?;
+                    self.notes.extend(kept);
                     fs::remove_dir_all(&path).map_err(io)?;
                 } else {
                     fs::rename(&path, &self.target).map_err(io)?;
@@ -230,32 +285,52 @@ impl Staging {
         &self.target
     }
 
-    /// Replaces the output with what this run wrote, keeping the user's own files.
-    pub fn commit(mut self) -> Result<(), StageError> {
+    /// Replaces the output with what this run wrote. `carried` are the parts (`报告/`) this
+    /// run left alone: an earlier run's files there stay as they were. Gives a line for each
+    /// file a person edited that was kept.
+    pub fn commit(mut self, carried: &[&str]) -> Result<Vec<String>, StageError> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |error| StageError::Io { path, error }
         };
-        // The manifest of this run.
+        let carried: Vec<String> = carried.iter().map(|c| c.to_string()).collect();
+        // The manifest of this run (the carried parts' lines come with them, below).
         let mut written = Vec::new();
         list_files(&self.dir, &self.dir, &mut written).map_err(io(&self.dir))?;
-        written.sort();
-        let mut manifest = String::new();
-        for w in &written {
-            manifest.push_str(w);
-            manifest.push('\n');
+        let mut manifest = Manifest {
+            writer: Some(self.writer),
+            carried: carried.clone(),
+            ..Manifest::default()
+        };
+        for w in written {
+            let bytes = fs::read(self.dir.join(&w)).map_err(io(&self.dir))?;
+            manifest
+                .files
+                .insert(w, Some(crate::domain::content_digest(&bytes)));
         }
-        fs::write(self.dir.join(MANIFEST), manifest).map_err(io(&self.dir))?;
+        // A carried part's files stay jixiao's while unedited.
+        if let Some(old) = Manifest::of(&self.target) {
+            for (path, digest) in &old.files {
+                if carried.iter().any(|c| path.starts_with(c.as_str()))
+                    && !manifest.files.contains_key(path)
+                    && old.unedited(&self.target, path)
+                {
+                    manifest.files.insert(path.clone(), digest.clone());
+                }
+            }
+        }
+        fs::write(self.dir.join(MANIFEST), manifest.text()).map_err(io(&self.dir))?;
+        let mut kept = Vec::new();
         if self.target.exists() {
             fs::rename(&self.target, &self.old).map_err(io(&self.target))?;
             fs::rename(&self.dir, &self.target).map_err(io(&self.target))?;
-            move_user_files(&self.old, &self.target).map_err(io(&self.old))?;
+            kept = carry(&self.old, &self.target, &carried).map_err(io(&self.old))?;
             fs::remove_dir_all(&self.old).map_err(io(&self.old))?;
         } else {
             fs::rename(&self.dir, &self.target).map_err(io(&self.target))?;
         }
         self.committed = true;
-        Ok(())
+        Ok(kept)
     }
 }
 
@@ -264,8 +339,7 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
-        let _ = fs::remove_file(&self.lock);
-        register(&self.dir, &self.lock, false);
+        register(&self.dir, false);
     }
 }
 
@@ -288,61 +362,90 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result
     Ok(())
 }
 
-/// Whether a file of an old output is jixiao's (listed in its manifest, or, for an output
-/// written before manifests, one of the names jixiao writes).
-fn is_ours(rel: &str, manifest: Option<&[String]>) -> bool {
-    use crate::layout::consolidated::{DEPARTMENT_DIR, FEEDBACK_DIR, SUMMARY_FILE};
-    if rel == MANIFEST {
-        return true;
-    }
-    match manifest {
-        Some(list) => list.iter().any(|m| m == rel),
-        None => {
-            rel == SUMMARY_FILE
-                || rel.starts_with(&format!("{DEPARTMENT_DIR}/"))
-                // Letters are named 编码_名称.txt; a user's own note there has no `_`.
-                || (rel.starts_with(&format!("{FEEDBACK_DIR}/"))
-                    && rel.ends_with(".txt")
-                    && rel.contains('_'))
-                || rel.ends_with("部门整体绩效评价汇总.xlsx")
-                || rel.ends_with("部门整体绩效自评表.xlsx")
-                || rel.contains(".tmp")
-        }
-    }
-}
+/// The folder a kept edited file goes to, beside the file the new run wrote.
+pub const EDITED_DIR: &str = "已编辑";
 
-/// Moves the files of `old` that are the user's own (not jixiao's) into `new`, unless this run
-/// wrote a file of that name.
-fn move_user_files(old: &Path, new: &Path) -> std::io::Result<()> {
-    let manifest: Option<Vec<String>> = fs::read_to_string(old.join(MANIFEST))
-        .ok()
-        .map(|t| t.lines().map(String::from).collect());
+/// Carries from the old output `old` into the new one `new` everything that is not jixiao's
+/// unedited output: the user's own files, files jixiao wrote that were edited since, and
+/// every file under the `carried` parts. A file the new run wrote under the same name (with
+/// other bytes) pushes the old one into `已编辑/` beside it. Gives a line for each edited
+/// file kept.
+fn carry(old: &Path, new: &Path, carried: &[String]) -> std::io::Result<Vec<String>> {
+    let manifest = Manifest::of(old).unwrap_or_default();
     let mut files = Vec::new();
     list_files(old, old, &mut files)?;
+    let mut notes = Vec::new();
     for rel in files {
-        if is_ours(&rel, manifest.as_deref()) {
+        if rel == MANIFEST {
             continue;
         }
-        let to = new.join(&rel);
-        if to.exists() {
+        let ours = manifest.files.contains_key(&rel);
+        let unedited = manifest.unedited(old, &rel);
+        let in_carried = carried.iter().any(|c| rel.starts_with(c.as_str()));
+        if ours && unedited && !in_carried {
             continue;
         }
         let from = old.join(&rel);
-        let moved = to
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| fs::rename(&from, &to));
-        if moved.is_err() {
-            // The user's file clashes with a folder of this run's output: it is kept beside
-            // it under the top-level name with （原有） added, never lost.
+        let to = new.join(&rel);
+        if to.exists() {
+            if fs::read(&from)? == fs::read(&to)? {
+                continue;
+            }
+            let kept = kept_name(new, &rel);
+            move_file(&from, &new.join(&kept))?;
+            let what = if ours {
+                "上次运行后被修改过"
+            } else {
+                "与本次写出的文件同名"
+            };
+            notes.push(format!("{rel} {what}，已保留为 {kept}"));
+            continue;
+        }
+        if move_file(&from, &to).is_err() {
+            // The file clashes with a folder of this run's output: it is kept beside it under
+            // the top-level name with （原有） added, never lost.
             let top = rel.split('/').next().unwrap_or(&rel);
             let kept = new.join(format!("{top}（原有）"));
             if !kept.exists() {
                 fs::rename(old.join(top), &kept)?;
             }
+        } else if ours && !unedited {
+            notes.push(format!("{rel} 在上次运行后被修改过，已保留"));
         }
     }
-    Ok(())
+    Ok(notes)
+}
+
+/// `报告/已编辑/x.docx`, or `…/x（2）.docx` when that is taken.
+fn kept_name(new: &Path, rel: &str) -> String {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (format!("{d}/{EDITED_DIR}"), n.to_string()),
+        None => (EDITED_DIR.to_string(), rel.to_string()),
+    };
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+        _ => (name.clone(), String::new()),
+    };
+    let mut k = 1;
+    loop {
+        let candidate = if k == 1 {
+            format!("{dir}/{stem}{ext}")
+        } else {
+            format!("{dir}/{stem}（{k}）{ext}")
+        };
+        if !new.join(&candidate).exists() {
+            return candidate;
+        }
+        k += 1;
+    }
+}
+
+/// Moves a file, creating the folder it goes to.
+fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::rename(from, to)
 }
 
 #[cfg(test)]
@@ -356,23 +459,45 @@ mod tests {
         v
     }
 
+    fn run(out: &Path, files: &[(&str, &str)], carried: &[&str]) -> Vec<String> {
+        let s = Staging::begin(out, "测试", Writer::Collect).unwrap();
+        for (rel, text) in files {
+            let p = s.dir().join(rel);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, text).unwrap();
+        }
+        s.commit(carried).unwrap()
+    }
+
+    /// What lies beside the output: only its lock.
+    fn beside(root: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
     #[test]
     fn a_complete_run_replaces_the_output_and_keeps_the_users_files() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("汇总");
-        let s = Staging::begin(&out, "测试").unwrap();
-        fs::write(s.dir().join("summary.json"), "one").unwrap();
-        fs::create_dir_all(s.dir().join("审核意见")).unwrap();
-        fs::write(s.dir().join("审核意见/001_甲.txt"), "a").unwrap();
-        fs::write(s.dir().join("审核意见/002_乙.txt"), "b").unwrap();
-        s.commit().unwrap();
+        run(
+            &out,
+            &[
+                ("summary.json", "one"),
+                ("审核意见/001_甲.txt", "a"),
+                ("审核意见/002_乙.txt", "b"),
+            ],
+            &[],
+        );
         fs::write(out.join("处长的备注.txt"), "mine").unwrap();
-
-        let s = Staging::begin(&out, "测试").unwrap();
-        fs::write(s.dir().join("summary.json"), "two").unwrap();
-        fs::create_dir_all(s.dir().join("审核意见")).unwrap();
-        fs::write(s.dir().join("审核意见/001_甲.txt"), "a2").unwrap();
-        s.commit().unwrap();
+        run(
+            &out,
+            &[("summary.json", "two"), ("审核意见/001_甲.txt", "a2")],
+            &[],
+        );
         assert_eq!(
             tree(&out),
             [
@@ -384,53 +509,168 @@ mod tests {
             "002's letter of the earlier run is gone, the user's note stays"
         );
         assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "two");
+        assert_eq!(beside(root.path()), [".汇总.jixiao-lock", "汇总"]);
+    }
+
+    #[test]
+    fn what_a_person_edited_is_kept_and_a_carried_part_stays() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("汇总");
+        run(
+            &out,
+            &[
+                ("summary.json", "one"),
+                ("审核意见/001_甲.txt", "letter"),
+                ("报告/甲.docx", "draft"),
+                ("报告/乙.docx", "draft2"),
+            ],
+            &[],
+        );
+        // An officer edits a draft and a letter.
+        fs::write(out.join("报告/甲.docx"), "draft, edited").unwrap();
+        fs::write(out.join("审核意见/001_甲.txt"), "letter, edited").unwrap();
+        // A run without --report: 报告/ stays as it is.
+        let notes = run(
+            &out,
+            &[("summary.json", "two"), ("审核意见/001_甲.txt", "letter 2")],
+            &["报告/"],
+        );
         assert_eq!(
-            fs::read_dir(root.path()).unwrap().count(),
-            1,
-            "nothing beside it"
+            fs::read_to_string(out.join("报告/甲.docx")).unwrap(),
+            "draft, edited"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("报告/乙.docx")).unwrap(),
+            "draft2"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("审核意见/已编辑/001_甲.txt")).unwrap(),
+            "letter, edited"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("审核意见/001_甲.txt")).unwrap(),
+            "letter 2"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("审核意见/已编辑/001_甲.txt")),
+            "{notes:?}"
+        );
+        // A run with --report writes the drafts again: the edited one is kept beside.
+        let notes = run(
+            &out,
+            &[
+                ("summary.json", "three"),
+                ("报告/甲.docx", "draft 3"),
+                ("报告/乙.docx", "draft 3b"),
+            ],
+            &[],
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("报告/已编辑/甲.docx")).unwrap(),
+            "draft, edited"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("报告/甲.docx")).unwrap(),
+            "draft 3"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("报告/乙.docx")).unwrap(),
+            "draft 3b"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("报告/已编辑/甲.docx")),
+            "{notes:?}"
+        );
+        // The earlier edited letter is the user's own now and stays.
+        assert!(out.join("审核意见/已编辑/001_甲.txt").exists());
+    }
+
+    #[test]
+    fn a_folder_of_other_files_keeps_them_and_another_command_s_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let year = root.path().join("2025");
+        fs::create_dir_all(year.join("回收")).unwrap();
+        fs::write(year.join("回收/甲.xlsx"), "a return").unwrap();
+        fs::write(year.join("notes.tmp.txt"), "mine").unwrap();
+        fs::write(year.join("summary.json"), "someone else's").unwrap();
+        // Written beside them, never cleared: no manifest, so nothing is jixiao's.
+        let notes = run(&year, &[("summary.json", "ours"), ("汇总.xlsx", "x")], &[]);
+        assert_eq!(
+            fs::read_to_string(year.join("回收/甲.xlsx")).unwrap(),
+            "a return"
+        );
+        assert_eq!(
+            fs::read_to_string(year.join("notes.tmp.txt")).unwrap(),
+            "mine"
+        );
+        assert_eq!(
+            fs::read_to_string(year.join("已编辑/summary.json")).unwrap(),
+            "someone else's"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("已编辑/summary.json")),
+            "{notes:?}"
+        );
+        let templates = root.path().join("模板");
+        let s = Staging::begin(&templates, "测试", Writer::Issue).unwrap();
+        fs::write(s.dir().join("甲.xlsx"), "template").unwrap();
+        s.commit(&[]).unwrap();
+        let e = Staging::begin(&templates, "测试", Writer::Collect)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("是 jixiao 写出的模板，不能写入汇总结果"), "{e}");
+        let e = refuse_overlap(&year, &[("报送目录", &year.join("回收"))])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("包含报送目录"), "{e}");
+        assert!(
+            refuse_overlap(
+                &root.path().join("汇总"),
+                &[("报送目录", &year.join("回收"))]
+            )
+            .is_ok()
         );
     }
 
     #[test]
-    fn an_uncommitted_run_leaves_the_previous_result_and_a_second_run_waits() {
+    fn a_second_run_is_refused_while_one_runs() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("汇总");
-        let s = Staging::begin(&out, "测试").unwrap();
-        fs::write(s.dir().join("summary.json"), "one").unwrap();
-        s.commit().unwrap();
-        let s = Staging::begin(&out, "第一次").unwrap();
+        run(&out, &[("summary.json", "one")], &[]);
+        let s = Staging::begin(&out, "第一次", Writer::Collect).unwrap();
         fs::write(s.dir().join("summary.json"), "half").unwrap();
-        let second = Staging::begin(&out, "第二次").unwrap_err().to_string();
+        let second = Staging::begin(&out, "第二次", Writer::Collect)
+            .unwrap_err()
+            .to_string();
         assert!(
             second.contains("另一个 jixiao 正在写入") && second.contains("第一次"),
             "{second}"
         );
         drop(s);
         assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "one");
-        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+        assert_eq!(beside(root.path()), [".汇总.jixiao-lock", "汇总"]);
     }
 
     #[test]
     fn leftovers_of_a_killed_run_are_mended() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("汇总");
-        let s = Staging::begin(&out, "测试").unwrap();
-        fs::write(s.dir().join("summary.json"), "one").unwrap();
-        s.commit().unwrap();
-        // A killed run: its staging folder, and a lock of a process that is gone.
+        run(&out, &[("summary.json", "one")], &[]);
+        // A killed run's staging folder (its lock went with it).
         let dead = sibling(&out, "new-999999");
         fs::create_dir_all(&dead).unwrap();
         fs::write(dead.join("summary.json"), "half").unwrap();
-        fs::write(sibling(&out, "lock"), "999999\n0\n别的电脑\n").unwrap();
-        let s = Staging::begin(&out, "测试").unwrap();
-        assert_eq!(s.notes.len(), 2, "{:?}", s.notes);
+        let s = Staging::begin(&out, "测试", Writer::Collect).unwrap();
+        assert_eq!(s.notes.len(), 1, "{:?}", s.notes);
         drop(s);
         assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "one");
         // A swap killed between its two renames: the old output is put back.
         fs::rename(&out, sibling(&out, "old-999999")).unwrap();
-        let s = Staging::begin(&out, "测试").unwrap();
+        let s = Staging::begin(&out, "测试", Writer::Collect).unwrap();
         drop(s);
         assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "one");
-        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+        assert_eq!(beside(root.path()), [".汇总.jixiao-lock", "汇总"]);
     }
 }

@@ -60,6 +60,43 @@ pub struct Draw {
 }
 
 impl Draw {
+    /// This draw kept over the departments `now` drawable: every department drawn stays drawn
+    /// while it can be; one that cannot any more (its resubmission sent back) is replaced by
+    /// the next one the seed places. Gives the draw and the departments replaced.
+    pub fn kept_for(&self, now: &[DeptCode]) -> (Draw, Vec<DeptCode>) {
+        let gone: Vec<DeptCode> = self
+            .depts
+            .iter()
+            .filter(|c| !now.contains(c))
+            .cloned()
+            .collect();
+        let mut depts: Vec<DeptCode> = self
+            .depts
+            .iter()
+            .filter(|c| now.contains(c))
+            .cloned()
+            .collect();
+        let mut rest: Vec<(u64, &DeptCode)> = now
+            .iter()
+            .filter(|c| !depts.contains(c))
+            .map(|c| (place(self.seed, c), c))
+            .collect();
+        rest.sort();
+        depts.extend(rest.into_iter().take(gone.len()).map(|(_, c)| c.clone()));
+        depts.sort();
+        let mut from: Vec<DeptCode> = now.to_vec();
+        from.sort();
+        (
+            Draw {
+                seed: self.seed,
+                depts,
+                from,
+                new: false,
+            },
+            gone,
+        )
+    }
+
     /// How the set drawn from changed since this draw was made: departments that joined it
     /// and departments that left it (empty when unknown or the same).
     pub fn set_changed(&self, now: &[DeptCode]) -> (Vec<DeptCode>, Vec<DeptCode>) {
@@ -156,6 +193,14 @@ mod tests {
         let (joined, left) = a.set_changed(&fewer);
         assert!(joined.is_empty());
         assert_eq!(left.len(), 1);
+        // A department drawn that cannot be drawn any more is replaced, the other stays.
+        let without_first: Vec<DeptCode> =
+            all.iter().filter(|c| **c != a.depts[0]).cloned().collect();
+        let (kept, gone) = a.kept_for(&without_first);
+        assert_eq!(gone, [a.depts[0].clone()]);
+        assert_eq!(kept.depts.len(), 3);
+        assert!(kept.depts.contains(&a.depts[1]) && kept.depts.contains(&a.depts[2]));
+        assert!(!kept.depts.contains(&a.depts[0]));
     }
 
     /// The departments seed 2025 draws from 001…018 (pinned: a change to the draw changes

@@ -71,6 +71,8 @@ pub enum Refusal {
     ReturnChanged,
     /// The department has no scored return in this run.
     NoReturn,
+    /// A later 复核表 decided the same indicator otherwise (its name).
+    Replaced(String),
 }
 
 impl Refusal {
@@ -82,11 +84,40 @@ impl Refusal {
                 "复核后该部门重新报送，报送内容已变化：未采用，请在新的复核表中重新复核".into()
             }
             Refusal::NoReturn => "本次汇总中该部门没有可计分的报送：未采用".into(),
+            Refusal::Replaced(by) => {
+                format!("同一指标在较新的复核表 {by} 中另有复核，以较新的为准")
+            }
         }
     }
 }
 
-/// A review row not applied, with where it is and what it said.
+/// What a reviewer typed in a row's four columns, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entered {
+    /// 复核得分.
+    pub score: String,
+    /// 复核意见.
+    pub opinion: String,
+    /// 复核人.
+    pub reviewer: String,
+    /// 复核日期.
+    pub date: String,
+}
+
+impl Entered {
+    /// What a decision says, as text.
+    pub fn of(d: &Decision) -> Self {
+        Entered {
+            score: d.score.to_string(),
+            opinion: d.opinion.clone(),
+            reviewer: d.reviewer.clone(),
+            date: d.date.clone(),
+        }
+    }
+}
+
+/// A review row not applied, with where it is and what it said: the reviewer's work is kept,
+/// shown in 复核记录 and written back into the next 复核表 until it is corrected or cleared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
     /// The cell the reason is about.
@@ -97,6 +128,8 @@ pub struct Refused {
     pub indicator: String,
     /// The decision, when the row held a readable one.
     pub decision: Option<Decision>,
+    /// What the row held, as typed.
+    pub entered: Entered,
     /// Why.
     pub why: Refusal,
 }
@@ -132,6 +165,17 @@ impl ReviewLog {
                 }
                 _ => None,
             })
+    }
+
+    /// A row refused for this indicator that the next 复核表 shows again with what was
+    /// entered (not one replaced by a later file, nor one to review again: those show the
+    /// decision that stands).
+    pub fn refused_for(&self, dept: &DeptCode, ind: &IndicatorCode) -> Option<&Refused> {
+        self.refused.iter().rev().find(|r| {
+            r.dept == dept.as_str()
+                && r.indicator == ind.as_str()
+                && matches!(r.why, Refusal::Invalid(_) | Refusal::NoReturn)
+        })
     }
 
     /// Whether a department was drawn for 抽查.
@@ -176,7 +220,14 @@ pub fn apply(
         log.files.push((f.display.clone(), f.fingerprint.clone()));
         log.refused.extend(f.refused);
         for d in f.decisions {
-            chosen.insert((d.dept.clone(), d.indicator.clone()), d);
+            // A later file's decision replaces an earlier one's; the earlier is listed, not
+            // dropped (unless both say the same).
+            if let Some(before) = chosen.insert((d.dept.clone(), d.indicator.clone()), d.clone())
+                && (before.score != d.score || before.opinion != d.opinion)
+            {
+                log.refused
+                    .push(refused(before, Refusal::Replaced(f.display.clone())));
+            }
         }
     }
     // One department at a time: its return is fingerprinted once, and its results are read
@@ -255,6 +306,7 @@ fn refused(d: Decision, why: Refusal) -> Refused {
         at: d.at.clone(),
         dept: d.dept.to_string(),
         indicator: d.indicator.to_string(),
+        entered: Entered::of(&d),
         decision: Some(d),
         why,
     }

@@ -142,11 +142,18 @@ pub fn read_review_file(
                 CellRef::new(row.row, col(c).unwrap_or_default()),
             )
         };
+        let entered = super::Entered {
+            score: score_text.clone(),
+            opinion: opinion.clone(),
+            reviewer: text(row, ReviewCol::Reviewer),
+            date: text(row, ReviewCol::Date),
+        };
         let refuse = |c: ReviewCol, why: String| Refused {
             at: at_col(c),
             dept: dept.clone(),
             indicator: ind.clone(),
             decision: None,
+            entered: entered.clone(),
             why: Refusal::Invalid(why),
         };
         let Some(d) = plan.department(&DeptCode::new(dept.as_str())) else {

@@ -41,11 +41,22 @@ pub enum Decision {
     Doubtful,
     /// 确认采用: a held return the bureau accepted.
     Accepted,
+    /// 已被替代: replaced by a newer return in the run it arrived in (never used).
+    Superseded,
     /// A reminder has no decision.
     None,
 }
 
 impl Decision {
+    /// Whether the return was used (scored for its department) when it was recorded: only a
+    /// used return makes its sender known.
+    pub fn used(self) -> bool {
+        matches!(
+            self,
+            Decision::Passed | Decision::Warnings | Decision::Rejected | Decision::Accepted
+        )
+    }
+
     /// The Chinese word.
     pub fn label(self) -> &'static str {
         match self {
@@ -54,6 +65,7 @@ impl Decision {
             Decision::Rejected => "退回",
             Decision::Doubtful => "身份存疑",
             Decision::Accepted => "确认采用",
+            Decision::Superseded => "已被替代",
             Decision::None => "",
         }
     }
@@ -65,6 +77,7 @@ impl Decision {
             Decision::Rejected,
             Decision::Doubtful,
             Decision::Accepted,
+            Decision::Superseded,
             Decision::None,
         ]
         .into_iter()

@@ -70,6 +70,8 @@ pub struct Settled<'p> {
     pub held: Vec<Held>,
     /// Held files used this run because the bureau accepted them (now or before).
     pub accepted: Vec<String>,
+    /// Names given to `--accept` that name no return of this run.
+    pub unmatched_accept: Vec<String>,
     /// The record with this run's returns and letters added.
     pub ledger: Ledger,
     /// The date each department's letter asks for: a resubmission (退回) or a first return
@@ -91,7 +93,10 @@ pub fn resubmit_by(plan: &Plan, now: i64) -> Date {
 struct Present<'p> {
     id: Identified,
     eval: Evaluation<'p>,
+    /// When it counts as received: the most trusted receipt of this content.
     receipt: Option<Receipt>,
+    /// Whether that receipt is this file's own (not a copy's).
+    own_receipt: bool,
     held: bool,
 }
 
@@ -101,22 +106,30 @@ fn wrong_template(id: &Identified) -> bool {
         .any(|f| matches!(f.code, Code::WrongYear | Code::WrongPlan))
 }
 
-/// Whether `accept` names a file (its name as shown, the message's file, or the attachment's
-/// name inside it).
+/// Whether `accept` names this file: its name as shown, or the message (or file) it is in —
+/// by the name shown, by its file name when that is all that was given, or by a path that
+/// ends with it. An attachment's own name alone is not enough (every department's may be
+/// 自评表.xlsx).
 fn names(accept: &[String], display: &str) -> bool {
-    accept.iter().any(|a| {
-        let a = a.trim();
-        let file = std::path::Path::new(a)
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        !a.is_empty()
-            && (display == a
-                || display.rsplit(crate::collect::mail::ATTACHED).next() == Some(a)
-                || (!file.is_empty()
-                    && (display == file
-                        || display.split(crate::collect::mail::ATTACHED).next() == Some(&file))))
-    })
+    accept.iter().any(|a| accept_matches(a, display))
+}
+
+fn accept_matches(given: &str, display: &str) -> bool {
+    let given = given.trim().replace('\\', "/");
+    if given.is_empty() {
+        return false;
+    }
+    if display == given {
+        return true;
+    }
+    // The file part of the name shown: `5月/张华/b.eml` of `5月/张华/b.eml ▸ 自评表.xlsx`.
+    let file = display
+        .split(crate::collect::mail::ATTACHED)
+        .next()
+        .unwrap_or(display);
+    let file = file.split('#').next().unwrap_or(file);
+    let base = file.rsplit('/').next().unwrap_or(file);
+    file == given || given.ends_with(&format!("/{file}")) || (!given.contains('/') && base == given)
 }
 
 /// Settles this run's evaluated returns against the record: receipts, then each department
@@ -132,9 +145,20 @@ pub fn settle<'p>(
         superseded: Vec::new(),
         held: Vec::new(),
         accepted: Vec::new(),
+        unmatched_accept: Vec::new(),
         ledger: ctx.ledger.clone(),
         asks: BTreeMap::new(),
     };
+    let shown: Vec<String> = identified
+        .iter()
+        .map(|(id, _)| id.source.display.clone())
+        .collect();
+    out.unmatched_accept = ctx
+        .accept
+        .iter()
+        .filter(|a| !shown.iter().any(|d| accept_matches(a, d)))
+        .cloned()
+        .collect();
     let mut new_entries: Vec<Entry> = Vec::new();
     for (code, returns) in received(identified, ctx.now) {
         if let Some(dept) = plan.department(&code) {
@@ -161,6 +185,7 @@ fn received<'p>(
             id,
             eval,
             receipt,
+            own_receipt: true,
             held: false,
         });
     }
@@ -196,6 +221,26 @@ fn settle_department<'p>(
     out: &mut Settled<'p>,
     new_entries: &mut Vec<Entry>,
 ) {
+    // The same return twice (a mail and a copy saved into the folder): one return, received
+    // when its most trusted receipt says (the server's time before a typed 填报日期).
+    let best: BTreeMap<String, Receipt> = {
+        let mut best: BTreeMap<String, Receipt> = BTreeMap::new();
+        for r in &returns {
+            if let Some(x) = r.receipt.filter(|_| !r.id.source.digest.is_empty()) {
+                let e = best.entry(r.id.source.digest.clone()).or_insert(x);
+                if (x.source, x.at) < (e.source, e.at) {
+                    *e = x;
+                }
+            }
+        }
+        best
+    };
+    for r in returns.iter_mut() {
+        if let Some(x) = best.get(&r.id.source.digest) {
+            r.own_receipt = r.receipt == Some(*x);
+            r.receipt = Some(*x);
+        }
+    }
     let sources: Vec<(&crate::collect::Source, Option<i64>)> = returns
         .iter()
         .map(|r| (&r.id.source, r.receipt.map(|x| x.at)))
@@ -210,6 +255,7 @@ fn settle_department<'p>(
             .cmp(&b.held)
             .then_with(|| wrong_template(&a.id).cmp(&wrong_template(&b.id)))
             .then_with(|| b.receipt.cmp(&a.receipt))
+            .then_with(|| b.own_receipt.cmp(&a.own_receipt))
             .then_with(|| b.id.source.display.cmp(&a.id.source.display))
     });
     let winner = returns.iter().position(|r| !r.held);
@@ -276,20 +322,22 @@ fn timeliness_of(
         .iter()
         .map(|r| r.id.source.digest.as_str())
         .collect();
+    // A return line carries a deadline only when a 退回 letter named one (accepted or not);
+    // a plan deadline moved later since counts for it too.
     let letter_of = |digest: &str| {
         ctx.ledger
             .by_digest(digest)
-            .filter(|e| e.decision == Decision::Rejected)
             .and_then(|e| e.deadline)
+            .map(|d| extended(plan, d))
     };
     let mut history: Vec<Returned> = ctx
         .ledger
         .returns(code)
-        .filter(|e| e.decision != Decision::Doubtful && !here.contains(&e.digest.as_str()))
+        .filter(|e| e.decision.used() && !here.contains(&e.digest.as_str()))
         .filter_map(|e| {
             Some(Returned {
                 receipt: e.receipt?,
-                resubmit_by: e.deadline.filter(|_| e.decision == Decision::Rejected),
+                resubmit_by: e.deadline.map(|d| extended(plan, d)),
             })
         })
         .collect();
@@ -301,6 +349,14 @@ fn timeliness_of(
     }));
     let current = winner.and_then(|k| returns[k].receipt);
     timeliness::of(plan.settings.deadline, &history, current)
+}
+
+/// A deadline a letter named, or the plan's when that was moved later since.
+fn extended(plan: &Plan, d: Date) -> Date {
+    match plan.settings.deadline {
+        Some(p) if p > d => p,
+        _ => d,
+    }
 }
 
 /// What the record learns of one return: a line for a return not seen before; a held return
@@ -331,8 +387,15 @@ fn record(
     let mut deadline = known.as_ref().and_then(|e| e.deadline);
     if is_winner && status == Status::Rejected {
         let by = *deadline.get_or_insert_with(|| resubmit_by(plan, ctx.now));
-        out.asks.insert(dept.code.clone(), by);
+        out.asks.insert(dept.code.clone(), extended(plan, by));
     }
+    // A return replaced in the run it came in was never used.
+    let decision = match decision {
+        Decision::Passed | Decision::Warnings | Decision::Rejected if !is_winner => {
+            Decision::Superseded
+        }
+        d => d,
+    };
     if known.is_some() {
         for e in out
             .ledger
@@ -345,6 +408,10 @@ fn record(
             }
             if is_winner && e.deadline.is_none() && deadline.is_some() {
                 e.deadline = deadline;
+                e.decision = decision;
+            }
+            // Used now, though replaced in the run it first came in.
+            if is_winner && e.decision == Decision::Superseded {
                 e.decision = decision;
             }
         }
@@ -410,7 +477,7 @@ fn remind(plan: &Plan, ctx: &Context, out: &mut Settled<'_>, new_entries: &mut V
             continue;
         }
         let by = match ctx.ledger.last_reminder(&d.code).and_then(|e| e.deadline) {
-            Some(by) if by >= today => by,
+            Some(by) if by >= today => extended(plan, by),
             _ => {
                 let by = resubmit_by(plan, ctx.now);
                 new_entries.push(Entry {

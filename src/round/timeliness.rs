@@ -55,15 +55,16 @@ pub fn of(deadline: Option<Date>, returns: &[Returned], current: Option<Receipt>
     if sorted.len() < 2 || current == first {
         return Timeliness::OnTime { first };
     }
-    let letter = sorted
+    // The last letter before the return in use, and the return that answered it.
+    let answered = sorted
         .iter()
-        .filter(|r| r.receipt < current)
-        .filter_map(|r| r.resubmit_by)
-        .next_back();
-    match letter {
-        Some(by) => Timeliness::Resubmitted {
+        .enumerate()
+        .rfind(|(_, r)| r.receipt < current && r.resubmit_by.is_some())
+        .and_then(|(k, r)| Some((r.resubmit_by?, sorted.get(k + 1)?.receipt)));
+    match answered {
+        Some((by, answer)) => Timeliness::Resubmitted {
             first,
-            on: current.date(),
+            on: answer.date(),
             by,
         },
         None => Timeliness::Corrected {

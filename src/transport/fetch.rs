@@ -304,7 +304,13 @@ fn file_name(
         })
         .unwrap_or_default();
     let sender: String = sender.chars().take(30).collect();
-    let attachment: String = attachment.chars().take(60).collect();
+    // A long attachment name is cut in its stem, keeping its extension.
+    let attachment = match attachment.rsplit_once('.') {
+        Some((stem, ext)) if attachment.chars().count() > 60 && ext.chars().count() <= 8 => {
+            format!("{}.{ext}", stem.chars().take(50).collect::<String>())
+        }
+        _ => attachment.chars().take(60).collect(),
+    };
     let base = crate::layout::files::safe_file_name(&format!("{uid}_{sender}_{attachment}"));
     let plain = format!("{base}.eml");
     let taken = |n: &str| {

@@ -22,123 +22,222 @@ fn many_returns(dir: &Path, n: usize) -> (std::path::PathBuf, std::path::PathBuf
     (dir.join("评价方案.xlsx"), returns)
 }
 
-#[test]
-fn a_killed_run_leaves_the_previous_result_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    let (plan, returns) = many_returns(dir.path(), 40);
-    let out = dir.path().join("汇总");
-    // The previous complete result (the demo's own, over fewer returns, differs from the
-    // runs below; and a note of the user's).
-    std::fs::write(out.join("处长的备注.txt"), "留着").unwrap();
-    let previous = snapshot(&out);
-    // How long a whole run takes here.
-    let started = std::time::Instant::now();
-    let full = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
-        .args(["collect", "--plan"])
-        .arg(&plan)
-        .arg("-o")
-        .arg(dir.path().join("量时间"))
-        .arg(&returns)
-        .output()
-        .unwrap();
-    assert!(full.status.success());
-    let whole = started.elapsed();
+/// A run held at a named pause point (`JIXIAO_PAUSE`): started, then waited for until it is
+/// there, so that a test acts at that moment and no other.
+struct Held {
+    child: std::process::Child,
+    signals: tempfile::TempDir,
+}
 
-    let mut kills = 0;
-    let mut mixed = 0;
-    for k in 1..=12u32 {
-        let at = whole * k / 14;
-        let mut child = spawn_collect(&plan, &out, &returns, false);
-        std::thread::sleep(at);
-        let finished = child.try_wait().unwrap().is_some();
-        let _ = child.kill();
-        let _ = child.wait();
-        if finished {
-            break;
-        }
-        kills += 1;
-        // The output folder is the previous result, whatever the moment. (Killed between the
-        // swap's two renames, the folder would be missing for a moment, its previous result
-        // beside it under another name: the next run puts it back.)
-        if out.exists() && snapshot(&out) != previous {
-            mixed += 1;
+impl Held {
+    /// Starts `cmd` to pause at `point`.
+    fn start(mut cmd: std::process::Command, point: &str) -> Held {
+        let signals = tempfile::tempdir().unwrap();
+        cmd.env(
+            "JIXIAO_PAUSE",
+            format!("{point}:{}", signals.path().display()),
+        );
+        let child = cmd.spawn().unwrap();
+        Held { child, signals }
+    }
+
+    /// Waits until the run is at its pause point (or has ended); whether it got there.
+    fn reached(&mut self) -> bool {
+        loop {
+            let at = std::fs::read_dir(self.signals.path())
+                .unwrap()
+                .any(|e| e.unwrap().file_name().to_string_lossy().contains('.'));
+            if at {
+                return true;
+            }
+            if self.child.try_wait().unwrap().is_some() {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
-    eprintln!("{kills} kills over a {whole:?} run, {mixed} mixed folders");
-    assert!(
-        kills >= 3,
-        "only {kills} kills landed before the run finished"
-    );
-    assert_eq!(
-        mixed, 0,
-        "{mixed} of {kills} kills left a folder that mixes two results"
-    );
 
-    // The next run clears what the killed ones left beside the output and completes.
+    /// Lets the run go on, and waits for it.
+    fn release(self) -> std::process::Output {
+        std::fs::write(self.signals.path().join("go"), b"").unwrap();
+        self.child.wait_with_output().unwrap()
+    }
+}
+
+/// `collect` as a command, its output piped.
+fn collect_process(plan: &Path, out: &Path, inputs: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"));
+    c.args(["collect", "--plan"])
+        .arg(plan)
+        .arg("-o")
+        .arg(out)
+        .arg(inputs)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    c
+}
+
+/// What lies beside an output folder other than the output and its lock: a staging folder
+/// left behind would be one.
+fn left_beside(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && !n.ends_with(".jixiao-lock"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_killed_at_any_step_leaves_the_previous_result_and_frees_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 2);
+    let out = dir.path().join("汇总");
+    std::fs::write(out.join("处长的备注.txt"), "留着").unwrap();
+    let previous = snapshot(&out);
+    for point in ["locked", "written"] {
+        let mut run = Held::start(collect_process(&plan, &out, &returns), point);
+        assert!(run.reached(), "the run did not reach {point}");
+        // SIGKILL: no handler runs; the operating system drops the lock.
+        run.child.kill().unwrap();
+        let _ = run.child.wait();
+        assert_eq!(snapshot(&out), previous, "killed at {point}");
+    }
+    // The next run starts at once, clears what the killed ones left, and completes.
     let done = collect_cmd(&plan, &out)
         .env("SOURCE_DATE_EPOCH", "1652400000")
         .arg(&returns)
         .output()
         .unwrap();
+    assert!(done.status.success(), "{}", text(&done));
     assert!(
-        done.status.success(),
+        text(&done).contains("已删除上次中断的运行留下的临时目录"),
         "{}",
-        String::from_utf8_lossy(&done.stderr)
+        text(&done)
     );
     let after = snapshot(&out);
     assert_eq!(
         after.get("处长的备注.txt").map(Vec::as_slice),
         Some("留着".as_bytes())
     );
-    let beside: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+    assert!(
+        left_beside(dir.path()).is_empty(),
+        "{:?}",
+        left_beside(dir.path())
+    );
 }
 
 #[test]
 fn a_second_run_on_the_same_output_refuses_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let (plan, returns) = many_returns(dir.path(), 30);
+    let (plan, returns) = many_returns(dir.path(), 1);
     let out = dir.path().join("汇总");
-    let mut first = spawn_collect(&plan, &out, &returns, false);
-    // Wait until the first run holds the lock (it takes it first thing).
-    let lock = dir.path().join(".汇总.jixiao-lock");
-    wait_for(&lock);
+    let mut first = Held::start(collect_process(&plan, &out, &returns), "locked");
+    assert!(first.reached());
     let second = collect_cmd(&plan, &out).arg(&returns).output().unwrap();
     let err = String::from_utf8_lossy(&second.stderr).into_owned();
-    let first_status = first.wait().unwrap();
-    assert!(first_status.success());
-    if lock.exists() {
-        panic!("the lock outlived its run");
-    }
     assert_eq!(second.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("另一个 jixiao 正在写入") && err.contains("进程"),
+        err.contains("另一个 jixiao 正在写入")
+            && err.contains("进程")
+            && err.contains("jixiao collect"),
         "{err}"
     );
+    assert!(first.release().status.success());
+    // Free again the moment the first run ends.
+    assert!(
+        collect_cmd(&plan, &out)
+            .arg(&returns)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn two_runs_started_together_never_both_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample_plan_in(dir.path());
+    let out = dir.path().join("模板");
+    let issue = || {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"));
+        c.arg("issue")
+            .arg("--plan")
+            .arg(&plan)
+            .arg("-o")
+            .arg(&out)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        c
+    };
+    for round in 0..100 {
+        // Both start together and pause once they hold the lock: exactly one can get there.
+        let signals = tempfile::tempdir().unwrap();
+        let spawn = || {
+            let mut c = issue();
+            c.env(
+                "JIXIAO_PAUSE",
+                format!("locked:{}", signals.path().display()),
+            );
+            c.spawn().unwrap()
+        };
+        let (mut a, mut b) = (spawn(), spawn());
+        let (mut a_done, mut b_done) = (None, None);
+        // Wait until one holds the lock and the other has ended.
+        loop {
+            if a_done.is_none() {
+                a_done = a.try_wait().unwrap();
+            }
+            if b_done.is_none() {
+                b_done = b.try_wait().unwrap();
+            }
+            let holding = std::fs::read_dir(signals.path()).unwrap().count();
+            assert!(holding <= 1, "round {round}: both runs hold the lock");
+            if holding == 1 && (a_done.is_some() || b_done.is_some()) {
+                break;
+            }
+            assert!(
+                a_done.is_none() || b_done.is_none(),
+                "round {round}: neither paused"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::fs::write(signals.path().join("go"), b"").unwrap();
+        let a = a.wait_with_output().unwrap();
+        let b = b.wait_with_output().unwrap();
+        let codes = [a.status.code(), b.status.code()];
+        assert!(
+            codes.contains(&Some(0)) && codes.contains(&Some(1)),
+            "round {round}: {codes:?}\n{}\n{}",
+            text(&a),
+            text(&b)
+        );
+        let refused = if a.status.code() == Some(1) { &a } else { &b };
+        assert!(
+            text(refused).contains("另一个 jixiao 正在写入"),
+            "{}",
+            text(refused)
+        );
+    }
 }
 
 #[cfg(unix)]
 #[test]
 fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
-    let (plan, returns) = many_returns(dir.path(), 30);
+    let (plan, returns) = many_returns(dir.path(), 1);
     let out = dir.path().join("汇总");
     let previous = snapshot(&out);
-    let child = spawn_collect(&plan, &out, &returns, true);
-    let lock = dir.path().join(".汇总.jixiao-lock");
-    wait_for(&lock);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut run = Held::start(collect_process(&plan, &out, &returns), "written");
+    assert!(run.reached());
     let sent = std::process::Command::new("kill")
         .arg("-INT")
-        .arg(child.id().to_string())
+        .arg(run.child.id().to_string())
         .status()
         .unwrap();
     assert!(sent.success());
-    let result = child.wait_with_output().unwrap();
+    let result = run.child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(130), "{err}");
     assert!(
@@ -146,12 +245,11 @@ fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
         "{err}"
     );
     assert_eq!(snapshot(&out), previous);
-    let beside: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+    assert!(
+        left_beside(dir.path()).is_empty(),
+        "{:?}",
+        left_beside(dir.path())
+    );
 }
 
 /// A small tmpfs, mounted for the test, when this machine allows it (root on Linux).
@@ -198,8 +296,9 @@ fn a_full_disk_is_one_chinese_line_and_leaves_no_partial_output() {
         assert!(!err.contains(english), "«{english}» in {err}");
     }
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
-    let left: Vec<_> = std::fs::read_dir(&disk.0).unwrap().collect();
+    let left = left_beside(&disk.0);
     assert!(left.is_empty(), "partial output left: {left:?}");
+    assert!(!disk.0.join("汇总").exists());
 }
 
 /// A full system temporary folder (where the workbook's long sheets stream) is one Chinese

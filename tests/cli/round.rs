@@ -591,7 +591,7 @@ fn a_peer_s_resubmission_is_named_in_the_other_department_s_letter() {
     let letter = std::fs::read_to_string(out.join("审核意见/202_青山县教育局.txt")).unwrap();
     assert!(letter.contains("贵单位的报送没有变化"), "{letter}");
     assert!(
-        letter.contains("指标「R15」（绩效目标完成率）：5.62 分 → 5.82 分。实际 96%，全市最高 99%（青山县水利局）"),
+        letter.contains("指标「R15」（绩效目标完成率）：5.62 分 → 5.82 分（按其他部门的数值计分）。实际 96%，全市最高 99%（青山县水利局）"),
         "{letter}"
     );
     // 201's own letter says nothing of the kind: it changed its return itself.
@@ -605,7 +605,7 @@ fn a_peer_s_resubmission_is_named_in_the_other_department_s_letter() {
     assert!(
         rows.iter()
             .flatten()
-            .any(|c| c.contains("（上次审核得分 5.62，报送未变，因其他部门的数值变化）")),
+            .any(|c| c.contains("（上次审核得分 5.62，报送未变，按其他部门的数值计分）")),
         "{rows:?}"
     );
 }
@@ -640,4 +640,297 @@ fn the_same_seed_keeps_its_draw_when_the_set_changes() {
         }
     }
     assert_eq!(run("抽查-2"), drawn);
+}
+
+/// A message with hand-written headers above a body and one attachment (for Received lines).
+fn raw_mail(headers: &str, attachment: (&str, &[u8])) -> Vec<u8> {
+    let built = mail(
+        ("张华", "yjglj@example.com"),
+        noon("2022-05-18"),
+        "自评表",
+        &[attachment],
+    );
+    let mut out = headers.replace('\n', "\r\n").into_bytes();
+    out.extend(built);
+    out
+}
+
+#[test]
+fn the_top_received_line_counts_not_one_the_sender_wrote_below() {
+    let d = Demo::new();
+    let inbox = d.inbox("收件-伪造");
+    let out = d.dir.path().join("汇总-伪造");
+    // The bureau's server (top) received it on 05-25; a line below claims 05-18.
+    std::fs::write(
+        inbox.join("1.eml"),
+        raw_mail(
+            "Received: from mx by czj.example.com; Wed, 25 May 2022 10:00:00 +0800\nReceived: from fake by fake.example; Wed, 18 May 2022 10:00:00 +0800\n",
+            ("应急局自评表.xlsx", &d.return_bytes("_001_")),
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-05-26"), &[]);
+    let d001 = dept_of(&summary(&out), "001").clone();
+    assert_eq!(d001["late_days"], 5, "{d001}");
+    assert_eq!(d001["timeliness"]["first_received_source"], "邮件收到时间");
+}
+
+#[test]
+fn a_held_file_stays_held_and_a_replaced_stranger_stays_a_stranger() {
+    let d = Demo::new();
+    let own = d.return_bytes("_001_");
+    let other = {
+        let mut b =
+            umya_spreadsheet::reader::xlsx::read_reader(std::io::Cursor::new(&own), true).unwrap();
+        let ws = b.sheet_by_name_mut("绩效指标").unwrap();
+        let r = jixiao::demo::fill::find_row(ws, "A", "GX03").unwrap();
+        ws.cell_mut(format!("H{r}").as_str()).set_value_string("高");
+        let mut out = Vec::new();
+        umya_spreadsheet::writer::xlsx::write_writer(&b, &mut out).unwrap();
+        out
+    };
+    // The known return, then a stranger's: held. The known file is deleted: still held.
+    let inbox = d.inbox("收件-仍存疑");
+    let out = d.dir.path().join("汇总-仍存疑");
+    let known = inbox.join("1.eml");
+    std::fs::write(
+        &known,
+        mail(
+            ("张华", "yjglj@example.com"),
+            noon("2022-05-18"),
+            "自评表",
+            &[("a.xlsx", &own)],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.join("2.eml"),
+        mail(
+            ("某人", "someone@personal.example"),
+            noon("2022-05-19"),
+            "自评表",
+            &[("b.xlsx", &other)],
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-05-20"), &[]);
+    std::fs::remove_file(&known).unwrap();
+    d.collect(&inbox, &out, noon("2022-05-21"), &[]);
+    let json = summary(&out);
+    assert_eq!(
+        dept_of(&json, "001")["status"],
+        "未报送",
+        "{}",
+        dept_of(&json, "001")
+    );
+    assert_eq!(json["conflicts"][0]["kind"], "身份存疑");
+
+    // A stranger's return replaced in its own run by the registered one makes nobody known:
+    // the stranger's next return is held.
+    let inbox = d.inbox("收件-替代");
+    let out = d.dir.path().join("汇总-替代");
+    std::fs::write(
+        inbox.join("1.eml"),
+        mail(
+            ("黑客", "hacker@evil.example"),
+            noon("2022-05-17"),
+            "自评表",
+            &[("b.xlsx", &other)],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.join("2.eml"),
+        mail(
+            ("张华", "yjglj@example.com"),
+            noon("2022-05-18"),
+            "自评表",
+            &[("a.xlsx", &own)],
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-05-18") + 3600, &[]);
+    let again = {
+        let mut b = umya_spreadsheet::reader::xlsx::read_reader(std::io::Cursor::new(&other), true)
+            .unwrap();
+        let ws = b.sheet_by_name_mut("绩效指标").unwrap();
+        let r = jixiao::demo::fill::find_row(ws, "A", "GX04").unwrap();
+        ws.cell_mut(format!("H{r}").as_str()).set_value_string("高");
+        let mut out = Vec::new();
+        umya_spreadsheet::writer::xlsx::write_writer(&b, &mut out).unwrap();
+        out
+    };
+    std::fs::write(
+        inbox.join("3.eml"),
+        mail(
+            ("黑客", "hacker@evil.example"),
+            noon("2022-05-19"),
+            "自评表",
+            &[("c.xlsx", &again)],
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-05-20"), &[]);
+    let json = summary(&out);
+    assert_eq!(dept_of(&json, "001")["file"], "2.eml ▸ a.xlsx");
+    assert!(
+        json["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["file"] == "3.eml ▸ c.xlsx")
+    );
+}
+
+#[test]
+fn a_copy_in_the_folder_keeps_the_mail_s_receipt() {
+    let d = Demo::new();
+    let inbox = d.inbox("收件-副本");
+    let out = d.dir.path().join("汇总-副本");
+    let r005 = d.return_bytes("_005_");
+    std::fs::write(
+        inbox.join("1.eml"),
+        mail(
+            ("陈静", "sthjj@example.com"),
+            noon("2022-05-25"),
+            "自评表",
+            &[("生态环境局.xlsx", &r005)],
+        ),
+    )
+    .unwrap();
+    // The officer also saved the attachment into the folder (its 填报日期 is earlier).
+    std::fs::write(inbox.join("生态环境局.xlsx"), &r005).unwrap();
+    d.collect(&inbox, &out, noon("2022-05-26"), &[]);
+    let d005 = dept_of(&summary(&out), "005").clone();
+    assert_eq!(d005["late_days"], 5, "{d005}");
+    assert_eq!(d005["timeliness"]["state"], "late");
+}
+
+#[test]
+fn a_letter_s_deadline_holds_for_an_accepted_return_and_a_later_plan_deadline_extends_it() {
+    let d = Demo::new();
+    let draft = d.return_bytes("（初稿）");
+    let fixed = d.return_bytes("（更正）");
+    // 003's draft from a personal address, accepted, and sent back (deadline 05-28).
+    let inbox = d.inbox("收件-采用退回");
+    let out = d.dir.path().join("汇总-采用退回");
+    std::fs::write(
+        inbox.join("1.eml"),
+        mail(
+            ("王芳", "wangfang@personal.example"),
+            noon("2022-05-19"),
+            "自评表",
+            &[("草稿.xlsx", &draft)],
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-05-21"), &["--accept", "1.eml"]);
+    std::fs::write(
+        inbox.join("2.eml"),
+        mail(
+            ("王芳", "wangfang@personal.example"),
+            noon("2022-06-05"),
+            "自评表",
+            &[("更正.xlsx", &fixed)],
+        ),
+    )
+    .unwrap();
+    d.collect(&inbox, &out, noon("2022-06-06"), &[]);
+    let d003 = dept_of(&summary(&out), "003").clone();
+    assert_eq!(d003["late_days"], 8, "{d003}");
+    assert_eq!(d003["timeliness"]["deadline"], "2022-05-28");
+    assert!(
+        d003["timeliness"]["label"]
+            .as_str()
+            .unwrap()
+            .contains("退回后逾期重报")
+    );
+}
+
+#[test]
+fn a_reminder_asks_the_same_on_another_day_and_is_the_same_message() {
+    let d = Demo::new();
+    let inbox = d.inbox("收件-催报");
+    std::fs::write(
+        inbox.join("1.eml"),
+        mail(
+            ("张华", "yjglj@example.com"),
+            noon("2022-05-18"),
+            "自评表",
+            &[("a.xlsx", &d.return_bytes("_001_"))],
+        ),
+    )
+    .unwrap();
+    let id = |out: &Path| {
+        let eml = std::fs::read(out.join("审核意见/006_市民政局.eml")).unwrap();
+        MessageParser::default()
+            .parse(&eml)
+            .unwrap()
+            .message_id()
+            .unwrap()
+            .to_string()
+    };
+    let out = d.dir.path().join("汇总-催报");
+    d.collect(&inbox, &out, noon("2022-05-19"), &[]);
+    let first = id(&out);
+    // Two days later the plan's deadline (05-20) has passed, but the reminder's 05-26 stands.
+    d.collect(&inbox, &out, noon("2022-05-21"), &[]);
+    assert_eq!(id(&out), first);
+    let text = std::fs::read_to_string(out.join("审核意见/006_市民政局.txt")).unwrap();
+    assert!(
+        text.contains("于 2022-05-26 前报送") && text.contains("已过"),
+        "{text}"
+    );
+    // The accepted 001's letter too, though its receipt date was the run's date once.
+    let eml = |out: &Path| std::fs::read(out.join("审核意见/001_市应急管理局.eml")).unwrap();
+    let a = MessageParser::default()
+        .parse(&eml(&out))
+        .unwrap()
+        .message_id()
+        .unwrap()
+        .to_string();
+    d.collect(&inbox, &out, noon("2022-05-22"), &[]);
+    let b = MessageParser::default()
+        .parse(&eml(&out))
+        .unwrap()
+        .message_id()
+        .unwrap()
+        .to_string();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn the_own_address_outweighs_a_colleague_s_name_and_an_ambiguous_accept_names_nothing() {
+    let d = Demo::new();
+    let inbox = d.inbox("收件-同事");
+    let out = d.dir.path().join("汇总-同事");
+    // 王芳 is 003's contact, but the mail comes from 001's registered address.
+    std::fs::write(
+        inbox.join("1.eml"),
+        mail(
+            ("王芳", "yjglj@example.com"),
+            noon("2022-05-18"),
+            "自评表",
+            &[("自评表.xlsx", &d.return_bytes("_001_"))],
+        ),
+    )
+    .unwrap();
+    let said = d.collect(
+        &inbox,
+        &out,
+        noon("2022-05-19"),
+        &["--accept", "自评表.xlsx"],
+    );
+    let json = summary(&out);
+    assert_eq!(dept_of(&json, "001")["total"], "95.30");
+    assert!(
+        json["conflicts"].as_array().unwrap().is_empty(),
+        "{}",
+        json["conflicts"]
+    );
+    // An attachment's name alone names no file (every department's may be 自评表.xlsx).
+    assert!(
+        said.contains("--accept 给出的「自评表.xlsx」不是本次读取的任何报送"),
+        "{said}"
+    );
 }

@@ -182,14 +182,6 @@ pub fn spawn_collect(plan: &Path, out: &Path, inputs: &Path, stderr: bool) -> st
         .unwrap()
 }
 
-/// Waits (at most a minute) until `path` exists.
-pub fn wait_for(path: &Path) {
-    let t0 = std::time::Instant::now();
-    while !path.exists() && t0.elapsed() < std::time::Duration::from_secs(60) {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-}
-
 /// `jixiao demo -o dir` with a fixed clock; gives what it printed.
 pub fn demo_in(dir: &Path) -> String {
     stdout_of(

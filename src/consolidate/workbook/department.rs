@@ -69,14 +69,15 @@ pub(super) fn department(
             col.push(fmt);
         }
         let mut why = res.explanation();
-        if let Some((_, then, _)) = moved
+        if let Some((_, then, _, by)) = moved
             .as_ref()
             .and_then(|m| m.indicators.iter().find(|(c, ..)| *c == i.code))
         {
-            // The department's return did not change: other departments' values did.
+            // The department's return did not change: something else did.
             why.push_str(&format!(
-                "（上次审核得分 {}，报送未变，因其他部门的数值变化）",
-                then.map(crate::domain::fmt2).unwrap_or_else(|| "—".into())
+                "（上次审核得分 {}，报送未变，{}）",
+                then.map(crate::domain::fmt2).unwrap_or_else(|| "—".into()),
+                by.text()
             ));
         }
         ws.write_string(r, 8, &why)?;

@@ -66,12 +66,16 @@ pub(super) fn reviews(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
         for c in 4..=10 {
             ws.write_blank(r, c, &f.text)?;
         }
-        if let Some(d) = &x.decision {
-            opt_score(ws, r, 6, Some(d.score), f)?;
-            ws.write_string_with_format(r, 8, &d.opinion, &f.wrap)?;
-            ws.write_string_with_format(r, 9, &d.reviewer, &f.text)?;
-            ws.write_string_with_format(r, 10, &d.date, &f.center)?;
+        // What the reviewer entered, as entered.
+        match &x.decision {
+            Some(d) => opt_score(ws, r, 6, Some(d.score), f)?,
+            None => {
+                ws.write_string_with_format(r, 6, &x.entered.score, &f.center)?;
+            }
         }
+        ws.write_string_with_format(r, 8, &x.entered.opinion, &f.wrap)?;
+        ws.write_string_with_format(r, 9, &x.entered.reviewer, &f.text)?;
+        ws.write_string_with_format(r, 10, &x.entered.date, &f.center)?;
         ws.write_string_with_format(r, 11, x.at.to_string(), &f.wrap)?;
         let why = format!("未采用：{}", x.why.text());
         ws.write_string_with_format(r, 12, &why, &f.bad_cell)?;
