@@ -47,6 +47,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
     let last = super::previous::last_year(&previous, plan.settings.year);
     if let Some(p) = last {
         eprintln!("提示：上年（{} 年度）结果：{}", p.year, p.file.display());
+        super::previous::say_baseline_differences(&plan, p);
     }
     let round = super::round_context(&config.output, Vec::new())?;
     let assessment = super::assess_with_progress(&plan, reading, last, &round)?;

@@ -94,6 +94,7 @@ pub fn issue(config: &Config) -> Result<Issued> {
             p.year,
             p.file.display()
         );
+        super::previous::say_baseline_differences(&plan, p);
     }
     let out = staging.dir().to_path_buf();
     let outbox_dir = outbox.as_ref().map(|o| o.dir().to_path_buf());

@@ -80,3 +80,23 @@ impl PreviousSource {
 pub fn last_year(previous: &[PreviousYear], year: i32) -> Option<&PreviousYear> {
     previous.iter().find(|p| p.year == year - 1)
 }
+
+/// Tells the bureau where a 趋势 indicator's plan 基准值 is not what the department
+/// reported last year (the template shows, and scoring uses, the plan's), at most ten lines.
+pub fn say_baseline_differences(plan: &crate::plan::Plan, last: &PreviousYear) {
+    let lines = crate::history::baseline_differences(plan, last);
+    if lines.is_empty() {
+        return;
+    }
+    eprintln!(
+        "提示：{} 处趋势指标的方案基准值与 {} 年报送的实际完成值不同；模板显示、计分使用的都是方案基准值，如应以上年数为准，请改方案后再下发：",
+        lines.len(),
+        last.year
+    );
+    for line in lines.iter().take(10) {
+        eprintln!("  {line}");
+    }
+    if lines.len() > 10 {
+        eprintln!("  ……另有 {} 处", lines.len() - 10);
+    }
+}

@@ -1,5 +1,6 @@
 //! Discovery: INPUT paths → the files to read, in name order, leaving out folders jixiao
-//! wrote (this run's output, earlier results); what cannot be read is a finding, not dropped.
+//! wrote (this run's output, folders with its manifest); each folder walked and each file read
+//! once however links lead to them; what cannot be read or was skipped is a finding, not dropped.
 
 use super::*;
 
@@ -15,7 +16,8 @@ pub struct Input {
 }
 
 /// Folders jixiao wrote, never read as returns: the output folder of this run (`skip`), and any
-/// folder holding a `summary.json` that jixiao wrote (an earlier run's results).
+/// folder whose `.jixiao-manifest` says jixiao wrote it (an earlier run's results, templates).
+/// A `summary.json` alone marks nothing: a department may send anything.
 struct Own {
     skip: Vec<PathBuf>,
 }
@@ -30,55 +32,60 @@ impl Own {
         }
     }
 
-    fn contains(&self, dir: &Path) -> bool {
+    /// What jixiao wrote in `dir`, if it did.
+    fn writer(&self, dir: &Path) -> Option<&'static str> {
         if let Ok(c) = fs::canonicalize(dir)
             && self.skip.contains(&c)
         {
-            return true;
+            return Some("汇总结果");
         }
-        written_by_jixiao(&dir.join(OWN_MARKER))
+        let manifest = crate::output::Manifest::of(dir)?;
+        Some(match manifest.writer {
+            Some(w) => w.label(),
+            None => "汇总结果",
+        })
     }
 }
 
-/// The file whose presence (written by jixiao) marks a folder of jixiao's results.
-pub const OWN_MARKER: &str = crate::layout::consolidated::SUMMARY_FILE;
+/// How deep below an input folder discovery goes; deeper folders are named and skipped.
+pub const MAX_DEPTH: usize = 16;
 
-/// Whether `path` is a summary.json that jixiao wrote.
-fn written_by_jixiao(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(f) = fs::File::open(path) else {
-        return false;
-    };
-    let mut head = Vec::with_capacity(1024);
-    if f.take(1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    String::from_utf8_lossy(&head).contains("\"generated_by\": \"jixiao")
+/// One discovery: what was found, what was skipped, and the folders and files already seen
+/// (by their canonical path), so that a link loop ends and a linked file is read once.
+struct Walk<'a> {
+    own: &'a Own,
+    files: Vec<Input>,
+    problems: Vec<ReadReturn>,
+    dirs: std::collections::HashSet<PathBuf>,
+    seen: std::collections::HashMap<PathBuf, String>,
 }
 
 /// Walks the inputs, leaving out folders jixiao wrote (`skip` and earlier results, one 提示
-/// each). Missing inputs and special files come back as findings.
+/// each). Every folder is walked once and every file read once, however many links lead to
+/// it (the others are named as skipped); missing inputs and special files come back as
+/// findings.
 pub fn discover(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<Input>, Vec<ReadReturn>) {
     let own = Own::new(skip);
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut w = Walk {
+        own: &own,
+        files: Vec::new(),
+        problems: Vec::new(),
+        dirs: Default::default(),
+        seen: Default::default(),
+    };
     for input in inputs {
         let display = display_name(input);
         match fs::metadata(input) {
-            Ok(m) if m.is_dir() => walk(&own, input, input, &mut files, &mut problems),
-            Ok(m) if m.is_file() => files.push(Input {
-                path: input.clone(),
-                display,
-                walked: false,
-            }),
-            Ok(_) => problems.push(problem(
+            Ok(m) if m.is_dir() => w.dir(input, input, 0),
+            Ok(m) if m.is_file() => w.file(input.clone(), display, false),
+            Ok(_) => w.problems.push(problem(
                 input.clone(),
                 display,
                 Code::NotRegularFile,
                 "不是普通文件（设备、管道或套接字），已跳过",
                 "请只放入部门报送的文件",
             )),
-            Err(e) => problems.push(problem(
+            Err(e) => w.problems.push(problem(
                 input.clone(),
                 display,
                 Code::Unreadable,
@@ -87,7 +94,7 @@ pub fn discover(inputs: &[PathBuf], skip: &[PathBuf]) -> (Vec<Input>, Vec<ReadRe
             )),
         }
     }
-    (files, problems)
+    (w.files, w.problems)
 }
 
 fn display_name(p: &Path) -> String {
@@ -120,79 +127,119 @@ pub fn show_os(name: &std::ffi::OsStr) -> String {
     }
 }
 
-fn walk(
-    own: &Own,
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<Input>,
-    problems: &mut Vec<ReadReturn>,
-) {
-    let rel = |p: &Path| {
-        p.strip_prefix(root)
-            .unwrap_or(p)
-            .components()
-            .map(|c| show_os(c.as_os_str()))
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    if own.contains(dir) {
-        let shown = match rel(dir) {
+/// A path below `root` as shown: relative, with `/`.
+fn relative(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .components()
+        .map(|c| show_os(c.as_os_str()))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Walk<'_> {
+    /// A file found: taken unless the same file (by its canonical path) was taken already.
+    fn file(&mut self, path: PathBuf, display: String, walked: bool) {
+        let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if let Some(first) = self.seen.get(&key) {
+            let msg =
+                format!("「{display}」与「{first}」是同一个文件（链接或快捷方式），只读取一次");
+            self.problems
+                .push(problem(path, display, Code::LinkSkipped, msg, "无需处理"));
+            return;
+        }
+        self.seen.insert(key, display.clone());
+        self.files.push(Input {
+            path,
+            display,
+            walked,
+        });
+    }
+
+    /// A folder at `depth` below `root`: walked unless jixiao wrote it, it was walked already
+    /// (a link back up, or two links to one folder), or it lies too deep.
+    fn dir(&mut self, root: &Path, dir: &Path, depth: usize) {
+        let shown = match relative(root, dir) {
             r if r.is_empty() => display_name(dir),
             r => r,
         };
-        problems.push(problem(
-            dir.to_path_buf(),
-            shown.clone(),
-            Code::OwnOutput,
-            format!("「{shown}」是 jixiao 写出的汇总结果目录，其中的文件未作为报送读取"),
-            "无需处理；汇总结果不要放在报送目录中",
-        ));
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(problem(
+        if let Some(what) = self.own.writer(dir) {
+            self.problems.push(problem(
                 dir.to_path_buf(),
-                rel(dir),
-                Code::Unreadable,
-                format!("无法读取目录：{}", io_text(&e)),
-                "请检查目录权限",
+                shown.clone(),
+                Code::OwnOutput,
+                format!("「{shown}」是 jixiao 写出的{what}目录，其中的文件未作为报送读取"),
+                "无需处理；汇总结果和模板不要放在报送目录中",
             ));
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = display_name(&path);
-        if name.starts_with('.')
-            || name.eq_ignore_ascii_case("thumbs.db")
-            || name.eq_ignore_ascii_case("desktop.ini")
-        {
-            continue;
+        let key = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.dirs.insert(key) {
+            self.problems.push(problem(
+                dir.to_path_buf(),
+                shown.clone(),
+                Code::LinkSkipped,
+                format!("「{shown}」指向已读取过的目录（链接或快捷方式形成循环或重复），已跳过"),
+                "无需处理；如需读取，请把文件直接放入报送目录",
+            ));
+            return;
         }
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(own, root, &path, files, problems),
-            Ok(m) if m.is_file() => files.push(Input {
-                display: rel(&path),
-                path,
-                walked: true,
-            }),
-            Ok(_) => problems.push(problem(
-                path.clone(),
-                rel(&path),
-                Code::NotRegularFile,
-                "不是普通文件（设备、管道或套接字），已跳过",
-                "请只放入部门报送的文件",
-            )),
-            Err(e) => problems.push(problem(
-                path.clone(),
-                rel(&path),
-                Code::Unreadable,
-                format!("无法访问：{}（可能是失效的快捷方式或链接）", io_text(&e)),
-                "请检查该文件",
-            )),
+        if depth >= MAX_DEPTH {
+            self.problems.push(problem(
+                dir.to_path_buf(),
+                shown.clone(),
+                Code::LinkSkipped,
+                format!(
+                    "「{shown}」位于第 {depth} 层子目录，超过 {MAX_DEPTH} 层，其中的文件未读取"
+                ),
+                "请把报送文件放在较浅的目录中",
+            ));
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.problems.push(problem(
+                    dir.to_path_buf(),
+                    relative(root, dir),
+                    Code::Unreadable,
+                    format!("无法读取目录：{}", io_text(&e)),
+                    "请检查目录权限",
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let name = display_name(&path);
+            if name.starts_with('.')
+                || name.eq_ignore_ascii_case("thumbs.db")
+                || name.eq_ignore_ascii_case("desktop.ini")
+            {
+                continue;
+            }
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => self.dir(root, &path, depth + 1),
+                Ok(m) if m.is_file() => {
+                    let display = relative(root, &path);
+                    self.file(path, display, true)
+                }
+                Ok(_) => self.problems.push(problem(
+                    path.clone(),
+                    relative(root, &path),
+                    Code::NotRegularFile,
+                    "不是普通文件（设备、管道或套接字），已跳过",
+                    "请只放入部门报送的文件",
+                )),
+                Err(e) => self.problems.push(problem(
+                    path.clone(),
+                    relative(root, &path),
+                    Code::Unreadable,
+                    format!("无法访问：{}（可能是失效的快捷方式或链接）", io_text(&e)),
+                    "请检查该文件",
+                )),
+            }
         }
     }
 }

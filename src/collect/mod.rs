@@ -18,7 +18,7 @@ pub mod mail;
 pub mod sheets;
 pub mod sniff;
 
-pub use discover::{Input, OWN_MARKER, discover, show_os};
+pub use discover::{Input, discover, show_os};
 pub use isolate::{catch_quietly, identify_isolated, read_all, read_isolated, read_unidentified};
 
 use crate::domain::{Code, DeptCode, Finding, Location, io_text};

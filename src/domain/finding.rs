@@ -87,6 +87,7 @@ codes! {
     UnsupportedArchive = "F13", Error, "不支持的压缩格式";
     Oversized = "F14", Error, "文件结构超出安全范围";
     OwnOutput = "F15", Info, "本程序写出的汇总结果，已跳过";
+    LinkSkipped = "F16", Info, "链接或重复路径，已跳过";
     IdentifiedByInfo = "I01", Info, "按基本信息识别部门";
     IdentifiedByFileName = "I02", Info, "按文件名识别部门";
     IdentifiedBySender = "I03", Info, "按发件人识别部门";

@@ -88,6 +88,18 @@ impl<'a> LastYear<'a> {
             .map(|(a, _)| a.as_str())
     }
 
+    /// Last year's numeric actual of a 趋势 indicator whose plan 基准值 is another figure:
+    /// the plan's is the one scored, and the bureau should know before issue.
+    pub fn other_baseline(&self, ind: &Indicator) -> Option<Decimal> {
+        let plan = ind
+            .baseline
+            .filter(|_| matches!(*ind.rule, Rule::Trend(_)))?;
+        match crate::text::parse_value(self.actual(&ind.code)?) {
+            crate::text::Value::Number { value, .. } if value != plan => Some(value),
+            _ => None,
+        }
+    }
+
     /// `ind` with last year's actual as its 基准值, when it is a 趋势 indicator whose 基准值 the
     /// plan left blank and the department's return was accepted last year with a number for
     /// it. A return sent back may hold anything, and a word (下降) is no baseline.
@@ -107,6 +119,30 @@ impl<'a> LastYear<'a> {
             _ => None,
         }
     }
+}
+
+/// Every place where a 趋势 indicator's plan 基准值 differs from what the department
+/// reported last year, as lines for the bureau: `市应急管理局（001）GX07 方案基准值 50，2025
+/// 年报送 55`.
+pub fn baseline_differences(plan: &crate::plan::Plan, last: &PreviousYear) -> Vec<String> {
+    let mut lines = Vec::new();
+    for dept in &plan.departments {
+        let l = LastYear::of(last, &dept.code);
+        for ind in plan.indicators_for(dept) {
+            if let (Some(before), Some(b)) = (l.other_baseline(ind), ind.baseline) {
+                lines.push(format!(
+                    "{}（{}）{} 方案基准值 {}，{} 年报送 {}",
+                    dept.name,
+                    dept.code,
+                    ind.code,
+                    crate::domain::fmt_plain(b),
+                    last.year,
+                    crate::domain::fmt_plain(before)
+                ));
+            }
+        }
+    }
+    lines
 }
 
 /// A previous year's file that cannot be used.

@@ -308,12 +308,12 @@ impl Staging {
                 .files
                 .insert(w, Some(crate::domain::content_digest(&bytes)));
         }
-        // A carried part's files stay jixiao's while unedited.
+        // A carried part's files stay listed with the digest jixiao wrote, so that one a
+        // person edited is still known as edited when a later run replaces the part.
         if let Some(old) = Manifest::of(&self.target) {
             for (path, digest) in &old.files {
                 if carried.iter().any(|c| path.starts_with(c.as_str()))
                     && !manifest.files.contains_key(path)
-                    && old.unedited(&self.target, path)
                 {
                     manifest.files.insert(path.clone(), digest.clone());
                 }
@@ -409,7 +409,7 @@ fn carry(old: &Path, new: &Path, carried: &[String]) -> std::io::Result<Vec<Stri
             if !kept.exists() {
                 fs::rename(old.join(top), &kept)?;
             }
-        } else if ours && !unedited {
+        } else if ours && !unedited && !in_carried {
             notes.push(format!("{rel} 在上次运行后被修改过，已保留"));
         }
     }

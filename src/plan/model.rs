@@ -245,6 +245,22 @@ pub struct Indicator {
     pub row: u32,
 }
 
+impl Indicator {
+    /// The figure a 趋势 indicator is compared with, as the template and the 计分说明 show
+    /// it: `基准值 50`, or `基准值取自 2025 年报送 55`. `None` for other rules and for a 趋势
+    /// without one (the department then answers with a direction).
+    pub fn baseline_shown(&self) -> Option<String> {
+        if !matches!(*self.rule, Rule::Trend(_)) {
+            return None;
+        }
+        let b = crate::domain::fmt_plain(self.baseline?);
+        Some(match self.baseline_from {
+            Some(year) => format!("基准值取自 {year} 年报送 {b}"),
+            None => format!("基准值 {b}"),
+        })
+    }
+}
+
 /// Where a computed 实际完成值 comes from: an execution rate of the return's 预算执行 rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActualSource {

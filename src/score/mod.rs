@@ -707,10 +707,9 @@ fn trend(
                 Direction::Down => *value < b,
                 Direction::Up => *value > b,
             };
-            let base = match ind.baseline_from {
-                Some(year) => format!("基准值取自 {year} 年报送 {}", fmt_plain(b)),
-                None => format!("基准值 {}", fmt_plain(b)),
-            };
+            let base = ind
+                .baseline_shown()
+                .unwrap_or_else(|| format!("基准值 {}", fmt_plain(b)));
             Ok((met, format!("实际 {}，{base}", fmt_plain(*value))))
         }
         (Value::Word(w), _) => match word_dir(w) {

@@ -95,7 +95,7 @@ pub(super) fn write_indicators(
         ws.write_string(r, C::Level3.col(), &*ind.level3)?;
         ws.write_string(r, C::Target.col(), &*ind.target_text)?;
         ws.write_number(r, C::Weight.col(), xlsx::decimal_f64(ind.weight.value()))?;
-        ws.write_string(r, C::Criteria.col(), criteria(ind))?;
+        ws.write_string(r, C::Criteria.col(), &*criteria(ind))?;
         if let Some(l) = last {
             let before = l.actual(&ind.code).unwrap_or(NO_PREVIOUS);
             ws.write_string_with_format(r, previous_col, before, &f.locked_wrap)?;
@@ -258,6 +258,7 @@ pub(super) fn indicator_widths(inds: &[&Indicator]) -> [f64; 11] {
     let col = |get: fn(&Indicator) -> &str, min: f64, max: f64| {
         xlsx::fit_width(inds.iter().map(|i| get(i)), min, max)
     };
+    let shown: Vec<std::borrow::Cow<'_, str>> = inds.iter().map(|i| criteria(i)).collect();
     [
         8.0,
         col(|i| &i.level1, 8.0, 12.0),
@@ -265,7 +266,7 @@ pub(super) fn indicator_widths(inds: &[&Indicator]) -> [f64; 11] {
         col(|i| &i.level3, 16.0, 28.0),
         col(|i| &i.target_text, 9.0, 14.0),
         6.0,
-        col(criteria, 16.0, 28.0),
+        xlsx::fit_width(shown.iter().map(|c| &**c), 16.0, 28.0),
         14.0,
         9.0,
         28.0,
@@ -275,11 +276,18 @@ pub(super) fn indicator_widths(inds: &[&Indicator]) -> [f64; 11] {
 
 /// 评分标准 as the plan writes it, or its 计分方式 when the plan leaves it blank, so that a
 /// department always sees how it is scored.
-fn criteria(ind: &Indicator) -> &str {
-    if ind.criteria.is_empty() {
+/// 评分标准 as the template shows it: the plan's words, and for a 趋势 indicator the figure
+/// its answer is compared with (the plan's 基准值, or last year's when the plan has none), so
+/// that the department sees everything its cell is scored against.
+fn criteria(ind: &Indicator) -> std::borrow::Cow<'_, str> {
+    let words: &str = if ind.criteria.is_empty() {
         &ind.rule_text
     } else {
         &ind.criteria
+    };
+    match ind.baseline_shown() {
+        Some(base) => format!("{words}（比较对象：{base}）").into(),
+        None => words.into(),
     }
 }
 
@@ -289,7 +297,7 @@ pub(super) fn row_height(ind: &Indicator, widths: &[f64; 11]) -> f64 {
         |text: &str, width: f64| (xlsx::display_width(text) / (width - 1.5)).ceil().max(1.0);
     let n = [
         lines(&ind.level3, widths[3]),
-        lines(criteria(ind), widths[6]),
+        lines(&criteria(ind), widths[6]),
         lines(&ind.target_text, widths[4]),
     ]
     .into_iter()

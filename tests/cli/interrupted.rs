@@ -22,61 +22,6 @@ fn many_returns(dir: &Path, n: usize) -> (std::path::PathBuf, std::path::PathBuf
     (dir.join("评价方案.xlsx"), returns)
 }
 
-/// A run held at a named pause point (`JIXIAO_PAUSE`): started, then waited for until it is
-/// there, so that a test acts at that moment and no other.
-struct Held {
-    child: std::process::Child,
-    signals: tempfile::TempDir,
-}
-
-impl Held {
-    /// Starts `cmd` to pause at `point`.
-    fn start(mut cmd: std::process::Command, point: &str) -> Held {
-        let signals = tempfile::tempdir().unwrap();
-        cmd.env(
-            "JIXIAO_PAUSE",
-            format!("{point}:{}", signals.path().display()),
-        );
-        let child = cmd.spawn().unwrap();
-        Held { child, signals }
-    }
-
-    /// Waits until the run is at its pause point (or has ended); whether it got there.
-    fn reached(&mut self) -> bool {
-        loop {
-            let at = std::fs::read_dir(self.signals.path())
-                .unwrap()
-                .any(|e| e.unwrap().file_name().to_string_lossy().contains('.'));
-            if at {
-                return true;
-            }
-            if self.child.try_wait().unwrap().is_some() {
-                return false;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-    }
-
-    /// Lets the run go on, and waits for it.
-    fn release(self) -> std::process::Output {
-        std::fs::write(self.signals.path().join("go"), b"").unwrap();
-        self.child.wait_with_output().unwrap()
-    }
-}
-
-/// `collect` as a command, its output piped.
-fn collect_process(plan: &Path, out: &Path, inputs: &Path) -> std::process::Command {
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"));
-    c.args(["collect", "--plan"])
-        .arg(plan)
-        .arg("-o")
-        .arg(out)
-        .arg(inputs)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    c
-}
-
 /// What lies beside an output folder other than the output and its lock: a staging folder
 /// left behind would be one.
 fn left_beside(dir: &Path) -> Vec<String> {

@@ -14,6 +14,7 @@ mod identity;
 mod init;
 mod interrupted;
 mod issue;
+mod keeping;
 mod mail;
 mod mailboxes;
 mod many_departments;

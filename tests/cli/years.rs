@@ -407,6 +407,50 @@ fn blank_trend_baselines_take_last_years_actual_and_repeated_figures_are_checked
     );
 }
 
+#[test]
+fn a_trend_template_shows_the_baseline_it_is_scored_against_and_issue_names_a_different_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2021: 001 reported 61 for YJ46; the 2022 plan sets its 基准值 to 50 instead.
+    demo_in(&dir.path().join("2021"));
+    let root = year_folder_with(dir.path(), 2022, &[], |book| {
+        set_plan_cell(book, "指标", "YJ46", 12, "50");
+    });
+    let plan_path = root.join("评价方案.xlsx");
+    let out = issue_cmd(&plan_path, &root.join("模板")).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("趋势指标的方案基准值与 2021 年报送的实际完成值不同")
+            && said.contains("市应急管理局（001）YJ46 方案基准值 50，2021 年报送 61"),
+        "{said}"
+    );
+    let template = root
+        .join("模板")
+        .join("2022_001_市应急管理局_部门整体绩效自评表.xlsx");
+    let rows = sheet_rows(&template, "绩效指标");
+    let h = rows.iter().find(|r| r[0] == "指标编码").unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let yj46 = rows.iter().find(|r| r[0] == "YJ46").unwrap();
+    assert!(
+        yj46[col("评分标准")].ends_with("（比较对象：基准值 50）"),
+        "{}",
+        yj46[col("评分标准")]
+    );
+    assert_eq!(yj46[col("上年实际完成值")], "61");
+    // The plan check says the same before anything is issued.
+    let check = jixiao()
+        .current_dir(&root)
+        .arg("check")
+        .arg(dir.path().join("2021/回收"))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&check.stderr).contains("YJ46 方案基准值 50，2021 年报送 61"),
+        "{}",
+        text(&check)
+    );
+}
+
 /// The cells under the 下降/持平/上升 dropdown of a template's 绩效指标 sheet XML.
 fn trend_dropdown_cells(xml: &str) -> Vec<String> {
     let mut cells = Vec::new();
