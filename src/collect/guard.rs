@@ -30,7 +30,7 @@ impl Refusal {
     pub fn finding(self, display: &str, archive: bool) -> crate::domain::Finding {
         use crate::domain::{Code, Finding, Location};
         let (refusal, detail) = match self {
-            Refusal::Damaged(what, detail) => (Refusal::Broken(what.to_string()), Some(detail)),
+            Refusal::Damaged(what, detail) => (Refusal::Broken(what), Some(detail)),
             other => (other, None),
         };
         let (code, message, hint) = match (refusal, archive) {
@@ -54,6 +54,16 @@ impl Refusal {
                 format!("压缩包超出安全范围，未读取：{why}"),
                 "请直接发送自评表，或重新压缩",
             ),
+            (Refusal::Unopenable(why), false) => (
+                Code::Unreadable,
+                format!("工作簿内部无法解压：{why}"),
+                "请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）后重新报送",
+            ),
+            (Refusal::Unopenable(why), true) => (
+                Code::Unreadable,
+                format!("压缩包中的这个文件无法解压：{why}"),
+                "请用系统自带的「压缩（zipped）文件夹」或 WinRAR/7-Zip 的 ZIP 格式、不设密码重新压缩后发送，或直接把自评表作为附件发送",
+            ),
             (Refusal::Damaged(..), _) => unreachable!("turned into Broken above"),
         };
         let f = Finding::new(code, Location::file(display), message, hint);
@@ -64,11 +74,136 @@ impl Refusal {
     }
 }
 
-/// Checks a ZIP container's directory.
-pub fn check_zip(bytes: &[u8]) -> Result<(), Refusal> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
-    sizes(&mut archive)
+/// What one input file may inflate to, over everything inside it (each workbook's parts,
+/// every entry of every archive, at any depth), counted as the bytes come out of the
+/// decompressor: a directory that lies about sizes cannot make a small file expensive.
+pub const MAX_INFLATED_BYTES: u64 = MAX_TOTAL_BYTES;
+
+/// The bytes one input may still inflate, shared by every container found in it.
+#[derive(Debug)]
+pub struct Budget {
+    left: std::cell::Cell<u64>,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            left: std::cell::Cell::new(MAX_INFLATED_BYTES),
+        }
+    }
+}
+
+impl Budget {
+    /// Takes `n` bytes; false when the budget is spent.
+    fn take(&self, n: u64) -> bool {
+        match self.left.get().checked_sub(n) {
+            Some(left) => {
+                self.left.set(left);
+                true
+            }
+            None => {
+                self.left.set(0);
+                false
+            }
+        }
+    }
+}
+
+/// Opens a ZIP container and checks its directory (entry count, declared sizes, ratios)
+/// before anything is inflated.
+pub fn open_zip(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, Refusal> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        Refusal::Damaged(
+            "文件不完整：压缩结构的目录缺失或损坏，可能是保存、下载或发送时中断".into(),
+            e.to_string(),
+        )
+    })?;
+    sizes(&mut archive)?;
+    Ok(archive)
+}
+
+/// Checks a ZIP container: its directory ([`open_zip`]), then every entry inflated and
+/// counted against what it declared and what `budget` has left. Reading stops at the first
+/// byte past either, so a lying entry costs no more than an honest one.
+pub fn check_zip(bytes: &[u8], budget: &Budget) -> Result<(), Refusal> {
+    let mut archive = open_zip(bytes)?;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| entry_refusal(&e))?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().to_string();
+        let declared = entry.size();
+        inflate_counted(&mut entry, &name, declared, budget, &mut std::io::sink())?;
+    }
+    Ok(())
+}
+
+/// Copies an entry's inflated bytes into `out`, counting: refused as soon as it yields more
+/// than `declared` or than `budget` has left.
+pub fn inflate_counted(
+    entry: &mut impl Read,
+    name: &str,
+    declared: u64,
+    budget: &Budget,
+    out: &mut impl std::io::Write,
+) -> Result<u64, Refusal> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut total: u64 = 0;
+    loop {
+        let n = match entry.read(&mut buf) {
+            Ok(0) => return Ok(total),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(Refusal::Damaged(
+                    "内部文件解压失败（数据损坏）".into(),
+                    format!("{name}: {e}"),
+                ));
+            }
+        };
+        total += n as u64;
+        if total > declared {
+            return Err(Refusal::Oversized(format!(
+                "内部文件 {name} 解压后超过其声明的大小 {declared} 字节（大小不实，疑似压缩炸弹）"
+            )));
+        }
+        if !budget.take(n as u64) {
+            return Err(Refusal::Oversized(format!(
+                "解压后的内容合计超过 {} MB 上限（含其中的压缩包）",
+                MAX_INFLATED_BYTES / 1_048_576
+            )));
+        }
+        out.write_all(&buf[..n])
+            .map_err(|e| Refusal::Damaged("内部文件解压失败".into(), e.to_string()))?;
+    }
+}
+
+/// Why an archive entry cannot be opened, in Chinese: a password or a compression method
+/// this program does not read ([`Refusal::Unopenable`]), or damage.
+pub fn entry_refusal(e: &zip::result::ZipError) -> Refusal {
+    use zip::result::ZipError;
+    match e {
+        ZipError::UnsupportedArchive(m) if *m == ZipError::PASSWORD_REQUIRED => {
+            Refusal::Unopenable("设有密码（已加密）".into())
+        }
+        ZipError::InvalidPassword => Refusal::Unopenable("设有密码（已加密）".into()),
+        ZipError::CompressionMethodNotSupported(m) => Refusal::Unopenable(format!(
+            "使用了{}压缩方式，本程序只读取常见的 Deflate（标准）压缩",
+            match m {
+                9 => " Deflate64 ".to_string(),
+                12 => " BZIP2 ".to_string(),
+                14 => " LZMA ".to_string(),
+                93 => " Zstandard ".to_string(),
+                95 => " XZ ".to_string(),
+                98 => " PPMd ".to_string(),
+                99 => " AES 加密".to_string(),
+                other => format!("编号为 {other} 的"),
+            }
+        )),
+        ZipError::UnsupportedArchive(_) => Refusal::Unopenable("结构不受支持".into()),
+        other => Refusal::Damaged("内部文件数据损坏".into(), other.to_string()),
+    }
 }
 
 /// A ZIP container rebuilt in memory: every entry copied as it is (not recompressed) under
@@ -81,7 +216,7 @@ pub fn repack(
     replace: impl Fn(&str, &[u8]) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, Refusal> {
     use std::io::{Read, Write};
-    let damaged = |e: zip::result::ZipError| Refusal::Damaged("压缩包结构损坏", e.to_string());
+    let damaged = |e: zip::result::ZipError| Refusal::Damaged("压缩包结构损坏".into(), e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
     for i in 0..archive.len() {
@@ -94,7 +229,7 @@ pub fn repack(
                 .by_ref()
                 .take(MAX_ENTRY_BYTES)
                 .read_to_end(&mut content)
-                .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+                .map_err(|e| Refusal::Damaged("压缩包结构损坏".into(), e.to_string()))?;
             replace(&name, &content)
         };
         match changed {
@@ -103,7 +238,7 @@ pub fn repack(
                     .compression_method(zip::CompressionMethod::Deflated);
                 out.start_file(new_name, options).map_err(damaged)?;
                 out.write_all(&text)
-                    .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+                    .map_err(|e| Refusal::Damaged("压缩包结构损坏".into(), e.to_string()))?;
             }
             None => {
                 let entry = archive.by_index_raw(i).map_err(damaged)?;
@@ -147,16 +282,21 @@ pub enum Refusal {
     Broken(String),
     /// Damaged, as a library found: why in Chinese, and the library's own words (kept only
     /// for `--verbose`).
-    Damaged(&'static str, String),
+    Damaged(String, String),
     /// The structure is sound but would cost too much to read.
     Oversized(String),
+    /// An archive entry locked by a password or packed by a method this program does not
+    /// read: why, in Chinese.
+    Unopenable(String),
 }
 
 impl std::fmt::Display for Refusal {
     /// Why, in Chinese (with the library's words after it, for a damaged container).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refusal::Broken(why) | Refusal::Oversized(why) => f.write_str(why),
+            Refusal::Broken(why) | Refusal::Oversized(why) | Refusal::Unopenable(why) => {
+                f.write_str(why)
+            }
             Refusal::Damaged(why, detail) => write!(f, "{why}（{detail}）"),
         }
     }
@@ -173,7 +313,7 @@ fn sizes(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Refusal> {
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+            .map_err(|e| Refusal::Damaged("压缩包结构损坏".into(), e.to_string()))?;
         let size = entry.size();
         let packed = entry.compressed_size().max(1);
         if size > MAX_ENTRY_BYTES {
@@ -209,7 +349,7 @@ const ODS_MAX_ROWS: u64 = 1_048_576;
 /// Checks the tables of an ODS file (whose ZIP directory [`check_zip`] has passed).
 pub fn check_ods(bytes: &[u8]) -> Result<(), Refusal> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Refusal::Damaged("压缩包结构损坏", e.to_string()))?;
+        .map_err(|e| Refusal::Damaged("压缩包结构损坏".into(), e.to_string()))?;
     let content = archive
         .by_name("content.xml")
         .map_err(|_| Refusal::Broken("缺少 content.xml，不是 OpenDocument 表格".into()))?;
@@ -260,7 +400,7 @@ fn ods_tables(source: impl std::io::BufRead) -> Result<(), Refusal> {
             .unwrap_or(1)
             .clamp(1, max)
     };
-    let broken = |e: quick_xml::Error| Refusal::Damaged("content.xml 无法解析", e.to_string());
+    let broken = |e: quick_xml::Error| Refusal::Damaged("content.xml 无法解析".into(), e.to_string());
     let mut reader = quick_xml::Reader::from_reader(source);
     let mut buf = Vec::new();
     let mut table = OdsTable::default();
@@ -526,16 +666,78 @@ mod tests {
         buf.into_inner()
     }
 
+    /// `zip` with every entry's uncompressed size rewritten to `declared`, in the local
+    /// headers and the central directory alike.
+    fn lying(mut zip: Vec<u8>, declared: u32) -> Vec<u8> {
+        let u16_at = |z: &[u8], at: usize| usize::from(u16::from_le_bytes([z[at], z[at + 1]]));
+        let u32_at = |z: &[u8], at: usize| {
+            u32::from_le_bytes([z[at], z[at + 1], z[at + 2], z[at + 3]]) as usize
+        };
+        let mut at = 0;
+        while zip[at..].starts_with(b"PK\x03\x04") {
+            zip[at + 22..at + 26].copy_from_slice(&declared.to_le_bytes());
+            at += 30 + u16_at(&zip, at + 26) + u16_at(&zip, at + 28) + u32_at(&zip, at + 18);
+        }
+        while zip[at..].starts_with(b"PK\x01\x02") {
+            zip[at + 24..at + 28].copy_from_slice(&declared.to_le_bytes());
+            at += 46 + u16_at(&zip, at + 28) + u16_at(&zip, at + 30) + u16_at(&zip, at + 32);
+        }
+        zip
+    }
+
+    #[test]
+    fn an_entry_that_inflates_past_its_declared_size_stops_there() {
+        // 64 MB of zeros declared as 1,000 bytes: the directory's ratio looks honest.
+        let zip = lying(zip_with("xl/worksheets/sheet1.xml", &vec![0u8; 16 << 20]), 1000);
+        let e = check_zip(&zip, &Budget::default()).unwrap_err();
+        assert!(
+            matches!(&e, Refusal::Oversized(m) if m.contains("超过其声明的大小 1000 字节")),
+            "{e:?}"
+        );
+        // The reader stopped within a buffer of the declared size.
+        let budget = Budget::default();
+        let mut archive = open_zip(&zip).unwrap();
+        let mut entry = archive.by_index(0).unwrap();
+        let mut out = Vec::new();
+        assert!(inflate_counted(&mut entry, "s", 1000, &budget, &mut out).is_err());
+        assert!(out.is_empty(), "nothing past the declared size is kept");
+        assert!(MAX_INFLATED_BYTES - budget.left.get() <= 64 * 1024);
+    }
+
+    #[test]
+    fn the_budget_is_shared_by_every_container_of_one_input() {
+        let zip = zip_with("a.xml", &vec![b'a'; 600]);
+        let budget = Budget {
+            left: std::cell::Cell::new(1000),
+        };
+        assert!(check_zip(&zip, &budget).is_ok());
+        let e = check_zip(&zip, &budget).unwrap_err();
+        assert!(
+            matches!(&e, Refusal::Oversized(m) if m.contains("合计超过")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_password_or_an_unread_method_is_named() {
+        use zip::result::ZipError;
+        let said = |e: ZipError| entry_refusal(&e).to_string();
+        assert!(said(ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED)).contains("密码"));
+        assert!(said(ZipError::CompressionMethodNotSupported(12)).contains("BZIP2"));
+        assert!(said(ZipError::CompressionMethodNotSupported(14)).contains("LZMA"));
+        assert!(said(ZipError::CompressionMethodNotSupported(99)).contains("AES"));
+    }
+
     #[test]
     fn ordinary_containers_pass() {
-        assert!(check_zip(&zip_with("xl/workbook.xml", b"<workbook/>")).is_ok());
+        assert!(check_zip(&zip_with("xl/workbook.xml", b"<workbook/>"), &Budget::default()).is_ok());
     }
 
     #[test]
     fn a_bomb_is_refused_from_its_directory() {
         let bomb = zip_with("xl/worksheets/sheet1.xml", &vec![b'a'; 4 * 1024 * 1024]);
         assert!(bomb.len() < 20_000);
-        let e = check_zip(&bomb).unwrap_err();
+        let e = check_zip(&bomb, &Budget::default()).unwrap_err();
         assert!(
             matches!(&e, Refusal::Oversized(m) if m.contains("压缩炸弹")),
             "{e:?}"
@@ -545,7 +747,7 @@ mod tests {
     #[test]
     fn broken_containers_are_reported() {
         assert!(matches!(
-            check_zip(b"PK\x03\x04garbage"),
+            check_zip(b"PK\x03\x04garbage", &Budget::default()),
             Err(Refusal::Broken(_) | Refusal::Damaged(..))
         ));
     }

@@ -8,10 +8,9 @@
 //! [`MAX_DEPTH`]. Supporting documents (PDF, Word, images) are 提示; RAR and 7z ask for a ZIP.
 
 use super::sniff::{self, Kind};
-use super::{ReadReturn, guard, read_bytes_from};
+use super::{ReadReturn, guard, read_bytes_in};
 use crate::domain::{Code, Finding, Location};
 use mail_parser::{Message, MessageParser, MimeHeaders};
-use std::io::{Cursor, Read};
 
 /// Between a message and an attachment's name in what users see (`x.eml ▸ 自评表.xlsx`).
 pub const ATTACHED: &str = " ▸ ";
@@ -82,10 +81,49 @@ fn note(display: &str, code: Code, msg: impl Into<String>, hint: &str) -> ReadRe
     r
 }
 
+/// Whether bytes are a saved message, by content: the first lines are header fields and at
+/// least two are ones every message has (From, Date, Subject, Message-ID, MIME-Version,
+/// Received, Return-Path, Content-Type). How an .eml attached as
+/// `application/octet-stream`, or lying in a ZIP under another name, is known.
+pub fn looks_like_message(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(16 * 1024)];
+    let text = String::from_utf8_lossy(head);
+    let mut known = 0;
+    for line in text.lines() {
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let Some((name, _)) = line.split_once(':') else {
+            return false;
+        };
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
+            return false;
+        }
+        let name = name.to_ascii_lowercase();
+        if matches!(
+            name.as_str(),
+            "from"
+                | "date"
+                | "subject"
+                | "message-id"
+                | "mime-version"
+                | "received"
+                | "return-path"
+                | "content-type"
+        ) {
+            known += 1;
+        }
+    }
+    known >= 2
+}
+
 /// Reads a saved message.
-pub fn read_eml(display: &str, bytes: &[u8]) -> Vec<ReadReturn> {
+pub fn read_eml(display: &str, bytes: &[u8], budget: &guard::Budget) -> Vec<ReadReturn> {
     match MessageParser::default().parse(bytes) {
-        Some(msg) if !msg.headers().is_empty() => message_returns(display, &msg, 0),
+        Some(msg) if !msg.headers().is_empty() => message_returns(display, &msg, 0, budget),
         _ => vec![note(
             display,
             Code::Unreadable,
@@ -122,14 +160,20 @@ pub fn read_mbox<R: std::io::BufRead>(display: &str, reader: R) -> Vec<ReadRetur
             continue;
         }
         if let Some(msg) = MessageParser::default().parse(raw.contents()) {
-            out.extend(message_returns(&prefix, &msg, 0));
+            // Each message inflates within its own budget.
+            out.extend(message_returns(&prefix, &msg, 0, &guard::Budget::default()));
         }
     }
     out
 }
 
 /// The returns in one message's attachments.
-fn message_returns(prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn> {
+fn message_returns(
+    prefix: &str,
+    msg: &Message,
+    depth: usize,
+    budget: &guard::Budget,
+) -> Vec<ReadReturn> {
     let mut out = Vec::new();
     for (k, part) in msg.attachments().enumerate() {
         let name = part
@@ -141,7 +185,9 @@ fn message_returns(prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn>
         let info = info_of(msg, &name);
         if let Some(inner) = part.message() {
             if depth < MAX_DEPTH {
-                out.extend(message_returns(&display, inner, depth + 1));
+                out.extend(message_returns(&display, inner, depth + 1, budget));
+            } else {
+                out.push(too_deep(&display));
             }
             continue;
         }
@@ -151,6 +197,7 @@ fn message_returns(prefix: &str, msg: &Message, depth: usize) -> Vec<ReadReturn>
             part.contents(),
             Some(&info),
             depth,
+            budget,
         ));
     }
     out
@@ -163,22 +210,34 @@ pub fn attachment(
     bytes: &[u8],
     mail: Option<&MailInfo>,
     depth: usize,
+    budget: &guard::Budget,
 ) -> Vec<ReadReturn> {
     let lower = name.to_lowercase();
     let ext = lower.rsplit('.').next().unwrap_or("");
     let kind = sniff::sniff(bytes);
     let spreadsheet_name = matches!(ext, "xlsx" | "xlsm" | "xls" | "ods");
     let mut returns = match kind {
-        Kind::Zip if !spreadsheet_name => {
+        Kind::Zip | Kind::DamagedZip if !spreadsheet_name => {
             if depth >= MAX_DEPTH {
-                vec![note(
-                    display,
-                    Code::Oversized,
-                    "压缩包嵌套过深，未读取",
-                    "请直接发送自评表",
-                )]
+                vec![too_deep(display)]
             } else {
-                read_zip(display, bytes, mail, depth + 1)
+                read_zip(display, bytes, mail, depth + 1, budget)
+            }
+        }
+        // A message forwarded as a file (`application/octet-stream`, or an .eml in a ZIP):
+        // known by its content, read like any other, its own sender kept.
+        _ if !spreadsheet_name && (is_mail_name(&lower) || looks_like_message(bytes)) => {
+            match MessageParser::default().parse(bytes) {
+                Some(inner) if !inner.headers().is_empty() && depth < MAX_DEPTH => {
+                    return message_returns(display, &inner, depth + 1, budget);
+                }
+                Some(inner) if !inner.headers().is_empty() => vec![too_deep(display)],
+                _ => vec![note(
+                    display,
+                    Code::Unreadable,
+                    "无法解析为电子邮件",
+                    "请直接把自评表作为附件发送",
+                )],
             }
         }
         // A Word document or a PDF is one file (a .docx is a ZIP, never opened as one).
@@ -189,9 +248,9 @@ pub fn attachment(
             "佐证材料由部门留存备查，无需处理",
         )],
         Kind::Xlsx | Kind::Ods | Kind::Ole | Kind::EncryptedOoxml | Kind::Rar | Kind::SevenZip => {
-            vec![read_bytes_from(display, bytes, false, mail)]
+            vec![read_bytes_in(display, bytes, false, mail, budget)]
         }
-        _ if spreadsheet_name => vec![read_bytes_from(display, bytes, false, mail)],
+        _ if spreadsheet_name => vec![read_bytes_in(display, bytes, false, mail, budget)],
         _ => vec![note(
             display,
             Code::OtherAttachment,
@@ -205,6 +264,16 @@ pub fn attachment(
         }
     }
     returns
+}
+
+/// Archives or messages nested deeper than [`MAX_DEPTH`].
+fn too_deep(display: &str) -> ReadReturn {
+    note(
+        display,
+        Code::Oversized,
+        format!("压缩包或转发的邮件嵌套超过 {MAX_DEPTH} 层，未读取"),
+        "请直接把自评表作为附件发送",
+    )
 }
 
 /// A ZIP entry name: UTF-8 when it is, else GB18030.
@@ -221,59 +290,58 @@ pub fn read_zip(
     bytes: &[u8],
     mail: Option<&MailInfo>,
     depth: usize,
+    budget: &guard::Budget,
 ) -> Vec<ReadReturn> {
-    if let Err(refusal) = guard::check_zip(bytes) {
-        let mut r = ReadReturn::empty(display);
-        r.findings.push(refusal.finding(display, true));
-        return vec![r];
-    }
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return vec![note(
-            display,
-            Code::Unreadable,
-            "压缩包已损坏，无法读取",
-            "请重新压缩后发送",
-        )];
+    let refused = |shown: &str, refusal: guard::Refusal| {
+        let mut r = ReadReturn::empty(shown);
+        r.findings.push(refusal.finding(shown, true));
+        r
+    };
+    let mut archive = match guard::open_zip(bytes) {
+        Ok(a) => a,
+        Err(refusal) => return vec![refused(display, refusal)],
     };
     let mut out = Vec::new();
     for i in 0..archive.len() {
-        let Ok(mut entry) = archive.by_index(i) else {
-            out.push(note(
-                display,
-                Code::Unreadable,
-                format!("压缩包第 {} 个文件无法读取", i + 1),
-                "请重新压缩后发送",
-            ));
-            continue;
+        let (name, is_dir) = match archive.by_index_raw(i) {
+            Ok(raw) => (zip_name(raw.name_raw()), raw.is_dir()),
+            Err(e) => {
+                out.push(refused(display, guard::entry_refusal(&e)));
+                continue;
+            }
         };
-        if entry.is_dir() {
+        if is_dir {
             continue;
         }
-        let name = zip_name(entry.name_raw());
         let base = name.rsplit(['/', '\\']).next().unwrap_or(&name).to_string();
         if base.is_empty() || base.starts_with('.') || name.starts_with("__MACOSX") {
             continue;
         }
         let shown = format!("{display}/{}", super::clean_name(&name));
         let mut data = Vec::new();
-        let read = entry
-            .by_ref()
-            .take(guard::MAX_ENTRY_BYTES + 1)
-            .read_to_end(&mut data);
-        if read.is_err() || data.len() as u64 > guard::MAX_ENTRY_BYTES {
-            out.push(note(
-                &shown,
-                Code::Unreadable,
-                "压缩包中的文件无法解压",
-                "请重新压缩后发送",
-            ));
+        let inflated = archive
+            .by_index(i)
+            .map_err(|e| guard::entry_refusal(&e))
+            .and_then(|mut entry| {
+                let declared = entry.size();
+                guard::inflate_counted(&mut entry, &name, declared, budget, &mut data)
+            });
+        if let Err(refusal) = inflated {
+            out.push(refused(&shown, refusal));
             continue;
         }
         let mut info = mail.cloned().unwrap_or_default();
         if mail.is_some() {
             info.attachment = format!("{} / {base}", info.attachment);
         }
-        out.extend(attachment(&shown, &base, &data, mail.map(|_| &info), depth));
+        out.extend(attachment(
+            &shown,
+            &base,
+            &data,
+            mail.map(|_| &info),
+            depth,
+            budget,
+        ));
     }
     out
 }

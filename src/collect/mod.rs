@@ -359,16 +359,22 @@ fn read_file(input: &Input) -> Vec<ReadReturn> {
         }
     };
     let modified = meta.modified().ok();
-    let mut out = if mail::is_mail_name(&lower) || mail::looks_like_mbox(&bytes) {
-        mail::read_eml(&display, &bytes)
-    } else if sniff::sniff(&bytes) == Kind::Zip && !SPREADSHEET_EXT.contains(&ext.as_str()) {
-        mail::read_zip(&display, &bytes, None, 1)
+    let budget = guard::Budget::default();
+    let spreadsheet_name = SPREADSHEET_EXT.contains(&ext.as_str());
+    let mut out = if mail::is_mail_name(&lower)
+        || mail::looks_like_mbox(&bytes)
+        || (!spreadsheet_name && mail::looks_like_message(&bytes))
+    {
+        mail::read_eml(&display, &bytes, &budget)
+    } else if matches!(sniff::sniff(&bytes), Kind::Zip | Kind::DamagedZip) && !spreadsheet_name {
+        mail::read_zip(&display, &bytes, None, 1, &budget)
     } else {
-        vec![read_bytes_from(
+        vec![read_bytes_in(
             &display,
             &bytes,
-            input.walked && !SPREADSHEET_EXT.contains(&ext.as_str()),
+            input.walked && !spreadsheet_name,
             None,
+            &budget,
         )]
     };
     for r in &mut out {
@@ -399,6 +405,24 @@ pub fn read_bytes_from(
     bytes: &[u8],
     quiet_non_spreadsheet: bool,
     mail: Option<&mail::MailInfo>,
+) -> ReadReturn {
+    read_bytes_in(
+        display,
+        bytes,
+        quiet_non_spreadsheet,
+        mail,
+        &guard::Budget::default(),
+    )
+}
+
+/// [`read_bytes_from`] for bytes found inside an input, whose containers inflate within what
+/// the input's `budget` has left.
+fn read_bytes_in(
+    display: &str,
+    bytes: &[u8],
+    quiet_non_spreadsheet: bool,
+    mail: Option<&mail::MailInfo>,
+    budget: &guard::Budget,
 ) -> ReadReturn {
     let mut out = ReadReturn::empty(display);
     out.source.mail = mail.cloned();
@@ -435,6 +459,14 @@ pub fn read_bytes_from(
             "这是 ZIP 压缩包，不是 Excel 工作簿",
             "请直接报送自评表文件",
         ),
+        Kind::DamagedZip => match guard::check_zip(bytes, budget) {
+            Err(refusal) => out.findings.push(refusal.finding(display, false)),
+            Ok(()) => fail(
+                Code::NotSpreadsheet,
+                "这是 ZIP 压缩包，不是 Excel 工作簿",
+                "请直接报送自评表文件",
+            ),
+        },
         Kind::Binary if quiet_non_spreadsheet => out.findings.push(Finding {
             level: crate::domain::Level::Info,
             ..Finding::new(
@@ -471,14 +503,14 @@ pub fn read_bytes_from(
             use std::borrow::Cow;
             let checked = match kind {
                 Kind::Ole => guard::sanitize_xls(bytes).map(Cow::Owned),
-                Kind::Ods => guard::check_zip(bytes)
+                Kind::Ods => guard::check_zip(bytes, budget)
                     .and_then(|()| guard::check_ods(bytes))
                     .map(|()| Cow::Borrowed(bytes)),
                 // Part names written with backslashes, mended in memory.
-                Kind::BackslashXlsx => guard::check_zip(bytes)
+                Kind::BackslashXlsx => guard::check_zip(bytes, budget)
                     .and_then(|()| guard::repack(bytes, |n| n.replace('\\', "/"), |_, _| None))
                     .map(Cow::Owned),
-                _ => guard::check_zip(bytes).map(|()| Cow::Borrowed(bytes)),
+                _ => guard::check_zip(bytes, budget).map(|()| Cow::Borrowed(bytes)),
             };
             let kind = match kind {
                 Kind::BackslashXlsx => Kind::Xlsx,
@@ -550,7 +582,7 @@ fn read_workbook(display: &str, bytes: &[u8], kind: Kind, out: &mut ReadReturn) 
         ),
         Err(sheets::OpenError::Corrupt(why)) => out
             .findings
-            .push(guard::Refusal::Damaged("内容无法解析", why).finding(display, false)),
+            .push(guard::Refusal::Damaged("内容无法解析".into(), why).finding(display, false)),
     }
 }
 

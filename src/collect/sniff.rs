@@ -27,6 +27,9 @@ pub enum Kind {
     Document,
     /// Some other ZIP archive.
     Zip,
+    /// A ZIP whose directory cannot be read (cut short while saving, downloading or
+    /// sending) and whose first parts name no workbook.
+    DamagedZip,
     /// A RAR archive.
     Rar,
     /// A 7z archive.
@@ -138,8 +141,11 @@ fn zip_kind(bytes: &[u8]) -> Kind {
         Kind::Xlsx
     } else if has(b"application/vnd.oasis.opendocument.spreadsheet") {
         Kind::Ods
+    } else if has(b"[Content_Types].xml") || has(b"docProps/") {
+        // An Office package cut short before its workbook part.
+        Kind::Xlsx
     } else {
-        Kind::Zip
+        Kind::DamagedZip
     }
 }
 
@@ -190,7 +196,7 @@ mod tests {
             sniff(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet"),
             Kind::Ods
         );
-        assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Kind::Zip);
+        assert_eq!(sniff(b"PK\x03\x04word/document.xml"), Kind::DamagedZip);
         assert_eq!(sniff(b"%PDF-1.7\n%..."), Kind::Document);
         let docx = {
             let mut buf = std::io::Cursor::new(Vec::new());

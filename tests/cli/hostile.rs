@@ -192,7 +192,8 @@ fn the_whole_hostile_set_is_collected_in_one_run() {
             .collect()
     };
     assert_eq!(code_of("bomb.xlsx"), ["F14"]);
-    assert_eq!(code_of("bomb-lying.xlsx"), ["F06"]);
+    // Stopped at the lie while inflating, not read in full (issue 33).
+    assert_eq!(code_of("bomb-lying.xlsx"), ["F14"]);
     assert_eq!(code_of("far-cells.xls"), ["F14"]);
     // Repeated ODS cells and rows with content, which calamine copies out (8 GB for
     // repeat.ods before the guard).

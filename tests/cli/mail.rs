@@ -31,7 +31,7 @@ fn wrap76(s: &str) -> String {
         .join("\r\n")
 }
 
-fn gbk(s: &str) -> Vec<u8> {
+pub(super) fn gbk(s: &str) -> Vec<u8> {
     encoding_rs::GBK.encode(s).0.into_owned()
 }
 
@@ -133,13 +133,21 @@ fn crc32(data: &[u8]) -> u32 {
 /// A stored ZIP whose entry names are raw bytes with the UTF-8 flag off, as Windows'
 /// "send to compressed folder" writes Chinese names (GBK).
 fn raw_zip(entries: &[(Vec<u8>, &[u8])]) -> Vec<u8> {
+    let entries: Vec<(Vec<u8>, &[u8], u16, u16)> =
+        entries.iter().map(|(n, d)| (n.clone(), *d, 0, 0)).collect();
+    raw_zip_with(&entries)
+}
+
+/// [`raw_zip`] with each entry's general-purpose flags and compression method as given
+/// (bit 0 of the flags: encrypted; method 12: BZIP2, 14: LZMA), the data stored as it is.
+pub(super) fn raw_zip_with(entries: &[(Vec<u8>, &[u8], u16, u16)]) -> Vec<u8> {
     let (mut out, mut cd) = (Vec::new(), Vec::new());
-    for (name, data) in entries {
+    for (name, data, flags, method) in entries {
         let off = out.len() as u32;
         let crc = crc32(data);
         let common = |v: &mut Vec<u8>| {
-            v.extend(0u16.to_le_bytes()); // flags: UTF-8 off
-            v.extend(0u16.to_le_bytes()); // stored
+            v.extend(flags.to_le_bytes()); // UTF-8 off
+            v.extend(method.to_le_bytes());
             v.extend(0u32.to_le_bytes()); // time, date
             v.extend(crc.to_le_bytes());
             v.extend((data.len() as u32).to_le_bytes());
@@ -174,12 +182,12 @@ fn raw_zip(entries: &[(Vec<u8>, &[u8])]) -> Vec<u8> {
     out
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-    returns: std::path::PathBuf,
+pub(super) struct Env {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) returns: std::path::PathBuf,
 }
 
-fn env() -> Env {
+pub(super) fn env() -> Env {
     let dir = tempfile::tempdir().unwrap();
     stdout_of(jixiao().arg("demo").arg("-o").arg(dir.path()));
     Env {
@@ -188,7 +196,7 @@ fn env() -> Env {
     }
 }
 
-fn demo_return(env: &Env, contains: &str) -> Vec<u8> {
+pub(super) fn demo_return(env: &Env, contains: &str) -> Vec<u8> {
     let entry = std::fs::read_dir(&env.returns)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -197,7 +205,7 @@ fn demo_return(env: &Env, contains: &str) -> Vec<u8> {
     std::fs::read(entry).unwrap()
 }
 
-fn collect(env: &Env, inputs: &[&Path]) -> serde_json::Value {
+pub(super) fn collect(env: &Env, inputs: &[&Path]) -> serde_json::Value {
     let out = env.dir.path().join("邮件汇总");
     let mut cmd = jixiao();
     cmd.arg("collect")

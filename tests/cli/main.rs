@@ -15,6 +15,7 @@ mod init;
 mod interrupted;
 mod issue;
 mod keeping;
+mod lying;
 mod mail;
 mod mailboxes;
 mod many_departments;
