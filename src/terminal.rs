@@ -42,6 +42,14 @@ impl Progress {
     }
 
     /// Prints a line above the bar (or plainly when there is no bar) and advances by one.
+    /// Runs `f` with the bar hidden (to ask something).
+    pub fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
     pub fn line(&self, text: &str) {
         match &self.bar {
             Some(bar) => {
@@ -103,6 +111,19 @@ fn resident_mb() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
     let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
     Some(pages * 4096 / 1_048_576)
+}
+
+/// Asks a yes/no question on the terminal; no (without asking) when input is not a terminal.
+pub fn confirm(question: &str) -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("{question}[y/N] ");
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(line.trim(), "y" | "Y" | "yes" | "是")
 }
 
 /// A run-level error as one line: each cause once. Libraries here (calamine, quick-xml, our

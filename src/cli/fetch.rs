@@ -88,6 +88,11 @@ pub fn run(config: &Config) -> Result<Outcome> {
             crate::collect::mail::MAX_MESSAGE_BYTES / 1_048_576
         );
     }
+    for (uid, why) in &f.skipped {
+        println!(
+            "  未收取  UID {uid}：{why}；已跳过，以后不再收取。请让发件部门重新发送，或请邮件管理员检查这封邮件"
+        );
+    }
     println!(
         "文件夹中共 {} 封，之前已收取 {} 封；本次保存 {} 封带附件的邮件，{} 封无附件未保存{}",
         f.in_folder,
@@ -100,7 +105,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
             String::new()
         }
     );
-    Ok(if f.too_big.is_empty() {
+    Ok(if f.too_big.is_empty() && f.skipped.is_empty() {
         Outcome::Done
     } else {
         Outcome::Blocked

@@ -265,9 +265,18 @@ fn on_interrupt() {
         eprint!("\r\x1b[2K");
     }
     crate::output::abandon_all();
-    eprintln!("已中断：本次运行没有写出任何结果，上次的结果保持不变。");
+    eprintln!(
+        "{}",
+        INTERRUPTED.get().copied().unwrap_or(
+            "已中断：本次运行没有写出任何结果，上次的结果保持不变。"
+        )
+    );
     std::process::exit(130);
 }
+
+/// What Ctrl+C says, for a command whose work is kept step by step rather than swapped in
+/// at the end.
+static INTERRUPTED: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
 
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -281,8 +290,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Issue(a)) => issue::run(&issue::Config::from_args(a)?),
         Some(Command::Collect(a)) => collect::run(&collect::Config::from_args(a)?),
         Some(Command::Check(a)) => check::run(&check::Config::from_args(a)?),
-        Some(Command::Send(a)) => send::run(&send::Config::from_args(a)?),
-        Some(Command::Fetch(a)) => fetch::run(&fetch::Config::from_args(a)?),
+        Some(Command::Send(a)) => {
+            let _ = INTERRUPTED.set(
+                "已中断：已发送的邮件都已记入发送记录，再次运行会接着发送；中断时正在发送的那一封如果没有记下服务器答复，再次运行时会先询问是否重发。",
+            );
+            send::run(&send::Config::from_args(a)?)
+        }
+        Some(Command::Fetch(a)) => {
+            let _ = INTERRUPTED.set(
+                "已中断：已收取的邮件都已保存并记入收取记录，再次运行会接着收取。",
+            );
+            fetch::run(&fetch::Config::from_args(a)?)
+        }
         Some(Command::Demo(a)) => demo::run(&demo::Config { output: a.output }),
         None => match cli.folder {
             Some(folder) => collect::run(&collect::Config::of_year_folder(&folder)?),

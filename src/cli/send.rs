@@ -63,6 +63,18 @@ pub fn run(config: &Config) -> Result<Outcome> {
         &|n| {
             let _ = progress.set(crate::terminal::Progress::new(n as u64, "发送邮件"));
         },
+        &|m, when| {
+            let ask = || {
+                crate::terminal::confirm(&format!(
+                    "{} 上次（{when}）交给服务器后连接中断，没有收到答复，对方可能已经收到。确认对方没有收到、要再发一次吗？",
+                    m.file
+                ))
+            };
+            match progress.get() {
+                Some(p) => p.suspend(ask),
+                None => ask(),
+            }
+        },
         &|m, o| {
             let to = m.to.join("、");
             let line = match o {
@@ -70,6 +82,14 @@ pub fn run(config: &Config) -> Result<Outcome> {
                 Sent::AlreadySent(when) => format!("  已发送过  {}（{when}），不再发送", m.file),
                 Sent::WouldSend => format!("  将发送    {} → {to}：{}", m.file, m.subject),
                 Sent::Refused(why) => format!("  未发送    {} → {to}：{why}", m.file),
+                Sent::MaybeSent(when) => format!(
+                    "  可能已送达 {}：上次（{when}）交给服务器后连接中断，没有收到答复，本次未重发；请向收件人确认，确认没有收到时在命令行窗口中运行 jixiao send，按提示确认重发",
+                    m.file
+                ),
+                Sent::Duplicate(first) => format!(
+                    "  未发送    {}：与 {first} 的 Message-ID 相同（同一封信的副本？），为免重复只发一封；如确是另一封信，请删除副本",
+                    m.file
+                ),
             };
             match progress.get() {
                 Some(p) => p.line(&line),
@@ -85,7 +105,7 @@ pub fn run(config: &Config) -> Result<Outcome> {
         println!("  无法读取  {file}：{why}");
     }
     let n = |f: fn(&Sent) -> bool| result.count(f);
-    let refused = n(|o| matches!(o, Sent::Refused(_)));
+    let refused = n(|o| matches!(o, Sent::Refused(_) | Sent::MaybeSent(_) | Sent::Duplicate(_)));
     if config.dry_run {
         println!(
             "共 {} 封待发送，{} 封已发送过",

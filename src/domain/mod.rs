@@ -16,10 +16,12 @@ use std::fmt;
 mod date;
 mod finding;
 mod receipt;
+mod written;
 
 pub use date::*;
 pub use finding::*;
 pub use receipt::*;
+pub use written::*;
 /// Rounds to 2 decimals, half away from zero (四舍五入), as every money and score figure is shown.
 pub fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

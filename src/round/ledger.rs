@@ -182,7 +182,7 @@ impl Ledger {
                 &deadline,
                 &e.recorded,
             ];
-            let row: Vec<String> = fields.iter().map(|f| cell(f)).collect();
+            let row: Vec<String> = fields.iter().map(|f| crate::domain::tsv_field(f)).collect();
             out.push_str(&row.join("\t"));
             out.push_str("\r\n");
         }
@@ -209,21 +209,6 @@ impl Ledger {
             .iter()
             .rev()
             .find(|e| e.kind == Kind::Reminder && e.dept == *dept)
-    }
-}
-
-/// A field as written: tabs and line breaks become spaces, and text a spreadsheet would take
-/// for a formula (`=`, `+`, `-`, `@` first) is quoted with `'`, so that opening the record in
-/// Excel never runs anything.
-fn cell(s: &str) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if flat.starts_with(['=', '+', '-', '@']) {
-        format!("'{flat}")
-    } else {
-        flat
     }
 }
 
@@ -266,7 +251,7 @@ fn entry(line: usize, text: &str) -> Result<Entry, LedgerError> {
         column: LEDGER_HEADER[i],
         value: f[i].to_string(),
     };
-    let unquote = |s: &str| s.strip_prefix('\'').unwrap_or(s).to_string();
+    let unquote = |s: &str| crate::domain::tsv_value(s).to_string();
     let kind = match f[2] {
         "报送" => Kind::Return,
         "催报" => Kind::Reminder,

@@ -5,21 +5,27 @@
 //! Guarantees: read-only (the folder is opened with EXAMINE and bodies are fetched with
 //! BODY.PEEK: nothing is deleted, moved or flagged); incremental (the folder's
 //! [`layout::mail::FETCH_JOURNAL`](crate::layout::mail::FETCH_JOURNAL) records UIDVALIDITY and
-//! every UID looked at, and a message whose Message-ID was saved before is not saved again,
-//! even after the server renumbered its messages); each `.eml` is written to a temporary name
-//! and renamed, then journalled, so a lost connection leaves nothing half-written and the
-//! next run goes on where this one stopped; a message over
-//! [`MAX_MESSAGE_BYTES`](crate::collect::mail::MAX_MESSAGE_BYTES) is not downloaded and is
-//! reported.
+//! every UID looked at, and a message whose content was saved before is not saved again, even
+//! after the server renumbered its messages, while another message reusing a Message-ID is);
+//! each `.eml` is written to a temporary name and renamed, then journalled, so a lost
+//! connection leaves nothing half-written and the next run goes on where this one stopped; a
+//! message declared over [`MAX_MESSAGE_BYTES`](crate::collect::mail::MAX_MESSAGE_BYTES) is not
+//! downloaded and is reported. The server is not trusted: every command is [`Metered`] — a
+//! message may bring no more than the limit whatever it declared, and must arrive within a
+//! deadline set by its size, however slowly the server trickles it; one that breaks either,
+//! or comes without a body, is skipped, journalled and reported, and the run goes on (over a
+//! new connection when the old one was cut).
 
 use super::account::Account;
 use super::journal::Journal;
-use super::tls::Stream;
+use super::metered::{Meter, Metered, Tripped};
 use crate::collect::mail::MAX_MESSAGE_BYTES;
 use crate::domain::Date;
 use crate::layout::mail::{
-    FETCH_JOURNAL, FETCH_JOURNAL_HEADER, FETCH_NO_ATTACHMENT, FETCH_SAVED, FETCH_TOO_BIG,
+    FETCH_BROKEN, FETCH_JOURNAL, FETCH_JOURNAL_HEADER, FETCH_NO_ATTACHMENT, FETCH_SAVED,
+    FETCH_TOO_BIG,
 };
+use std::time::Duration;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -39,6 +45,8 @@ pub struct Fetched {
     pub duplicates: usize,
     /// (UID, size in bytes) of messages over the limit.
     pub too_big: Vec<(u32, u64)>,
+    /// (UID, why) of messages that could not be fetched and were skipped.
+    pub skipped: Vec<(u32, String)>,
 }
 
 /// A run-level failure. What was saved before it is kept and journalled.
@@ -70,9 +78,41 @@ pub enum FetchError {
     /// The connection broke off.
     #[error("与 IMAP 服务器 {0} 的连接中断：{1}；已收取的邮件均已保存，再次运行会接着收取")]
     Lost(String, String),
+    /// The journal is not as this program wrote it: nothing was fetched.
+    #[error(
+        "收取记录 {0} 无法按原样读取：{1}。为免重复收取或漏收，本次没有收取任何邮件。请恢复 jixiao 写下的原文件（不要在 Excel 中修改后保存）；或把它移到别处再运行（移走后会重新查看文件夹中的每封邮件，内容相同的邮件以同名文件保存，不会多出副本）"
+    )]
+    Journal(String, String),
+    /// The server kept breaking the connection on messages it could not deliver.
+    #[error(
+        "IMAP 服务器 {0} 连续 {1} 次在传送邮件时超出限制，已停止收取；已收取的邮件均已保存。请联系邮件管理员检查服务器"
+    )]
+    Unreliable(String, usize),
 }
 
-type Session = imap::Session<Stream>;
+type Session = imap::Session<Metered>;
+
+/// Bytes any command but a message's body may bring (folder list, search results, sizes).
+const COMMAND_BYTES: u64 = 16 << 20;
+/// Connections a run may open again after a message broke one.
+const MAX_RECONNECTS: usize = 5;
+
+/// How long a command other than a body may take.
+fn command_time() -> Duration {
+    super::timeout() * 3
+}
+
+/// How long a message of `size` bytes may take to arrive: the timeout, plus a second for
+/// every 256 KB (a slow link still brings 64 MB in under five minutes).
+fn message_time(size: u64) -> Duration {
+    super::timeout() + Duration::from_secs(size / (256 * 1024))
+}
+
+/// Whether a fetch pass ended or must go on over a new connection.
+enum Pass {
+    Done,
+    Reconnect,
+}
 
 /// Fetches the new messages of `account`'s folder into `dir` (created when missing). `since`
 /// limits the search to messages dated on or after it; `start(n)` is told how many messages
@@ -88,48 +128,81 @@ pub fn fetch_folder(
     let user = account.user.as_deref().ok_or(FetchError::NoUser)?;
     std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
     let journal_path = dir.join(FETCH_JOURNAL);
-    let mut journal = Journal::open(&journal_path, &FETCH_JOURNAL_HEADER)
-        .map_err(|e| folder_error(&journal_path, &e))?;
+    let shown = journal_path.display().to_string();
+    let mut journal =
+        Journal::open(&journal_path, &FETCH_JOURNAL_HEADER).map_err(|e| match e {
+            super::journal::JournalError::Changed(why) => FetchError::Journal(shown.clone(), why),
+            other => FetchError::Folder(shown.clone(), other.to_string()),
+        })?;
     let server = account.server();
+    let mut out = Fetched::default();
+    let mut first = true;
+    for _ in 0..=MAX_RECONNECTS {
+        let meter = Meter::new(COMMAND_BYTES, command_time());
+        let mut session = login(account, user, password, &server, &meter)?;
+        let pass = fetch_in(
+            &mut session,
+            &meter,
+            account,
+            &server,
+            dir,
+            since,
+            &mut journal,
+            &mut out,
+            &mut first,
+            start,
+            tick,
+        );
+        if meter.tripped().is_none() {
+            let _ = session.logout();
+        }
+        match pass? {
+            Pass::Done => return Ok(out),
+            Pass::Reconnect => continue,
+        }
+    }
+    Err(FetchError::Unreliable(server, MAX_RECONNECTS + 1))
+}
+
+/// Connects, reads the greeting and logs in, every read under `meter`.
+fn login(
+    account: &Account,
+    user: &str,
+    password: &str,
+    server: &str,
+    meter: &Meter,
+) -> Result<Session, FetchError> {
     let stream = super::tls::connect(&account.host, account.port, account.scheme.tls())?;
-    let mut client = imap::Client::new(stream);
+    let mut client = imap::Client::new(Metered::new(stream, meter.clone()));
     client.read_greeting().map_err(|e| match e {
         imap::Error::Io(_) | imap::Error::ConnectionLost => FetchError::Connect(
-            super::tls::ConnectError::Refused(server.clone(), super::tls::silent()),
+            super::tls::ConnectError::Refused(server.to_string(), super::tls::silent()),
         ),
-        other => lost_or(&server, other, FetchError::Server),
+        other => lost_or(server, other, FetchError::Server),
     })?;
-    let mut session = client.login(user, password).map_err(|(e, _)| match e {
-        imap::Error::No(no) => FetchError::Login(server.clone(), no.information),
+    client.login(user, password).map_err(|(e, _)| match e {
+        imap::Error::No(no) => FetchError::Login(server.to_string(), no.information),
         imap::Error::Validate(_) => FetchError::BadCredentials,
-        other => lost_or(&server, other, FetchError::Server),
-    })?;
-    let result = fetch_in(
-        &mut session,
-        account,
-        &server,
-        dir,
-        since,
-        &mut journal,
-        start,
-        tick,
-    );
-    let _ = session.logout();
-    result
+        other => lost_or(server, other, FetchError::Server),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
 fn fetch_in(
     session: &mut Session,
+    meter: &Meter,
     account: &Account,
     server: &str,
     dir: &Path,
     since: Option<Date>,
     journal: &mut Journal,
+    out: &mut Fetched,
+    first: &mut bool,
     start: &dyn Fn(usize),
     tick: &dyn Fn(),
-) -> Result<Fetched, FetchError> {
+) -> Result<Pass, FetchError> {
     let folder = &account.mailbox;
+    meter.arm(COMMAND_BYTES, command_time());
     // The folder is looked up in the list first: a server's NO to EXAMINE may carry the
     // name in UTF-8, which imap-proto 0.16 cannot read (it waits for more, then times out).
     let names: Vec<String> = session
@@ -145,7 +218,7 @@ fn fetch_in(
         return Err(FetchError::NoFolder(
             server.to_string(),
             folder.clone(),
-            names.join("、"),
+            crate::domain::for_terminal(&names.join("、")).into_owned(),
         ));
     }
     let mailbox = session
@@ -159,10 +232,18 @@ fn fetch_in(
         .filter(|r| r[0] == who && r[1] == *folder && r[2] == validity && r[5] != FETCH_TOO_BIG)
         .filter_map(|r| r[3].parse().ok())
         .collect();
+    // What tells a message saved before: its content's digest; a line from before digests
+    // were journalled, its Message-ID.
+    let mut saved_digests: BTreeSet<String> = journal
+        .rows()
+        .iter()
+        .filter(|r| r[5] == FETCH_SAVED && !r[8].is_empty())
+        .map(|r| r[8].clone())
+        .collect();
     let saved_ids: BTreeSet<String> = journal
         .rows()
         .iter()
-        .filter(|r| r[5] == FETCH_SAVED && !r[4].is_empty())
+        .filter(|r| r[5] == FETCH_SAVED && r[8].is_empty() && !r[4].is_empty())
         .map(|r| r[4].clone())
         .collect();
     let query = match since {
@@ -172,43 +253,73 @@ fn fetch_in(
     let all = session
         .uid_search(&query)
         .map_err(|e| lost_or(server, e, FetchError::Server))?;
-    let mut out = Fetched {
-        in_folder: all.len(),
-        ..Fetched::default()
-    };
+    let in_folder = all.len();
     let mut new: Vec<u32> = all.into_iter().filter(|u| !known.contains(u)).collect();
     new.sort_unstable();
-    out.known = out.in_folder - new.len();
-    start(new.len());
+    if std::mem::take(first) {
+        out.in_folder = in_folder;
+        out.known = in_folder - new.len();
+        start(new.len());
+    }
     let journal_path = journal.path().to_path_buf();
     let journal_error = |e: std::io::Error| folder_error(&journal_path, &e);
     for uid in new {
+        meter.arm(COMMAND_BYTES, command_time());
         let size = message_size(session, server, uid)?;
-        // (Message-ID, what was done, file saved)
-        let (message_id, done, file) = if size > MAX_MESSAGE_BYTES as u64 {
+        // (Message-ID, what was done, file saved, digest)
+        let (message_id, done, file, digest) = if size > MAX_MESSAGE_BYTES as u64 {
             out.too_big.push((uid, size));
-            (String::new(), FETCH_TOO_BIG, String::new())
+            (String::new(), FETCH_TOO_BIG.to_string(), String::new(), String::new())
         } else {
-            let body = message_body(session, server, uid)?;
+            meter.arm(MAX_MESSAGE_BYTES as u64 + 64 * 1024, message_time(size));
+            let body = match message_body(session, server, uid) {
+                Ok(Some(body)) => body,
+                Ok(None) => {
+                    let why = "服务器没有返回这封邮件的内容".to_string();
+                    skip(journal, out, [&who, folder, &validity], uid, &why)?;
+                    tick();
+                    continue;
+                }
+                Err(e) => {
+                    let why = match meter.tripped() {
+                        Some(Tripped::Bytes(n)) => format!(
+                            "邮件实际内容超过 {} MB 上限（服务器声明为 {size} 字节，大小不实）",
+                            n / 1_048_576
+                        ),
+                        Some(Tripped::Time(t)) => format!(
+                            "服务器传送过慢，{} 秒内未传完（声明大小 {size} 字节）",
+                            t.as_secs()
+                        ),
+                        None => return Err(e),
+                    };
+                    skip(journal, out, [&who, folder, &validity], uid, &why)?;
+                    tick();
+                    return Ok(Pass::Reconnect);
+                }
+            };
             let parsed = mail_parser::MessageParser::default().parse(&body);
             let message_id = parsed
                 .as_ref()
                 .and_then(|m| m.message_id())
                 .map(|m| format!("<{m}>"))
                 .unwrap_or_default();
+            // The digest of what the server holds, before the Received line jixiao adds.
+            let digest = crate::domain::content_digest(without_received(&body));
             let has_attachment = parsed.as_ref().is_some_and(|m| m.attachment_count() > 0);
             if !has_attachment {
                 out.without_attachment += 1;
-                (message_id, FETCH_NO_ATTACHMENT, String::new())
-            } else if !message_id.is_empty() && saved_ids.contains(&message_id) {
+                (message_id, FETCH_NO_ATTACHMENT.to_string(), String::new(), digest)
+            } else if saved_digests.contains(&digest)
+                || (!message_id.is_empty() && saved_ids.contains(&message_id))
+            {
                 out.duplicates += 1;
-                (message_id, FETCH_SAVED, String::new())
+                (message_id, FETCH_SAVED.to_string(), String::new(), String::new())
             } else {
                 let name = file_name(dir, &validity, uid, parsed.as_ref(), &body);
                 crate::output::write_atomic(&dir.join(&name), &body)
                     .map_err(|e| FetchError::Folder(name.clone(), e.to_string()))?;
                 out.saved.push(name.clone());
-                (message_id, FETCH_SAVED, name)
+                (message_id, FETCH_SAVED.to_string(), name, digest)
             }
         };
         journal
@@ -218,14 +329,56 @@ fn fetch_in(
                 &validity,
                 &uid.to_string(),
                 &message_id,
-                done,
+                &done,
                 &file,
                 &super::journal::now_text(),
+                &digest,
             ])
             .map_err(journal_error)?;
+        if done == FETCH_SAVED && !digest.is_empty() {
+            saved_digests.insert(digest);
+        }
         tick();
     }
-    Ok(out)
+    Ok(Pass::Done)
+}
+
+/// Journals a message that could not be fetched and reports it.
+fn skip(
+    journal: &mut Journal,
+    out: &mut Fetched,
+    [who, folder, validity]: [&str; 3],
+    uid: u32,
+    why: &str,
+) -> Result<(), FetchError> {
+    let done = format!("{FETCH_BROKEN}{why}");
+    journal
+        .append(&[
+            who,
+            folder,
+            validity,
+            &uid.to_string(),
+            "",
+            &done,
+            "",
+            &super::journal::now_text(),
+            "",
+        ])
+        .map_err(|e| folder_error(journal.path(), &e))?;
+    out.skipped.push((uid, why.to_string()));
+    Ok(())
+}
+
+/// A saved message without the `Received:` line [`message_body`] put in front.
+fn without_received(body: &[u8]) -> &[u8] {
+    if body.starts_with(b"Received: from ") && body.windows(13).take(400).any(|w| w == b"by jixiao (IM") {
+        match body.windows(2).position(|w| w == b"\r\n") {
+            Some(p) => &body[p + 2..],
+            None => body,
+        }
+    } else {
+        body
+    }
 }
 
 fn message_size(session: &mut Session, server: &str, uid: u32) -> Result<u64, FetchError> {
@@ -242,18 +395,21 @@ fn message_size(session: &mut Session, server: &str, uid: u32) -> Result<u64, Fe
 /// The whole message, with a `Received:` line in front recording when the server received it
 /// (its INTERNALDATE): the time `collect` counts the return as received, whatever Date the
 /// sender's program wrote.
-fn message_body(session: &mut Session, server: &str, uid: u32) -> Result<Vec<u8>, FetchError> {
+fn message_body(
+    session: &mut Session,
+    server: &str,
+    uid: u32,
+) -> Result<Option<Vec<u8>>, FetchError> {
     let f = session
         .uid_fetch(uid.to_string(), "(UID INTERNALDATE BODY.PEEK[])")
         .map_err(|e| lost_or(server, e, FetchError::Server))?;
-    let m = f.iter().find(|m| m.uid == Some(uid)).ok_or_else(|| {
-        FetchError::Server(server.to_string(), format!("邮件 UID {uid} 没有返回内容"))
-    })?;
-    let body = m.body().ok_or_else(|| {
-        FetchError::Server(server.to_string(), format!("邮件 UID {uid} 没有返回内容"))
-    })?;
+    let Some(body) = f.iter().find(|m| m.uid == Some(uid)).and_then(|m| m.body()) else {
+        return Ok(None);
+    };
+    let m = f.iter().find(|m| m.uid == Some(uid));
+    let internal = m.and_then(|m| m.internal_date());
     let mut out = Vec::with_capacity(body.len() + 96);
-    if let Some(at) = m.internal_date() {
+    if let Some(at) = internal {
         out.extend(
             format!(
                 "Received: from {} by jixiao (IMAP UID {uid}); {}\r\n",
@@ -264,7 +420,7 @@ fn message_body(session: &mut Session, server: &str, uid: u32) -> Result<Vec<u8>
         );
     }
     out.extend_from_slice(body);
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// A server name fit for a header: printable ASCII without spaces or semicolons.

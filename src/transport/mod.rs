@@ -13,6 +13,7 @@
 pub mod account;
 pub mod fetch;
 pub mod journal;
+pub mod metered;
 pub mod send;
 pub mod tls;
 mod utf7;

@@ -2,15 +2,19 @@
 //! handed to an SMTP server, one by one, in file-name order.
 //!
 //! Guarantees: one SMTP session for the run; a message is recorded in the folder's
-//! [`layout::mail::SEND_JOURNAL`](crate::layout::mail::SEND_JOURNAL) the moment the server
-//! accepts it, and a message whose Message-ID (or, without one, file name) is recorded is
-//! never sent again; a message the server refuses is reported and the others still go; a
-//! refused login, a server that does not answer or a certificate that does not verify stops
-//! the run before anything is sent; `dry_run` connects to nothing.
+//! [`layout::mail::SEND_JOURNAL`](crate::layout::mail::SEND_JOURNAL) before it is handed to
+//! the server and again the moment the server answers, and a message whose file and
+//! Message-ID (or, without one, file name) are recorded as sent is never sent again; one
+//! whose answer never came (the connection broke off) is sent again only when `confirm`
+//! says so; a second file with a Message-ID already used is not sent; a journal that cannot
+//! be read exactly stops the run before anything is sent; `Bcc` goes into the envelope and
+//! never into the message; a message the server refuses is reported and the others still
+//! go; a refused login, a server that does not answer or a certificate that does not verify
+//! stops the run before anything is sent; `dry_run` connects to nothing.
 
 use super::account::{Account, Scheme};
 use super::journal::Journal;
-use crate::layout::mail::{SEND_JOURNAL, SEND_JOURNAL_HEADER};
+use crate::layout::mail::{SEND_JOURNAL, SEND_JOURNAL_HEADER, SEND_PENDING, SEND_REFUSED};
 use lettre::address::{Address, Envelope};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{SmtpConnection, TlsParameters};
@@ -51,6 +55,11 @@ pub enum Outcome {
     AlreadySent(String),
     /// Would be sent (`--dry-run`).
     WouldSend,
+    /// Handed to the server by an earlier run (when) whose answer never came: it may have
+    /// arrived, and was not sent again.
+    MaybeSent(String),
+    /// Not sent: another file (named) holds the same Message-ID, sent or sending.
+    Duplicate(String),
     /// Not sendable as it stands, or refused by the server (why).
     Refused(String),
 }
@@ -91,6 +100,11 @@ pub enum SendError {
         "SMTP 服务器 {0} 不提供可用的登录方式（不支持 AUTH PLAIN 或 LOGIN）：如该服务器允许不登录发送，请在地址中省略用户名（如 smtp://{0}）；否则请改用 smtps:// 加密端口，或联系邮件管理员"
     )]
     NoLogin(String),
+    /// The journal is not as this program wrote it: nothing was sent.
+    #[error(
+        "发送记录 {0} 无法按原样读取：{1}。为免重复发送，本次没有发送任何邮件。请恢复 jixiao 写下的原文件（不要在 Excel 中修改后保存）；或确认哪些信已经发出后，把它移到别处再运行（移走后，文件夹里的每封信都会再发送一次）"
+    )]
+    Journal(String, String),
     /// The connection broke off mid-run; what was sent is recorded.
     #[error("与 SMTP 服务器 {0} 的连接中断：{1}；已发送的邮件已记录，再次运行会接着发送")]
     Lost(String, String),
@@ -173,55 +187,86 @@ pub fn send_folder(
     folder: &Path,
     dry_run: bool,
     start: &dyn Fn(usize),
+    confirm: &dyn Fn(&Outgoing, &str) -> bool,
     each: &dyn Fn(&Outgoing, &Outcome),
 ) -> Result<Sent, SendError> {
     let (messages, unreadable) = read_folder(folder)?;
     start(messages.len());
     let journal_path = folder.join(SEND_JOURNAL);
+    let shown_path = journal_path.display().to_string();
     let journal_error = |e: std::io::Error| {
         SendError::Folder(
-            format!("无法写入发送记录 {}", journal_path.display()),
+            format!("无法写入发送记录 {shown_path}"),
             crate::domain::io_text(&e),
         )
     };
     let mut journal = if dry_run && !journal_path.exists() {
         None
     } else {
-        Some(Journal::open(&journal_path, &SEND_JOURNAL_HEADER).map_err(journal_error)?)
-    };
-    let sent_before = |m: &Outgoing, j: &Option<Journal>| -> Option<String> {
-        j.as_ref()?
-            .rows()
-            .iter()
-            .find(|r| r[1] == m.key())
-            .map(|r| r[3].clone())
+        Some(
+            Journal::open(&journal_path, &SEND_JOURNAL_HEADER).map_err(|e| match e {
+                super::journal::JournalError::Changed(why) => {
+                    SendError::Journal(shown_path.clone(), why)
+                }
+                other => SendError::Folder(
+                    format!("无法读取发送记录 {shown_path}"),
+                    other.to_string(),
+                ),
+            })?,
+        )
     };
     let mut out = Sent {
         messages: Vec::new(),
         unreadable,
     };
+    // Keys used by an earlier file of this run: (key, file).
+    let mut used: Vec<(String, String)> = Vec::new();
     // One session, opened when the first message is due; a refusal ends lettre's session,
     // so the next message opens another.
     let mut conn: Option<SmtpConnection> = None;
     for m in &messages {
-        let outcome = if let Some(when) = sent_before(m, &journal) {
-            Outcome::AlreadySent(when)
-        } else if dry_run {
-            Outcome::WouldSend
-        } else {
-            if conn.as_ref().is_none_or(|c| c.has_broken()) {
-                conn = Some(open(account, password)?);
+        let recorded = journal
+            .as_ref()
+            .map(|j| earlier(j, m))
+            .unwrap_or(Earlier::None);
+        let twin = used
+            .iter()
+            .find(|(k, f)| k == m.key() && *f != m.file)
+            .map(|(_, f)| f.clone());
+        used.push((m.key().to_string(), m.file.clone()));
+        let outcome = match (recorded, twin) {
+            (_, Some(first)) | (Earlier::Other(first), _) => Outcome::Duplicate(first),
+            (Earlier::Sent(when), _) => Outcome::AlreadySent(when),
+            (Earlier::Pending(when), _) if dry_run || !confirm(m, &when) => {
+                Outcome::MaybeSent(when)
             }
-            let Some(c) = conn.as_mut() else {
-                continue;
-            };
-            let o = send_one(c, m, account)?;
-            if let (Outcome::Sent(answer), Some(j)) = (&o, journal.as_mut()) {
-                let when = super::journal::now_text();
-                j.append(&[&m.file, m.key(), &m.to.join(", "), &when, answer])
-                    .map_err(journal_error)?;
+            _ if dry_run => Outcome::WouldSend,
+            _ => {
+                if conn.as_ref().is_none_or(|c| c.has_broken()) {
+                    conn = Some(open(account, password)?);
+                }
+                let Some(c) = conn.as_mut() else {
+                    continue;
+                };
+                let to = m.to.join(", ");
+                if let Some(j) = journal.as_mut() {
+                    let when = super::journal::now_text();
+                    j.append(&[&m.file, m.key(), &to, &when, SEND_PENDING])
+                        .map_err(journal_error)?;
+                }
+                let o = send_one(c, m, account)?;
+                let answer = match &o {
+                    Outcome::Sent(answer) => Some(answer.clone()),
+                    Outcome::Refused(why) => Some(format!("{SEND_REFUSED}{why}")),
+                    _ => None,
+                };
+                if let (Some(answer), Some(j)) = (answer, journal.as_mut()) {
+                    let when = super::journal::now_text();
+                    j.append(&[&m.file, m.key(), &to, &when, &answer])
+                        .map_err(journal_error)?;
+                }
+                o
             }
-            o
         };
         each(m, &outcome);
         out.messages.push((m.clone(), outcome));
@@ -230,6 +275,73 @@ pub fn send_folder(
         let _ = c.quit();
     }
     Ok(out)
+}
+
+/// What the journal says of a message already.
+enum Earlier {
+    /// Nothing: it has not been sent (or the server refused it).
+    None,
+    /// Accepted by the server (when).
+    Sent(String),
+    /// Handed to the server, no answer recorded (when).
+    Pending(String),
+    /// Its Message-ID was sent from another file (named).
+    Other(String),
+}
+
+/// The journal's last word on `m`: its own lines (same file, same key) decide; a line of
+/// another file with its Message-ID makes it a duplicate.
+fn earlier(journal: &Journal, m: &Outgoing) -> Earlier {
+    let file = Journal::recorded(&m.file);
+    let key = Journal::recorded(m.key());
+    let mut last = Earlier::None;
+    for r in journal.rows().iter().filter(|r| r[1] == key) {
+        if r[0] != file {
+            if m.message_id.is_some() && !r[4].starts_with(SEND_REFUSED) {
+                last = Earlier::Other(r[0].clone());
+            }
+            continue;
+        }
+        last = if r[4] == SEND_PENDING {
+            Earlier::Pending(r[3].clone())
+        } else if r[4].starts_with(SEND_REFUSED) {
+            Earlier::None
+        } else {
+            Earlier::Sent(r[3].clone())
+        };
+    }
+    last
+}
+
+/// A message's bytes without its `Bcc` field (header lines and their continuations): blind
+/// copies go in the envelope only, never to every recipient.
+fn without_bcc(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|p| p + 2)
+        .or_else(|| bytes.windows(2).position(|w| w == b"\n\n").map(|p| p + 1))
+        .unwrap_or(bytes.len());
+    let head = &bytes[..end];
+    let is_bcc = |line: &[u8]| line.len() >= 4 && line[..4].eq_ignore_ascii_case(b"bcc:");
+    if !head.split(|b| *b == b'\n').any(is_bcc) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut skipping = false;
+    for line in head.split_inclusive(|b| *b == b'\n') {
+        let continued = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        if is_bcc(line) {
+            skipping = true;
+        } else if !continued {
+            skipping = false;
+        }
+        if !skipping {
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(&bytes[end..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Connects, greets, and logs in when there is a user.
@@ -357,7 +469,7 @@ fn send_one(
         Ok(b) => b,
         Err(e) => return Ok(Outcome::Refused(crate::domain::io_text(&e))),
     };
-    match conn.send(&envelope, &bytes) {
+    match conn.send(&envelope, &without_bcc(&bytes)) {
         Ok(answer) => Ok(Outcome::Sent(
             answer
                 .message()

@@ -215,9 +215,12 @@ fn refusals_are_said_in_chinese_with_the_server_s_code() {
             !said.contains("permanent error") && !said.contains("transient error"),
             "{said}"
         );
-        // Refused, so not journalled as sent: the next run tries again.
+        // Refused, so journalled as not sent: the next run tries again.
         let journal = std::fs::read_to_string(dir.path().join("发送记录.tsv")).unwrap_or_default();
-        assert!(!journal.contains("letter-1@czj.example.com"), "{journal}");
+        let last = journal.lines().last().unwrap_or_default();
+        assert!(last.contains("\t未发送："), "{journal}");
+        let again = send(dir.path(), &server.url(None));
+        assert!(!text(&again).contains("已发送过"), "{}", text(&again));
     }
 }
 
