@@ -267,9 +267,10 @@ fn on_interrupt() {
     crate::output::abandon_all();
     eprintln!(
         "{}",
-        INTERRUPTED.get().copied().unwrap_or(
-            "已中断：本次运行没有写出任何结果，上次的结果保持不变。"
-        )
+        INTERRUPTED
+            .get()
+            .copied()
+            .unwrap_or("已中断：本次运行没有写出任何结果，上次的结果保持不变。")
     );
     std::process::exit(130);
 }
@@ -297,9 +298,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             send::run(&send::Config::from_args(a)?)
         }
         Some(Command::Fetch(a)) => {
-            let _ = INTERRUPTED.set(
-                "已中断：已收取的邮件都已保存并记入收取记录，再次运行会接着收取。",
-            );
+            let _ =
+                INTERRUPTED.set("已中断：已收取的邮件都已保存并记入收取记录，再次运行会接着收取。");
             fetch::run(&fetch::Config::from_args(a)?)
         }
         Some(Command::Demo(a)) => demo::run(&demo::Config { output: a.output }),

@@ -105,7 +105,12 @@ pub fn run(config: &Config) -> Result<Outcome> {
         println!("  无法读取  {file}：{why}");
     }
     let n = |f: fn(&Sent) -> bool| result.count(f);
-    let refused = n(|o| matches!(o, Sent::Refused(_) | Sent::MaybeSent(_) | Sent::Duplicate(_)));
+    let refused = n(|o| {
+        matches!(
+            o,
+            Sent::Refused(_) | Sent::MaybeSent(_) | Sent::Duplicate(_)
+        )
+    });
     if config.dry_run {
         println!(
             "共 {} 封待发送，{} 封已发送过",

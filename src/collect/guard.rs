@@ -216,7 +216,8 @@ pub fn repack(
     replace: impl Fn(&str, &[u8]) -> Option<Vec<u8>>,
 ) -> Result<Vec<u8>, Refusal> {
     use std::io::{Read, Write};
-    let damaged = |e: zip::result::ZipError| Refusal::Damaged("压缩包结构损坏".into(), e.to_string());
+    let damaged =
+        |e: zip::result::ZipError| Refusal::Damaged("压缩包结构损坏".into(), e.to_string());
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
     for i in 0..archive.len() {
@@ -400,7 +401,8 @@ fn ods_tables(source: impl std::io::BufRead) -> Result<(), Refusal> {
             .unwrap_or(1)
             .clamp(1, max)
     };
-    let broken = |e: quick_xml::Error| Refusal::Damaged("content.xml 无法解析".into(), e.to_string());
+    let broken =
+        |e: quick_xml::Error| Refusal::Damaged("content.xml 无法解析".into(), e.to_string());
     let mut reader = quick_xml::Reader::from_reader(source);
     let mut buf = Vec::new();
     let mut table = OdsTable::default();
@@ -688,7 +690,10 @@ mod tests {
     #[test]
     fn an_entry_that_inflates_past_its_declared_size_stops_there() {
         // 64 MB of zeros declared as 1,000 bytes: the directory's ratio looks honest.
-        let zip = lying(zip_with("xl/worksheets/sheet1.xml", &vec![0u8; 16 << 20]), 1000);
+        let zip = lying(
+            zip_with("xl/worksheets/sheet1.xml", &vec![0u8; 16 << 20]),
+            1000,
+        );
         let e = check_zip(&zip, &Budget::default()).unwrap_err();
         assert!(
             matches!(&e, Refusal::Oversized(m) if m.contains("超过其声明的大小 1000 字节")),
@@ -730,7 +735,13 @@ mod tests {
 
     #[test]
     fn ordinary_containers_pass() {
-        assert!(check_zip(&zip_with("xl/workbook.xml", b"<workbook/>"), &Budget::default()).is_ok());
+        assert!(
+            check_zip(
+                &zip_with("xl/workbook.xml", b"<workbook/>"),
+                &Budget::default()
+            )
+            .is_ok()
+        );
     }
 
     #[test]

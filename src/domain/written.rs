@@ -91,7 +91,14 @@ mod tests {
 
     #[test]
     fn a_tsv_field_is_never_a_formula_and_reads_back_as_written() {
-        for s in ["=HYPERLINK(\"http://x\",\"x\")", "+cmd", "@SUM(A1)", "-cmd", "'=x", "普通"] {
+        for s in [
+            "=HYPERLINK(\"http://x\",\"x\")",
+            "+cmd",
+            "@SUM(A1)",
+            "-cmd",
+            "'=x",
+            "普通",
+        ] {
             let f = tsv_field(s);
             assert!(!f.starts_with(['=', '+', '-', '@']), "{f}");
             assert_eq!(tsv_value(&f), s);

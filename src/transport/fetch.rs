@@ -25,9 +25,9 @@ use crate::layout::mail::{
     FETCH_BROKEN, FETCH_JOURNAL, FETCH_JOURNAL_HEADER, FETCH_NO_ATTACHMENT, FETCH_SAVED,
     FETCH_TOO_BIG,
 };
-use std::time::Duration;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use thiserror::Error;
 
 /// What a run did.
@@ -129,11 +129,10 @@ pub fn fetch_folder(
     std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, &e))?;
     let journal_path = dir.join(FETCH_JOURNAL);
     let shown = journal_path.display().to_string();
-    let mut journal =
-        Journal::open(&journal_path, &FETCH_JOURNAL_HEADER).map_err(|e| match e {
-            super::journal::JournalError::Changed(why) => FetchError::Journal(shown.clone(), why),
-            other => FetchError::Folder(shown.clone(), other.to_string()),
-        })?;
+    let mut journal = Journal::open(&journal_path, &FETCH_JOURNAL_HEADER).map_err(|e| match e {
+        super::journal::JournalError::Changed(why) => FetchError::Journal(shown.clone(), why),
+        other => FetchError::Folder(shown.clone(), other.to_string()),
+    })?;
     let server = account.server();
     let mut out = Fetched::default();
     let mut first = true;
@@ -269,7 +268,12 @@ fn fetch_in(
         // (Message-ID, what was done, file saved, digest)
         let (message_id, done, file, digest) = if size > MAX_MESSAGE_BYTES as u64 {
             out.too_big.push((uid, size));
-            (String::new(), FETCH_TOO_BIG.to_string(), String::new(), String::new())
+            (
+                String::new(),
+                FETCH_TOO_BIG.to_string(),
+                String::new(),
+                String::new(),
+            )
         } else {
             meter.arm(MAX_MESSAGE_BYTES as u64 + 64 * 1024, message_time(size));
             let body = match message_body(session, server, uid) {
@@ -308,12 +312,22 @@ fn fetch_in(
             let has_attachment = parsed.as_ref().is_some_and(|m| m.attachment_count() > 0);
             if !has_attachment {
                 out.without_attachment += 1;
-                (message_id, FETCH_NO_ATTACHMENT.to_string(), String::new(), digest)
+                (
+                    message_id,
+                    FETCH_NO_ATTACHMENT.to_string(),
+                    String::new(),
+                    digest,
+                )
             } else if saved_digests.contains(&digest)
                 || (!message_id.is_empty() && saved_ids.contains(&message_id))
             {
                 out.duplicates += 1;
-                (message_id, FETCH_SAVED.to_string(), String::new(), String::new())
+                (
+                    message_id,
+                    FETCH_SAVED.to_string(),
+                    String::new(),
+                    String::new(),
+                )
             } else {
                 let name = file_name(dir, &validity, uid, parsed.as_ref(), &body);
                 crate::output::write_atomic(&dir.join(&name), &body)
@@ -371,7 +385,9 @@ fn skip(
 
 /// A saved message without the `Received:` line [`message_body`] put in front.
 fn without_received(body: &[u8]) -> &[u8] {
-    if body.starts_with(b"Received: from ") && body.windows(13).take(400).any(|w| w == b"by jixiao (IM") {
+    if body.starts_with(b"Received: from ")
+        && body.windows(13).take(400).any(|w| w == b"by jixiao (IM")
+    {
         match body.windows(2).position(|w| w == b"\r\n") {
             Some(p) => &body[p + 2..],
             None => body,

@@ -111,16 +111,18 @@ fn parse(bytes: &[u8], header: &[&str]) -> Result<(Vec<Vec<String>>, bool), Jour
             "文件被另存成了 UTF-16（Unicode）编码，本程序只写 UTF-8".into(),
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        changed("文件不是 UTF-8 编码（可能在 Excel 或记事本中另存过）".into())
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| changed("文件不是 UTF-8 编码（可能在 Excel 或记事本中另存过）".into()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let complete = text.ends_with('\n');
     let mut lines: Vec<&str> = text.split('\n').collect();
     if complete || lines.last() == Some(&"") {
         lines.pop();
     }
-    let first = lines.first().map(|l| l.trim_end_matches('\r')).unwrap_or("");
+    let first = lines
+        .first()
+        .map(|l| l.trim_end_matches('\r'))
+        .unwrap_or("");
     let found: Vec<&str> = first.split('\t').collect();
     let expected = header.join("\t");
     let migrate = if found == header {
@@ -131,7 +133,10 @@ fn parse(bytes: &[u8], header: &[&str]) -> Result<(Vec<Vec<String>>, bool), Jour
         return Err(changed(format!(
             "第 1 行（表头）应为「{}」，现在是「{}」（列被删除或改名、表头被删除，或另存成了 CSV）",
             expected.replace('\t', "、"),
-            crate::domain::for_terminal(first).chars().take(80).collect::<String>()
+            crate::domain::for_terminal(first)
+                .chars()
+                .take(80)
+                .collect::<String>()
         )));
     };
     let columns = found.len();
@@ -221,7 +226,8 @@ mod tests {
         let path = dir.path().join("发送记录.tsv");
         let header = ["文件", "Message-ID", "时间"];
         let mut j = Journal::open(&path, &header).unwrap();
-        j.append(&["a.eml", "<1@x>", "2026-12-01 10:00:00"]).unwrap();
+        j.append(&["a.eml", "<1@x>", "2026-12-01 10:00:00"])
+            .unwrap();
         let good = std::fs::read_to_string(&path).unwrap();
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
@@ -229,10 +235,18 @@ mod tests {
             .collect();
         let cases: Vec<(&str, Vec<u8>, &str)> = vec![
             ("UTF-16", utf16, "UTF-16"),
-            ("CSV", good.replace('\t', ",").into_bytes(), "第 1 行（表头）"),
+            (
+                "CSV",
+                good.replace('\t', ",").into_bytes(),
+                "第 1 行（表头）",
+            ),
             (
                 "header deleted",
-                good.lines().skip(1).collect::<Vec<_>>().join("\r\n").into_bytes(),
+                good.lines()
+                    .skip(1)
+                    .collect::<Vec<_>>()
+                    .join("\r\n")
+                    .into_bytes(),
                 "第 1 行（表头）",
             ),
             (
@@ -248,7 +262,11 @@ mod tests {
                 Err(JournalError::Changed(why)) => assert!(why.contains(said), "{what}: {why}"),
                 other => panic!("{what}: {other:?}"),
             }
-            assert_eq!(std::fs::read(&path).unwrap(), bytes, "{what}: left as it was");
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                bytes,
+                "{what}: left as it was"
+            );
         }
     }
 
@@ -258,7 +276,10 @@ mod tests {
         let path = dir.path().join("记录.tsv");
         std::fs::write(&path, "\u{feff}文件\t编号\r\na.eml\t1\r\n").unwrap();
         let mut j = Journal::open(&path, &["文件", "编号", "摘要"]).unwrap();
-        assert_eq!(j.rows(), [vec!["a.eml".to_string(), "1".into(), String::new()]]);
+        assert_eq!(
+            j.rows(),
+            [vec!["a.eml".to_string(), "1".into(), String::new()]]
+        );
         j.append(&["b.eml", "2", "abc"]).unwrap();
         let j = Journal::open(&path, &["文件", "编号", "摘要"]).unwrap();
         assert_eq!(j.rows().len(), 2);

@@ -208,10 +208,9 @@ pub fn send_folder(
                 super::journal::JournalError::Changed(why) => {
                     SendError::Journal(shown_path.clone(), why)
                 }
-                other => SendError::Folder(
-                    format!("无法读取发送记录 {shown_path}"),
-                    other.to_string(),
-                ),
+                other => {
+                    SendError::Folder(format!("无法读取发送记录 {shown_path}"), other.to_string())
+                }
             })?,
         )
     };

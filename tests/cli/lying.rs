@@ -109,13 +109,23 @@ fn mail_is_known_by_its_content_inside_mail_and_inside_a_zip() {
         "办公室 <bgs@example.com>",
         "Tue, 10 May 2022 10:00:00 +0800",
         "转发：自评表",
-        &[(Name::B("UTF-8", "ATT00001.dat"), &inner("张华 <yjglj@example.com>", &first))],
+        &[(
+            Name::B("UTF-8", "ATT00001.dat"),
+            &inner("张华 <yjglj@example.com>", &first),
+        )],
     );
     let eml = env.dir.path().join("转发.eml");
     std::fs::write(&eml, forwarded).unwrap();
     // A saved message packed in a ZIP.
     let zip = env.dir.path().join("材料.zip");
-    std::fs::write(&zip, deflated(&[("邮件/自评表.eml", &inner("教育局 <jyj@example.com>", &second))])).unwrap();
+    std::fs::write(
+        &zip,
+        deflated(&[(
+            "邮件/自评表.eml",
+            &inner("教育局 <jyj@example.com>", &second),
+        )]),
+    )
+    .unwrap();
 
     let json = collect(&env, &[&eml, &zip]);
     let d = dept(&json, "001");

@@ -17,6 +17,9 @@ pub struct Script {
     pub rcpt: &'static str,
     /// The reply after the message's final dot.
     pub data: &'static str,
+    /// Close the connection after the message's final dot instead of replying, on the
+    /// first connection only (as a server that crashed mid-answer).
+    pub drop_after_data: bool,
 }
 
 impl Default for Script {
@@ -25,6 +28,7 @@ impl Default for Script {
             extensions: vec!["8BITMIME"],
             rcpt: "250 2.1.5 OK",
             data: "250 2.0.0 queued",
+            drop_after_data: false,
         }
     }
 }
@@ -34,6 +38,8 @@ pub struct Scripted {
     pub port: u16,
     /// Every command line received, in order, across connections.
     pub commands: Arc<Mutex<Vec<String>>>,
+    /// Every message's text, as handed over after DATA.
+    pub messages: Arc<Mutex<Vec<String>>>,
 }
 
 impl Scripted {
@@ -42,13 +48,22 @@ impl Scripted {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let commands = Arc::new(Mutex::new(Vec::new()));
-        let seen = Arc::clone(&commands);
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let (seen, kept) = (Arc::clone(&commands), Arc::clone(&messages));
         std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let _ = serve(stream, &script, &seen);
+            for (k, stream) in listener.incoming().flatten().enumerate() {
+                let script = Script {
+                    drop_after_data: script.drop_after_data && k == 0,
+                    ..script.clone()
+                };
+                let _ = serve(stream, &script, &seen, &kept);
             }
         });
-        Scripted { port, commands }
+        Scripted {
+            port,
+            commands,
+            messages,
+        }
     }
 
     /// `smtp://[user@]127.0.0.1:PORT`.
@@ -65,7 +80,12 @@ impl Scripted {
     }
 }
 
-fn serve(stream: TcpStream, script: &Script, seen: &Mutex<Vec<String>>) -> std::io::Result<()> {
+fn serve(
+    stream: TcpStream,
+    script: &Script,
+    seen: &Mutex<Vec<String>>,
+    kept: &Mutex<Vec<String>>,
+) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
     let mut out = stream.try_clone()?;
     let mut lines = BufReader::new(stream);
@@ -103,6 +123,7 @@ fn serve(stream: TcpStream, script: &Script, seen: &Mutex<Vec<String>>) -> std::
             format!("{}\r\n", script.rcpt)
         } else if upper.starts_with("DATA") {
             out.write_all(b"354 go ahead\r\n")?;
+            let mut text = String::new();
             loop {
                 line.clear();
                 if lines.read_line(&mut line)? == 0 {
@@ -111,8 +132,14 @@ fn serve(stream: TcpStream, script: &Script, seen: &Mutex<Vec<String>>) -> std::
                 if line == ".\r\n" || line == ".\n" {
                     break;
                 }
+                text.push_str(&line);
             }
             seen.lock().unwrap().push("<message>".into());
+            kept.lock().unwrap().push(text);
+            if script.drop_after_data {
+                let _ = out.shutdown(std::net::Shutdown::Both);
+                return Ok(());
+            }
             format!("{}\r\n", script.data)
         } else if upper.starts_with("RSET") || upper.starts_with("NOOP") {
             "250 OK\r\n".into()
@@ -129,7 +156,7 @@ fn serve(stream: TcpStream, script: &Script, seen: &Mutex<Vec<String>>) -> std::
 use super::*;
 
 /// A folder with one ready message to 张华.
-fn outbox() -> tempfile::TempDir {
+pub(super) fn outbox() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let eml = mail_builder::MessageBuilder::new()
         .from(("财政局", "jxc@czj.example.com"))
@@ -143,7 +170,7 @@ fn outbox() -> tempfile::TempDir {
     dir
 }
 
-fn send(folder: &Path, url: &str) -> std::process::Output {
+pub(super) fn send(folder: &Path, url: &str) -> std::process::Output {
     jixiao()
         .arg("send")
         .arg(folder)
