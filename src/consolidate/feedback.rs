@@ -97,10 +97,11 @@ pub fn resubmit_by(report: &Report, d: &crate::plan::Department) -> crate::domai
         .unwrap_or_else(|| crate::round::resubmit_by(report.plan, crate::domain::run_secs()))
 }
 
-/// BOM + CRLF.
+/// BOM + CRLF, and nothing XML forbids (a pasted vertical tab is a space): the same text goes
+/// into the letter's .eml.
 fn to_notepad(s: &str) -> String {
     let mut out = String::from('\u{FEFF}');
-    for line in s.lines() {
+    for line in crate::domain::xml_safe(s).lines() {
         out.push_str(line);
         out.push_str("\r\n");
     }

@@ -206,12 +206,15 @@ pub fn letter(
         registered.to_string()
     } else {
         mail.map(|m| m.from.trim().to_string())
-            .filter(|f| !f.is_empty())?
+            .filter(|f| address_ok(f))?
     };
     let (subject, original) = match mail {
         Some(m) if !m.subject.trim().is_empty() => (
-            format!("回复：{}", bare_subject(&m.subject)),
-            m.message_id.clone(),
+            format!("回复：{}", header_text(bare_subject(&m.subject))),
+            m.message_id
+                .as_deref()
+                .and_then(message_id_ok)
+                .map(str::to_string),
         ),
         _ => (
             format!("关于{}年度部门整体支出绩效自评表的审核意见", s.year),
@@ -223,8 +226,9 @@ pub fn letter(
     } else {
         dept.contact.trim()
     };
+    let contact = header_text(contact);
     // The letter's text without Notepad's byte-order mark, with the line ends mail uses.
-    let body = text
+    let body = crate::domain::xml_safe(text)
         .trim_start_matches('\u{feff}')
         .replace("\r\n", "\n")
         .replace('\n', "\r\n");
@@ -278,6 +282,43 @@ pub fn letter(
     m.write_to_vec().ok()
 }
 
+/// Text for a header: every control character (a bare CR or LF among them) a space, so that
+/// nothing a department wrote can start a header of its own.
+fn header_text(s: &str) -> String {
+    crate::domain::xml_safe(s)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A Message-ID fit to be copied into In-Reply-To and References: printable ASCII without
+/// spaces or angle brackets, at most 250 characters. Anything else is not copied (the letter
+/// is then no reply, but is still sent).
+fn message_id_ok(id: &str) -> Option<&str> {
+    let id = id.trim_matches(['<', '>']);
+    (!id.is_empty()
+        && id.len() <= 250
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>'))
+    .then_some(id)
+}
+
+/// An address fit for To: `local@domain`, printable ASCII (or any non-ASCII letter) with no
+/// space, control character, bracket, comma or quote.
+fn address_ok(a: &str) -> bool {
+    a.matches('@').count() == 1
+        && !a.starts_with('@')
+        && !a.ends_with('@')
+        && a.chars().all(|c| {
+            !c.is_control()
+                && !c.is_whitespace()
+                && !matches!(c, '<' | '>' | ',' | ';' | '"' | '(' | ')')
+        })
+}
+
 /// The template a reminder carries: for a department that has not returned, its template
 /// (with last year's figures when known), as `issue` writes it.
 fn reminder_template(report: &Report, dept: &Department) -> Option<(String, Vec<u8>)> {
@@ -293,6 +334,17 @@ fn reminder_template(report: &Report, dept: &Department) -> Option<(String, Vec<
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_validated_text_reaches_a_header() {
+        assert_eq!(super::message_id_ok("<a@b>"), Some("a@b"));
+        assert_eq!(super::message_id_ok("a\rBcc: x@y"), None);
+        assert_eq!(super::message_id_ok("a b@c"), None);
+        assert!(super::address_ok("zhang@example.com"));
+        assert!(!super::address_ok("zhang@example.com\rBcc: x@y"));
+        assert!(!super::address_ok("a@b, c@d"));
+        assert_eq!(super::header_text("回复：\r\nBcc: x@y"), "回复：  Bcc: x@y");
+    }
+
     #[test]
     fn reply_prefixes_never_stack() {
         assert_eq!(

@@ -115,3 +115,54 @@ fn letters_reply_to_the_message_the_return_came_in() {
     );
     assert!(msg.in_reply_to().is_empty());
 }
+
+#[test]
+fn a_bare_cr_in_a_return_s_headers_never_reaches_the_reply() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let file = std::fs::read_dir(dir.path().join("回收"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("001_市应急管理局_部门整体"))
+        .unwrap();
+    let eml = mail_builder::MessageBuilder::new()
+        .from(("张华", "zhanghua@yjglj.example.com"))
+        .to("jxc@czj.example.com")
+        .subject("报送自评表 MARK-SUBJECT")
+        .date(1652400000i64)
+        .message_id("return-001@yjglj.example.com")
+        .text_body("附件是本单位的自评表。")
+        .attachment(
+            "application/octet-stream",
+            "自评表.xlsx",
+            std::fs::read(&file).unwrap(),
+        )
+        .write_to_vec()
+        .unwrap();
+    let eml = String::from_utf8(eml)
+        .unwrap()
+        .replace(
+            "return-001@yjglj.example.com",
+            "return-001\rX-Injected: yes@yjglj.example.com",
+        )
+        .replace("MARK-SUBJECT", "\rX-Subject-Injected: yes");
+    let inbox = dir.path().join("收件");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(inbox.join("001.eml"), eml).unwrap();
+    let out = dir.path().join("邮件汇总");
+    stdout_of(collect_cmd(dir.path().join("评价方案.xlsx"), &out).arg(&inbox));
+    let reply = std::fs::read(out.join("审核意见/001_市应急管理局.eml")).unwrap();
+    for (k, b) in reply.iter().enumerate() {
+        if *b == b'\r' {
+            assert_eq!(reply.get(k + 1), Some(&b'\n'), "a bare CR at byte {k}");
+        }
+    }
+    let msg = MessageParser::default().parse(&reply).unwrap();
+    for h in msg.headers() {
+        assert!(
+            !h.name().to_ascii_lowercase().contains("injected"),
+            "{}",
+            String::from_utf8_lossy(&reply)
+        );
+    }
+}

@@ -169,3 +169,105 @@ fn libreoffice_opens_both_reports() {
         assert!(bytes.starts_with(b"%PDF") && bytes.len() > 10_000, "{name}");
     }
 }
+
+/// Every part of a ZIP package (`.docx`, `.xlsx`) that ends in `.xml` parses as XML 1.0.
+fn well_formed(path: &Path) {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    for i in 0..z.len() {
+        let mut part = z.by_index(i).unwrap();
+        if !part.name().ends_with(".xml") && !part.name().ends_with(".rels") {
+            continue;
+        }
+        let name = part.name().to_string();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}')),
+            "{}: {name} holds a character XML forbids",
+            path.display()
+        );
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{}: {name}: {e}", path.display()),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_vertical_tab_pasted_from_word_leaves_every_output_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let file = std::fs::read_dir(dir.path().join("回收"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("001_市应急管理局_部门整体"))
+        .unwrap();
+    // Every 偏差原因 gets a line break as Excel stores one pasted from Word: `_x000B_`.
+    let mut book = umya_spreadsheet::reader::xlsx::read(&file).unwrap();
+    let ws = book.sheet_by_name_mut("绩效指标").unwrap();
+    let (cols, rows) = ws.highest_column_and_row();
+    let (column, header) = (1..=cols)
+        .flat_map(|c| (1..=5).map(move |r| (c, r)))
+        .find(|&(c, r)| ws.value((c, r)).contains("偏差原因"))
+        .expect("a 偏差原因 column");
+    let mut marked = 0;
+    for r in header + 1..=rows {
+        let v = ws.value((column, r));
+        if !v.trim().is_empty() {
+            ws.cell_mut((column, r))
+                .set_value_string(format!("{v}MARKVT下一行"));
+            marked += 1;
+        }
+    }
+    assert!(marked > 0, "the reference return explains its lost points");
+    let bytes = jixiao::demo::fill::to_bytes(&book).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..z.len() {
+        let mut part = z.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).unwrap();
+        let data = String::from_utf8(data.clone())
+            .map(|t| t.replace("MARKVT", "_x000B_").into_bytes())
+            .unwrap_or(data);
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    std::fs::write(&file, out.finish().unwrap().into_inner()).unwrap();
+
+    let result = dir.path().join("汇总-vt");
+    stdout_of(
+        collect_cmd(dir.path().join("评价方案.xlsx"), &result)
+            .arg(dir.path().join("回收"))
+            .arg("--report"),
+    );
+    let draft = result.join("报告/2021年度市应急管理局部门整体支出绩效自评价报告（初稿）.docx");
+    well_formed(&draft);
+    let (texts, _) = docx(&draft);
+    let all = texts.concat();
+    let around: Vec<&String> = texts.iter().filter(|t| t.contains("下一行")).collect();
+    assert!(!around.is_empty(), "the reasons are in the draft");
+    assert!(
+        around.iter().all(|t| t.contains(" 下一行")),
+        "the break became a space: {around:?}"
+    );
+    well_formed(&result.join("报告/2021年度部门整体支出绩效自评价汇总报告.docx"));
+    well_formed(&result.join("2021年度部门整体绩效评价汇总.xlsx"));
+    for entry in std::fs::read_dir(result.join("审核意见")).unwrap() {
+        let p = entry.unwrap().path();
+        let bytes = std::fs::read(&p).unwrap();
+        assert!(!bytes.contains(&0x0B), "{}", p.display());
+    }
+    for tsv in ["报送记录.tsv"] {
+        let bytes = std::fs::read(result.join(tsv)).unwrap();
+        assert!(!bytes.contains(&0x0B), "{tsv}");
+    }
+}

@@ -283,6 +283,9 @@ pub(super) fn pack(doc: Docx) -> Result<Vec<u8>, String> {
     let parts = std::cell::Cell::new(0u32);
     crate::collect::guard::repack(&bytes, str::to_string, |name, data| {
         let xml = std::str::from_utf8(data).ok()?;
+        // docx-rs writes text as given: a vertical tab pasted from Word would make the part
+        // malformed XML that Word and LibreOffice refuse.
+        let xml = crate::domain::xml_safe(xml);
         if name == "word/document.xml" {
             let xml = xml.replace("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />");
             Some(stable_ids(&toc_field_apart(&xml)).into_bytes())
@@ -290,7 +293,9 @@ pub(super) fn pack(doc: Docx) -> Result<Vec<u8>, String> {
             && name.ends_with(".xml")
         {
             parts.set(parts.get() + 1);
-            Some(stable_ids_from(xml, 0x4000_0000 + parts.get() * 0x0010_0000).into_bytes())
+            Some(stable_ids_from(&xml, 0x4000_0000 + parts.get() * 0x0010_0000).into_bytes())
+        } else if let std::borrow::Cow::Owned(safe) = xml {
+            Some(safe.into_bytes())
         } else {
             None
         }
