@@ -10,7 +10,7 @@ mod manifest;
 mod staging;
 
 pub use manifest::{MANIFEST, Manifest, Writer};
-pub use staging::{EDITED_DIR, StageError, Staging, abandon_all, refuse_overlap};
+pub use staging::{EDITED_DIR, StageError, Staging, abandon_all, refuse_overlap, shown};
 
 use std::fs;
 use std::io::Write;
@@ -21,7 +21,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum OutputError {
     /// Could not create the folder.
-    #[error("无法创建输出目录 {}：{}", path.display(), crate::domain::io_text(error))]
+    #[error("无法创建输出目录 {}：{}", shown(path).display(), crate::domain::io_text(error))]
     CreateDir {
         /// The folder.
         path: PathBuf,
@@ -29,7 +29,7 @@ pub enum OutputError {
         error: std::io::Error,
     },
     /// Could not write or rename the file.
-    #[error("无法写入 {}：{}{}", path.display(), crate::domain::io_text(error), open_hint(error))]
+    #[error("无法写入 {}：{}{}", shown(path).display(), crate::domain::io_text(error), open_hint(error))]
     Write {
         /// The file.
         path: PathBuf,
@@ -133,7 +133,7 @@ pub fn write_atomic_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let tmp = parent.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = parent.join(temporary_name(&name));
     let err = |error| OutputError::Write {
         path: path.to_path_buf(),
         error,
@@ -158,9 +158,30 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// `.{name}.{pid}.tmp`, its name part cut (at a character) so that the whole stays within
+/// the 255 bytes a file name may have, however long the final name is.
+fn temporary_name(name: &str) -> String {
+    let suffix = format!(".{}.tmp", std::process::id());
+    let room = 250 - suffix.len() - 1;
+    let mut cut = name.len().min(room);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(".{}{suffix}", &name[..cut])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_name_fits_whatever_the_final_name() {
+        let long = format!("2021_001_{}_部门整体绩效自评表.xlsx", "很".repeat(75));
+        assert!(long.len() <= 255);
+        let tmp = temporary_name(&long);
+        assert!(tmp.len() <= 255, "{}", tmp.len());
+        assert!(tmp.starts_with(".2021_001_很"));
+    }
 
     #[test]
     fn writes_and_replaces_without_leftovers() {

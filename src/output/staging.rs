@@ -58,6 +58,17 @@ pub enum StageError {
         /// What this run writes.
         label: &'static str,
     },
+    /// The output would replace the disk's root, the current folder or one above it.
+    #[error(
+        "不能把 {} 作为输出目录（{why}）：jixiao 会整体替换输出目录；请指定一个新的子目录，如 -o 汇总",
+        path.display()
+    )]
+    Unsuitable {
+        /// The path given.
+        path: PathBuf,
+        /// Why, in Chinese.
+        why: &'static str,
+    },
     /// The output is, or holds, a folder the run reads from.
     #[error("输出目录 {} {how}{what} {}，写入会替换其中的文件；请指定另一个输出目录", output.display(), other.display())]
     Overlap {
@@ -75,6 +86,7 @@ pub enum StageError {
 /// Refuses an output folder that is, or contains, one of `others` ((what it is, path)): a
 /// run must never replace the files it reads or the templates it issued.
 pub fn refuse_overlap(output: &Path, others: &[(&str, &Path)]) -> Result<(), StageError> {
+    unsuitable(output)?;
     let out = absolute(output);
     for (what, other) in others {
         let o = absolute(other);
@@ -107,8 +119,24 @@ fn absolute(p: &Path) -> PathBuf {
     }
 }
 
-/// Staging folders of the runs in progress, for [`abandon_all`].
-static ACTIVE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Staging folders of the runs in progress and the output each will become, for
+/// [`abandon_all`] and [`shown`].
+static ACTIVE: std::sync::Mutex<Vec<(PathBuf, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+
+/// A path as the user should see it: inside a staging folder, the same path in the output
+/// folder it will become (an error never names jixiao's internal folders).
+pub fn shown(path: &Path) -> PathBuf {
+    let active = match ACTIVE.lock() {
+        Ok(a) => a.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    };
+    for (dir, target) in active {
+        if let Ok(rest) = path.strip_prefix(&dir) {
+            return target.join(rest);
+        }
+    }
+    path.to_path_buf()
+}
 
 /// Removes every staging folder of this process (on Ctrl+C, before exiting): the previous
 /// results stay as they were (the locks go with the process).
@@ -117,19 +145,19 @@ pub fn abandon_all() {
         Ok(a) => a.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
     };
-    for dir in active {
+    for (dir, _) in active {
         let _ = fs::remove_dir_all(dir);
     }
 }
 
-fn register(dir: &Path, active: bool) {
+fn register(dir: &Path, target: &Path, active: bool) {
     let mut a = match ACTIVE.lock() {
         Ok(a) => a,
         Err(poisoned) => poisoned.into_inner(),
     };
-    a.retain(|d| d != dir);
+    a.retain(|(d, _)| d != dir);
     if active {
-        a.push(dir.to_path_buf());
+        a.push((dir.to_path_buf(), target.to_path_buf()));
     }
 }
 
@@ -145,6 +173,30 @@ pub struct Staging {
     committed: bool,
     /// What was mended from an earlier run or kept of a person's work, for 提示 lines.
     pub notes: Vec<String>,
+}
+
+/// Refuses an output folder that cannot be swapped: the root of a disk, the current folder
+/// (`-o .`) or a folder above it (`-o ..`).
+fn unsuitable(target: &Path) -> Result<(), StageError> {
+    let refuse = |why| {
+        Err(StageError::Unsuitable {
+            path: target.to_path_buf(),
+            why,
+        })
+    };
+    let full = absolute(target);
+    if full.parent().is_none() || full.file_name().is_none() {
+        return refuse("这是磁盘的根目录");
+    }
+    if let Ok(cwd) = std::env::current_dir().map(|c| absolute(&c)) {
+        if cwd == full {
+            return refuse("这是当前目录");
+        }
+        if cwd.starts_with(&full) {
+            return refuse("这是当前目录的上级目录");
+        }
+    }
+    Ok(())
 }
 
 /// `.{name}.jixiao-{what}` beside the output folder: its lock and staging folders.
@@ -191,6 +243,7 @@ impl Staging {
             _ => target.to_path_buf(),
         };
         let target = target.as_path();
+        unsuitable(target)?;
         if target.is_file() {
             return Err(StageError::NotADirectory {
                 path: target.to_path_buf(),
@@ -222,7 +275,7 @@ impl Staging {
             committed: false,
             notes: Vec::new(),
         };
-        register(&staging.dir, true);
+        register(&staging.dir, &staging.target, true);
         staging.mend()?;
         fs::create_dir_all(&staging.dir).map_err(io(&staging.dir))?;
         Ok(staging)
@@ -339,7 +392,7 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
-        register(&self.dir, false);
+        register(&self.dir, &self.target, false);
     }
 }
 
@@ -477,6 +530,26 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn an_error_inside_the_staging_folder_names_the_output() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("模板");
+        let s = Staging::begin(&out, "测试", Writer::Issue).unwrap();
+        let inside = s.dir().join("2021_001_市应急管理局.xlsx");
+        assert_eq!(
+            shown(&inside),
+            s.target().join("2021_001_市应急管理局.xlsx")
+        );
+        let e = crate::output::OutputError::Write {
+            path: inside,
+            error: std::io::Error::from(std::io::ErrorKind::InvalidFilename),
+        };
+        assert!(!e.to_string().contains("jixiao-new"), "{e}");
+        drop(s);
+        let later = root.path().join(".模板.jixiao-new-1/a.xlsx");
+        assert_eq!(shown(&later), later, "a run that ended maps nothing");
     }
 
     #[test]

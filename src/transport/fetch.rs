@@ -560,6 +560,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_saved_message_s_name_holds_no_bidirectional_control() {
+        let raw = mail_builder::MessageBuilder::new()
+            .from(("张华\u{202E}gpj", "yjglj@example.com"))
+            .to("jxc@czj.example.com")
+            .subject("自评表")
+            .text_body("见附件")
+            .attachment(
+                "application/octet-stream",
+                "自评表\u{202E}xslx.exe",
+                b"x".to_vec(),
+            )
+            .write_to_vec()
+            .unwrap();
+        let parsed = mail_parser::MessageParser::default().parse(&raw);
+        let dir = tempfile::tempdir().unwrap();
+        let name = file_name(dir.path(), "1", 7, parsed.as_ref(), &raw);
+        assert!(!name.contains('\u{202E}'), "{name}");
+        assert!(name.starts_with("7_张华"), "{name}");
+        assert!(name.ends_with(".eml"), "{name}");
+    }
+
+    #[test]
     fn dates_read_as_imap_wants_them() {
         assert_eq!(imap_date(Date::new(2022, 5, 1).unwrap()), "1-May-2022");
         assert_eq!(imap_date(Date::new(2023, 12, 31).unwrap()), "31-Dec-2023");

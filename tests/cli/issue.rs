@@ -509,3 +509,91 @@ fn a_missing_plan_names_the_path() {
     let err = String::from_utf8_lossy(&result.stderr);
     assert!(err.contains("没有这个文件.xlsx"), "{err}");
 }
+
+#[test]
+fn a_department_with_a_very_long_name_is_issued_collected_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = sample_plan_in(dir.path());
+    let long = format!("市{}管理局", "应急管理与安全生产监督".repeat(7));
+    assert!(long.chars().count() >= 70);
+    let mut book = umya_spreadsheet::reader::xlsx::read(&plan_path).unwrap();
+    let ws = book.sheet_by_name_mut("部门").unwrap();
+    let (cols, rows) = ws.highest_column_and_row();
+    let at = (1..=cols)
+        .flat_map(|c| (1..=rows).map(move |r| (c, r)))
+        .find(|&(c, r)| ws.value((c, r)) == "市应急管理局")
+        .unwrap();
+    ws.cell_mut(at).set_value_string(&long);
+    umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
+
+    let templates = dir.path().join("模板");
+    let out = issue_cmd(&plan_path, &templates).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("jixiao-new"), "{}", text(&out));
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    let d = plan
+        .department(&jixiao::domain::DeptCode::new("001"))
+        .unwrap();
+    assert_eq!(d.name, long);
+    let name = jixiao::template::file_name(&plan, d);
+    assert!(name.len() <= 240 && name.starts_with("2021_001_"), "{name}");
+    let template = std::fs::read(templates.join(&name)).unwrap();
+
+    let returns = dir.path().join("回收");
+    std::fs::create_dir_all(&returns).unwrap();
+    let answers = jixiao::demo::full_marks(&plan, d);
+    let filled =
+        jixiao::demo::fill::fill(&template, &answers, jixiao::demo::fill::Typing::AsText).unwrap();
+    std::fs::write(
+        returns.join(&name),
+        jixiao::demo::fill::to_bytes(&filled).unwrap(),
+    )
+    .unwrap();
+    let result = dir.path().join("汇总");
+    let out = collect_cmd(&plan_path, &result)
+        .arg(&returns)
+        .arg("--report")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let drafts: Vec<String> = std::fs::read_dir(result.join("报告"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("应急管理与安全生产"))
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(
+        drafts[0].ends_with("….docx") && drafts[0].len() <= 240,
+        "{drafts:?}"
+    );
+}
+
+#[test]
+fn the_root_the_current_folder_and_its_parent_are_refused_as_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = sample_plan_in(dir.path());
+    let here = dir.path().join("工作");
+    std::fs::create_dir_all(&here).unwrap();
+    for (o, why) in [
+        (".", "这是当前目录"),
+        ("..", "这是当前目录的上级目录"),
+        ("/", "这是磁盘的根目录"),
+    ] {
+        let out = issue_cmd(&plan_path, Path::new(o))
+            .current_dir(&here)
+            .output()
+            .unwrap();
+        let said = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{o}: {said}");
+        assert!(
+            said.contains(&format!("不能把 {o} 作为输出目录（{why}）")),
+            "{o}: {said}"
+        );
+        assert!(!said.contains("占用"), "{o}: {said}");
+    }
+    assert_eq!(
+        std::fs::read_dir(&here).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
