@@ -47,6 +47,14 @@ impl PreviousSource {
                     crate::history::summary_path(&p).display()
                 )
             })?;
+            if let Some(same) = out.iter().find(|o: &&PreviousYear| o.year == prev.year) {
+                anyhow::bail!(
+                    "往年结果 {} 与 {} 都是 {} 年度的结果：每个年度只能给一份，请去掉其中一个 --previous",
+                    same.file.display(),
+                    prev.file.display(),
+                    prev.year
+                );
+            }
             out.push(prev);
         }
         Ok(out)

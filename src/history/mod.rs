@@ -160,6 +160,47 @@ pub enum HistoryError {
     /// A later year.
     #[error("是 {0} 年度的结果，晚于本次评价年度 {1}")]
     LaterYear(i32, i32),
+    /// A field holds what jixiao never writes (the file was edited).
+    #[error(
+        "部门 {dept} 的「{field}」为「{value}」，{why}（文件可能被修改过，请使用 jixiao 写出的原文件）"
+    )]
+    Field {
+        /// The department's code.
+        dept: String,
+        /// The field, as summary.json names it (`total`, `indicators[GX01].score` …).
+        field: String,
+        /// What it holds.
+        value: String,
+        /// What it should be, in Chinese.
+        why: &'static str,
+    },
+    /// A department is listed twice.
+    #[error("部门编码 {0} 出现了不止一次（文件可能被修改过，请使用 jixiao 写出的原文件）")]
+    DuplicateDept(String),
+}
+
+/// A decimal that a summary.json field holds: `None` when absent, an error when it holds
+/// something else than a number within `lo..=hi`.
+fn bounded(
+    dept: &str,
+    field: impl Fn() -> String,
+    value: &Option<String>,
+    lo: Decimal,
+    hi: Decimal,
+    why: &'static str,
+) -> Result<Option<Decimal>, HistoryError> {
+    let Some(text) = value.as_deref() else {
+        return Ok(None);
+    };
+    match text.trim().parse::<Decimal>() {
+        Ok(d) if d >= lo && d <= hi => Ok(Some(d)),
+        _ => Err(HistoryError::Field {
+            dept: dept.to_string(),
+            field: field(),
+            value: text.chars().take(40).collect(),
+            why,
+        }),
+    }
 }
 
 #[derive(Deserialize)]
@@ -288,34 +329,49 @@ pub fn read_previous(path: &Path, year: i32) -> Result<PreviousYear, HistoryErro
     if s.year > year {
         return Err(HistoryError::LaterYear(s.year, year));
     }
-    let dec = |t: &Option<String>| t.as_deref().and_then(|x| x.parse::<Decimal>().ok());
-    let depts = s
-        .departments
-        .into_iter()
-        .map(|d| {
-            (
-                DeptCode::new(d.code.as_str()),
-                PreviousDept {
-                    total: dec(&d.total),
-                    status: d.status,
-                    rank: d.rank,
-                    grade: d.grade,
-                    rate: d.budget.and_then(|b| dec(&b.rate)),
-                    indicators: d
-                        .indicators
-                        .into_iter()
-                        .map(|i| {
-                            (
-                                IndicatorCode::new(i.code.as_str()),
-                                (i.actual, dec(&i.score)),
-                            )
-                        })
-                        .collect(),
-                    name: d.name,
-                },
-            )
-        })
-        .collect();
+    let hundred = Decimal::from(100);
+    let score = |d: &str, f: &dyn Fn() -> String, v: &Option<String>| {
+        bounded(d, f, v, Decimal::ZERO, hundred, "应为 0～100 之间的分数")
+    };
+    let mut depts = BTreeMap::new();
+    for d in s.departments {
+        let code = d.code.clone();
+        let total = score(&code, &|| "total".into(), &d.total)?;
+        let rate = bounded(
+            &code,
+            || "budget.rate".into(),
+            &d.budget.and_then(|b| b.rate),
+            Decimal::ZERO,
+            Decimal::from(100_000),
+            "应为不小于 0 的百分数",
+        )?;
+        if d.rank == Some(0) {
+            return Err(HistoryError::Field {
+                dept: code,
+                field: "rank".into(),
+                value: "0".into(),
+                why: "名次应从 1 开始",
+            });
+        }
+        let mut indicators = BTreeMap::new();
+        for i in d.indicators {
+            let field = || format!("indicators[{}].score", i.code);
+            let value = score(&code, &field, &i.score)?;
+            indicators.insert(IndicatorCode::new(i.code.as_str()), (i.actual, value));
+        }
+        let dept = PreviousDept {
+            total,
+            status: d.status,
+            rank: d.rank,
+            grade: d.grade,
+            rate,
+            indicators,
+            name: d.name,
+        };
+        if depts.insert(DeptCode::new(code.as_str()), dept).is_some() {
+            return Err(HistoryError::DuplicateDept(code));
+        }
+    }
     Ok(PreviousYear {
         year: s.year,
         file,

@@ -244,6 +244,42 @@ fn files_that_cannot_be_last_years_are_refused() {
     .unwrap();
     let not_ours = refused(&y2021, &other);
     assert!(not_ours.contains("不是 jixiao 写出的"), "{not_ours}");
+
+    // Last year's summary edited: a total no run writes, a department twice; and one year
+    // given twice.
+    let summary = std::fs::read_to_string(y2022.join("汇总/summary.json")).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    let y2023 = year_folder(dir.path(), 2023, &["001"]);
+    let edited = dir.path().join("edited.json");
+    json["departments"][0]["total"] = "-1000000000000000000000000000".into();
+    std::fs::write(&edited, json.to_string()).unwrap();
+    let said = refused(&y2023, &edited);
+    assert!(
+        said.contains(
+            "部门 001 的「total」为「-1000000000000000000000000000」，应为 0～100 之间的分数"
+        ),
+        "{said}"
+    );
+    let mut json: serde_json::Value = serde_json::from_str(&summary).unwrap();
+    let first = json["departments"][0].clone();
+    json["departments"].as_array_mut().unwrap().push(first);
+    std::fs::write(&edited, json.to_string()).unwrap();
+    let said = refused(&y2023, &edited);
+    assert!(said.contains("部门编码 001 出现了不止一次"), "{said}");
+    let copy = dir.path().join("copy.json");
+    std::fs::write(&copy, &summary).unwrap();
+    let out = collect_year(
+        &y2023,
+        &[
+            "--previous",
+            y2022.join("汇总").to_str().unwrap(),
+            "--previous",
+            copy.to_str().unwrap(),
+        ],
+    );
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("都是 2022 年度的结果"), "{said}");
 }
 
 #[test]
