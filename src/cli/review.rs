@@ -10,7 +10,7 @@ use crate::layout::review::USED_REVIEW_DIR;
 use crate::pipeline::Assessment;
 use crate::plan::Plan;
 use crate::review::draw::{self, Draw};
-use crate::review::{ReviewFile, ReviewLog, read_review_file};
+use crate::review::{ReviewFile, ReviewFileError, ReviewLog, read_review_file};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -134,12 +134,14 @@ type Found = Vec<(PathBuf, ReviewFile)>;
 
 /// The review files to use, and the draw the newest of them holds.
 fn review_files(plan: &Plan, source: &ReviewSource) -> Result<(Found, Option<Draw>)> {
-    let read = |p: &Path| -> Result<ReviewFile> {
-        let bytes = std::fs::read(p)
+    let bytes_of = |p: &Path| -> Result<Vec<u8>> {
+        std::fs::read(p)
             .map_err(|e| anyhow::anyhow!(crate::domain::io_text(&e)))
-            .with_context(|| format!("无法读取复核表 {}", p.display()))?;
-        read_review_file(plan, &p.display().to_string(), &bytes)
-            .with_context(|| format!("复核表 {} 无法使用", p.display()))
+            .with_context(|| format!("无法读取复核表 {}", p.display()))
+    };
+    let unusable = |p: &Path| format!("复核表 {} 无法使用", p.display());
+    let read = |p: &Path| -> Result<ReviewFile> {
+        read_review_file(plan, &p.display().to_string(), &bytes_of(p)?).with_context(|| unusable(p))
     };
     match source {
         ReviewSource::Given(paths) => {
@@ -152,15 +154,21 @@ fn review_files(plan: &Plan, source: &ReviewSource) -> Result<(Found, Option<Dra
         }
         ReviewSource::Newest(candidates) => {
             // Files that are not a 复核表 of this year are not the year folder's reviews.
-            let mut found: Vec<(std::time::SystemTime, PathBuf, ReviewFile)> = candidates
-                .iter()
-                .filter(|p| p.is_file())
-                .filter_map(|p| {
-                    let f = read(p).ok()?;
-                    let t = std::fs::metadata(p).and_then(|m| m.modified()).ok()?;
-                    Some((t, p.clone(), f))
-                })
-                .collect();
+            let mut found: Vec<(std::time::SystemTime, PathBuf, ReviewFile)> = Vec::new();
+            for p in candidates.iter().filter(|p| p.is_file()) {
+                // A file that is not a 复核表 of this year is another file of the folder; one
+                // that is, but cannot be used, stops the run.
+                let f = match read_review_file(plan, &p.display().to_string(), &bytes_of(p)?) {
+                    Ok(f) => f,
+                    Err(ReviewFileError::NotReview(_) | ReviewFileError::WrongYear { .. }) => {
+                        continue;
+                    }
+                    Err(e) => return Err(e).with_context(|| unusable(p)),
+                };
+                if let Ok(t) = std::fs::metadata(p).and_then(|m| m.modified()) {
+                    found.push((t, p.clone(), f));
+                }
+            }
             found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
             let draw = found.iter().rev().find_map(|(_, _, f)| f.draw.clone());
             // Every filled one, oldest first: two reviewers' files are both applied (for the

@@ -360,9 +360,5 @@ fn write_meta(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
 
 /// The plan's fingerprint: every department's template fingerprint, combined.
 pub fn plan_fingerprint(report: &Report) -> String {
-    let mut h = crate::domain::Fnv::new();
-    for d in &report.plan.departments {
-        h.field(&crate::template::fingerprint(report.plan, d));
-    }
-    h.hex()
+    crate::template::plan_fingerprint(report.plan)
 }

@@ -15,7 +15,7 @@ pub mod draw;
 pub mod read;
 
 pub use draw::Draw;
-pub use read::{ReviewFile, read_review_file};
+pub use read::{ReviewFile, ReviewFileError, read_review_file};
 
 use crate::domain::{DeptCode, Fnv, IndicatorCode, Location, Score, fmt_plain};
 use crate::evaluate::{Evaluation, Review, Status, totals_of};

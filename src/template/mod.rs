@@ -49,6 +49,16 @@ pub fn file_name(plan: &Plan, dept: &Department) -> String {
     crate::layout::files::template(plan.settings.year, dept.code.as_str(), &dept.name)
 }
 
+/// A stable fingerprint of the whole plan: every department's [`fingerprint`], in order. What
+/// summary.json and the 复核表 record, to notice that the plan changed since.
+pub fn plan_fingerprint(plan: &Plan) -> String {
+    let mut h = crate::domain::Fnv::new();
+    for d in &plan.departments {
+        h.field(&fingerprint(plan, d));
+    }
+    h.hex()
+}
+
 /// A stable fingerprint of this department's part of the plan: year, identity, every
 /// indicator's text, target, weight and rule, every budget line. 16 hex digits (FNV-1a 64);
 /// it detects a template issued from another version of the plan, not tampering.

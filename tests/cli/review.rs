@@ -430,3 +430,143 @@ fn without_a_temporary_folder_results_stay_in_memory_and_the_run_says_so() {
     assert!(!normal.contains("未能暂存"), "{normal}");
     assert_eq!(snapshot(&d.join("无临时目录")), snapshot(&d.join("正常")));
 }
+
+/// `collect --review FILE -o out` in the year folder: (exit code, what it said).
+fn collect_review(d: &Path, filled: &Path, out: &Path) -> (Option<i32>, String) {
+    let o = jixiao()
+        .env("SOURCE_DATE_EPOCH", "1652400000")
+        .arg("collect")
+        .arg("--plan")
+        .arg(d.join("评价方案.xlsx"))
+        .arg("--review")
+        .arg(filled)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    (o.status.code(), text(&o))
+}
+
+fn refused_reasons(out: &Path) -> Vec<String> {
+    summary(out)["refused_reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            format!(
+                "{} {}",
+                x["cell"].as_str().unwrap(),
+                x["reason"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_review_file_that_was_edited_is_refused_or_named_at_its_cell() {
+    let dir = year();
+    let d = dir.path();
+    // The same indicator twice with different scores: neither wins.
+    let twice = d.join("两次.xlsx");
+    fill_review(
+        &d.join("汇总/复核表.xlsx"),
+        &twice,
+        &[("004", "JT08", "5", "经核实为非责任事故")],
+    );
+    let mut book = umya_spreadsheet::reader::xlsx::read(&twice).unwrap();
+    let ws = book.sheet_by_name_mut("复核表").unwrap();
+    let r = ws.highest_row() + 1;
+    ws.cell_mut((1, r)).set_value_string("004");
+    ws.cell_mut((3, r)).set_value_string("JT08");
+    ws.cell_mut((12, r)).set_value_number(1);
+    ws.cell_mut((13, r)).set_value_string("另一位复核人的意见");
+    umya_spreadsheet::writer::xlsx::write(&book, &twice).unwrap();
+    let out = d.join("o1");
+    let (code, said) = collect_review(d, &twice, &out);
+    assert_eq!(code, Some(0), "{said}");
+    let refused = refused_reasons(&out);
+    assert_eq!(refused.len(), 2, "{refused:#?}");
+    assert!(
+        refused.iter().all(|r| r.contains("两处都未采用")),
+        "{refused:#?}"
+    );
+    assert_eq!(util::dept(&summary(&out), "004")["total"], "97.00");
+
+    // A formula in 复核得分 whose stored result was never calculated (saved as 0).
+    let formula = d.join("公式.xlsx");
+    fill_review(
+        &d.join("汇总/复核表.xlsx"),
+        &formula,
+        &[("001", "GX10", "0.5", "核减")],
+    );
+    let mut book = umya_spreadsheet::reader::xlsx::read(&formula).unwrap();
+    let ws = book.sheet_by_name_mut("复核表").unwrap();
+    let r = (3..=ws.highest_row())
+        .find(|r| ws.value((3, *r)) == "GX10" && ws.value((1, *r)) == "001")
+        .unwrap();
+    ws.cell_mut((12, r))
+        .set_formula("1/2")
+        .set_formula_result_default("0");
+    umya_spreadsheet::writer::xlsx::write(&book, &formula).unwrap();
+    let out = d.join("o2");
+    let (code, said) = collect_review(d, &formula, &out);
+    assert_eq!(code, Some(0), "{said}");
+    let refused = refused_reasons(&out);
+    assert!(
+        refused
+            .iter()
+            .any(|x| x.contains("!复核表!L") && x.contains("复核得分是公式")),
+        "{refused:#?}"
+    );
+    assert_eq!(util::dept(&summary(&out), "001")["total"], "95.30");
+
+    // The plan changed after the 复核表 was written: every row refused, kept for the next.
+    let changed = d.join("方案改后.xlsx");
+    fill_review(
+        &d.join("汇总/复核表.xlsx"),
+        &changed,
+        &[("004", "JT08", "5", "经核实")],
+    );
+    let plan_copy = d.join("评价方案-改.xlsx");
+    let mut plan = umya_spreadsheet::reader::xlsx::read(d.join("评价方案.xlsx")).unwrap();
+    let ws = plan.sheet_by_name_mut("部门").unwrap();
+    let (cols, rows) = ws.highest_column_and_row();
+    let at = (1..=cols)
+        .flat_map(|c| (1..=rows).map(move |r| (c, r)))
+        .find(|&(c, r)| ws.value((c, r)) == "市交通运输局")
+        .unwrap();
+    ws.cell_mut(at).set_value_string("市交通运输局（改）");
+    umya_spreadsheet::writer::xlsx::write(&plan, &plan_copy).unwrap();
+    std::fs::copy(&plan_copy, d.join("评价方案.xlsx")).unwrap();
+    let out = d.join("o3");
+    let (code, said) = collect_review(d, &changed, &out);
+    assert_eq!(code, Some(0), "{said}");
+    let refused = refused_reasons(&out);
+    assert!(
+        refused.iter().any(|x| x.contains("评价方案已修改")),
+        "{refused:#?}"
+    );
+
+    // A renamed header: a clear stop, never 「0 项复核」.
+    let renamed = d.join("改表头.xlsx");
+    let mut book = umya_spreadsheet::reader::xlsx::read(&changed).unwrap();
+    let ws = book.sheet_by_name_mut("复核表").unwrap();
+    let header = (1..=5).find(|r| ws.value((1, *r)) == "部门编码").unwrap();
+    ws.cell_mut((1, header)).set_value_string("单位编码");
+    umya_spreadsheet::writer::xlsx::write(&book, &renamed).unwrap();
+    let (code, said) = collect_review(d, &renamed, &d.join("o4"));
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("表头缺少「部门编码」"), "{said}");
+
+    // A damaged file: Chinese, not calamine's words.
+    let damaged = d.join("损坏.xlsx");
+    let bytes = std::fs::read(&changed).unwrap();
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, said) = collect_review(d, &damaged, &d.join("o5"));
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("文件不完整或已损坏"), "{said}");
+    assert!(
+        !said.contains("Zip") && !said.contains("Xml error"),
+        "{said}"
+    );
+}
