@@ -173,12 +173,24 @@ fn login(
 ) -> Result<Session, FetchError> {
     let stream = super::tls::connect(&account.host, account.port, account.scheme.tls())?;
     let mut client = imap::Client::new(Metered::new(stream, meter.clone()));
-    client.read_greeting().map_err(|e| match e {
+    let greeting = client.read_greeting().map_err(|e| match e {
         imap::Error::Io(_) | imap::Error::ConnectionLost => FetchError::Connect(
             super::tls::ConnectError::Refused(server.to_string(), super::tls::silent()),
         ),
         other => lost_or(server, other, FetchError::Server),
     })?;
+    // `* BYE …` instead of `* OK`: the server turns the connection away (busy, or this
+    // address not allowed).
+    let greeting = String::from_utf8_lossy(&greeting);
+    if let Some(why) = greeting.strip_prefix("* BYE") {
+        return Err(FetchError::Server(
+            server.to_string(),
+            format!(
+                "服务器拒绝了连接（服务器答复：{}）；请稍后再试，或联系邮件管理员",
+                clean_said(why)
+            ),
+        ));
+    }
     client.login(user, password).map_err(|(e, _)| match e {
         imap::Error::No(no) => FetchError::Login(server.to_string(), no.information),
         imap::Error::Validate(_) => FetchError::BadCredentials,
@@ -514,13 +526,19 @@ fn folder_error(path: &Path, e: &std::io::Error) -> FetchError {
 
 /// A broken connection is [`FetchError::Lost`]; anything else goes to `other`, in Chinese
 /// (the server's own words, when it gave any, in brackets).
+/// A server's own words, for a message: control characters dropped, at most 200 characters.
+fn clean_said(t: &str) -> String {
+    let t: String = t.chars().filter(|c| !c.is_control()).take(200).collect();
+    t.trim().to_string()
+}
+
 fn lost_or(server: &str, e: imap::Error, other: fn(String, String) -> FetchError) -> FetchError {
     let said = |t: &str| {
-        let t: String = t.chars().filter(|c| !c.is_control()).take(200).collect();
-        if t.trim().is_empty() {
+        let t = clean_said(t);
+        if t.is_empty() {
             String::new()
         } else {
-            format!("（服务器答复：{}）", t.trim())
+            format!("（服务器答复：{t}）")
         }
     };
     match e {

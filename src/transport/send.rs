@@ -401,7 +401,9 @@ pub fn reply_text(e: &lettre::transport::smtp::Error) -> String {
         _ if e.is_permanent() => "服务器拒绝",
         _ => "服务器的应答无法识别",
     };
-    if code.is_empty() {
+    if code.is_empty() && e.to_string().contains("incomplete") {
+        "服务器的应答不完整（连接在应答中途断开）：请核对服务器地址和端口，或稍后再试".into()
+    } else if code.is_empty() {
         what.to_string()
     } else if said.is_empty() {
         format!("{what}（应答 {code}）")

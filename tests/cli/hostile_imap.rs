@@ -12,6 +12,9 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The greeting of a server that is ready.
+const READY: &str = "* OK [CAPABILITY IMAP4rev1] scripted ready\r\n";
+
 /// What the server sends for one message's body.
 #[derive(Clone)]
 enum Body {
@@ -26,6 +29,8 @@ enum Body {
 }
 
 struct Mailbox {
+    /// The first line the server sends.
+    greeting: &'static str,
     validity: u32,
     /// Folder names LIST returns, as raw bytes (sent as literals).
     folders: Vec<Vec<u8>>,
@@ -58,7 +63,10 @@ fn serve(stream: TcpStream, m: &Mailbox) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
     let mut out = stream.try_clone()?;
     let mut lines = BufReader::new(stream);
-    out.write_all(b"* OK [CAPABILITY IMAP4rev1] scripted ready\r\n")?;
+    out.write_all(m.greeting.as_bytes())?;
+    if m.greeting.starts_with("* BYE") {
+        return Ok(());
+    }
     let mut line = String::new();
     loop {
         line.clear();
@@ -166,10 +174,14 @@ fn message(id: Option<&str>, attachment: &str, data: &[u8]) -> Vec<u8> {
 }
 
 fn fetch(url: &str, into: &Path) -> std::process::Output {
+    fetch_with(url, into, "secret")
+}
+
+fn fetch_with(url: &str, into: &Path, password: &str) -> std::process::Output {
     jixiao()
         .args(["fetch", "--imap", url, "-o"])
         .arg(into)
-        .env("JIXIAO_IMAP_PASSWORD", "secret")
+        .env("JIXIAO_IMAP_PASSWORD", password)
         .env("JIXIAO_MAIL_TIMEOUT", "2")
         .timeout(Duration::from_secs(120))
         .output()
@@ -192,6 +204,7 @@ fn emls(dir: &Path) -> usize {
 #[test]
 fn messages_that_lie_trickle_or_come_empty_are_skipped_and_the_rest_is_saved() {
     let url = start(Mailbox {
+        greeting: READY,
         validity: 7,
         folders: vec![b"INBOX".to_vec()],
         messages: vec![
@@ -229,6 +242,7 @@ fn a_reused_message_id_is_saved_and_a_renumbered_copy_is_not() {
     let no_id = message(None, "二.xlsx", b"two");
     let dir = tempfile::tempdir().unwrap();
     let url = start(Mailbox {
+        greeting: READY,
         validity: 1,
         folders: vec![b"INBOX".to_vec()],
         messages: vec![
@@ -241,6 +255,7 @@ fn a_reused_message_id_is_saved_and_a_renumbered_copy_is_not() {
     assert_eq!(emls(dir.path()), 2);
     // The server renumbers its folder, and a different message reuses <a@x>.
     let url = start(Mailbox {
+        greeting: READY,
         validity: 2,
         folders: vec![b"INBOX".to_vec()],
         messages: vec![
@@ -263,6 +278,7 @@ fn a_reused_message_id_is_saved_and_a_renumbered_copy_is_not() {
 #[test]
 fn folder_names_with_terminal_escapes_are_shown_escaped() {
     let url = start(Mailbox {
+        greeting: READY,
         validity: 1,
         folders: vec![
             b"\x1b[2J\x1b]0;owned\x07Sent".to_vec(),
@@ -278,4 +294,68 @@ fn folder_names_with_terminal_escapes_are_shown_escaped() {
     assert!(!said.contains('\x1b') && !said.contains('\x07'), "{said:?}");
     assert!(!said.contains('\u{202E}'), "{said:?}");
     assert!(said.contains("\\u{1b}[2J"), "{said}");
+}
+
+#[test]
+fn what_goes_wrong_with_a_server_is_said_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = [
+        "Bye",
+        "Response",
+        "corrupt",
+        "InvalidContentType",
+        "Invalid character",
+        "代码",
+    ];
+    let check = |out: std::process::Output, want: &str| {
+        let said = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{want}: {said}");
+        assert!(said.contains(want), "{want}: {said}");
+        for e in english {
+            assert!(!said.contains(e), "{e} in: {said}");
+        }
+    };
+    // A server that says goodbye instead of hello.
+    let bye = start(Mailbox {
+        greeting: "* BYE too many connections\r\n",
+        validity: 1,
+        folders: vec![],
+        messages: vec![],
+    });
+    check(
+        fetch(&bye, dir.path()),
+        "服务器拒绝了连接（服务器答复：too many connections）",
+    );
+    // imaps:// to a port that speaks plain IMAP.
+    let plain = start(Mailbox {
+        greeting: READY,
+        validity: 1,
+        folders: vec![b"INBOX".to_vec()],
+        messages: vec![],
+    });
+    check(
+        fetch(&plain.replace("imap://", "imaps://"), dir.path()),
+        "不是加密（SSL/TLS）数据",
+    );
+    // A line break in the password never goes to the server, and is not called its error.
+    let out = fetch_with(&plain, dir.path(), "se\rcret");
+    let said = text(&out);
+    check(out, "用户名或密码中有不允许的字符");
+    assert!(!said.contains("服务器") || !said.contains("出错"), "{said}");
+    // Nobody listening on the port.
+    let free = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = free.local_addr().unwrap().port();
+    drop(free);
+    check(
+        fetch(&format!("imap://jxc@127.0.0.1:{port}/INBOX"), dir.path()),
+        "连接被拒绝",
+    );
+    // A server that accepts and never says a word.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    check(
+        fetch(&format!("imap://jxc@127.0.0.1:{port}/INBOX"), dir.path()),
+        "秒内没有应答",
+    );
+    drop(silent);
 }

@@ -448,3 +448,29 @@ fn a_certificate_that_does_not_verify_stops_the_fetch_before_the_password_is_sen
     );
     assert!(plain.status.success(), "{}", text(&plain));
 }
+
+#[test]
+fn a_certificate_that_does_not_verify_stops_the_send_in_chinese() {
+    let Some(sink) = SmtpSink::start_tls() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.eml"),
+        "From: jxc@czj.example.com\r\nTo: yjglj@example.com\r\nSubject: x\r\nMessage-ID: <tls-1@czj.example.com>\r\n\r\n审核意见\r\n",
+    )
+    .unwrap();
+    let out = jixiao()
+        .arg("send")
+        .arg(dir.path())
+        .arg("--smtp")
+        .arg(format!("smtps://localhost:{}", sink.port))
+        .env("JIXIAO_MAIL_TIMEOUT", "10")
+        .output()
+        .unwrap();
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("自签名证书"), "{said}");
+    assert!(!said.contains("文件内容无效"), "{said}");
+    assert!(sink.received().is_empty());
+}

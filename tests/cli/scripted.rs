@@ -267,3 +267,33 @@ fn tls_to_a_plain_port_is_said_in_chinese() {
         "{said}"
     );
 }
+
+#[test]
+fn an_incomplete_answer_is_said_in_chinese() {
+    // A server that greets, starts its EHLO answer and hangs up in the middle of it.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let _ = (|| -> std::io::Result<()> {
+                stream.set_read_timeout(Some(Duration::from_secs(20)))?;
+                let mut out = stream.try_clone()?;
+                out.write_all(b"220 half.example ESMTP\r\n")?;
+                let mut line = String::new();
+                BufReader::new(stream).read_line(&mut line)?;
+                out.write_all(b"250-half.example\r\n250-SIZE")?;
+                Ok(())
+            })();
+        }
+    });
+    let dir = outbox();
+    let out = send(dir.path(), &format!("smtp://127.0.0.1:{port}"));
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("SMTP 服务器 127.0.0.1"), "{said}");
+    assert!(
+        !said.contains("incomplete") && !said.contains("response error"),
+        "{said}"
+    );
+    assert!(said.contains("服务器的应答不完整"), "{said}");
+}

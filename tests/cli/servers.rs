@@ -261,18 +261,44 @@ while True:
     time.sleep(3600)
 "#;
 
+const SINK_WITH_TLS: &str = r#"
+import sys, time, ssl
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+port, maildir, cert, key = sys.argv[1:5]
+ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+ctx.load_cert_chain(cert, key)
+c = Controller(Mailbox(maildir), hostname="127.0.0.1", port=int(port), ssl_context=ctx)
+c.start()
+while True:
+    time.sleep(3600)
+"#;
+
+/// How a sink is started.
+enum SinkMode<'a> {
+    Plain,
+    Login(&'a str, &'a str),
+    /// Implicit TLS (smtps) with a self-signed certificate for localhost.
+    Tls,
+}
+
 impl SmtpSink {
     /// Starts the sink, or `None` (outside CI) when aiosmtpd is not installed.
     pub fn start() -> Option<SmtpSink> {
-        Self::start_as(None)
+        Self::start_as(SinkMode::Plain)
     }
 
     /// A sink that requires a login as `user` with `password` (over plain SMTP on loopback).
     pub fn start_with_login(user: &str, password: &str) -> Option<SmtpSink> {
-        Self::start_as(Some((user, password)))
+        Self::start_as(SinkMode::Login(user, password))
     }
 
-    fn start_as(login: Option<(&str, &str)>) -> Option<SmtpSink> {
+    /// A sink speaking smtps with a self-signed certificate for `localhost`.
+    pub fn start_tls() -> Option<SmtpSink> {
+        Self::start_as(SinkMode::Tls)
+    }
+
+    fn start_as(mode: SinkMode) -> Option<SmtpSink> {
         let python = ["/usr/bin/python3", "python3"].into_iter().find(|p| {
             Command::new(p)
                 .args(["-c", "import aiosmtpd"])
@@ -288,16 +314,43 @@ impl SmtpSink {
         let port = free_port();
         let log = dir.path().join("smtpd.log");
         let mut cmd = Command::new(python);
-        match login {
-            None => cmd
+        match mode {
+            SinkMode::Plain => cmd
                 .args(["-m", "aiosmtpd", "-n", "-l"])
                 .arg(format!("127.0.0.1:{port}"))
                 .args(["-c", "aiosmtpd.handlers.Mailbox"])
                 .arg(dir.path().join("maildir")),
-            Some((user, password)) => cmd
+            SinkMode::Login(user, password) => cmd
                 .args(["-c", SINK_WITH_LOGIN, &port.to_string()])
                 .arg(dir.path().join("maildir"))
                 .args([user, password]),
+            SinkMode::Tls => {
+                let d = dir.path();
+                let made = Command::new("openssl")
+                    .args([
+                        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    ])
+                    .args([
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=DNS:localhost",
+                    ])
+                    .args(["-addext", "basicConstraints=critical,CA:FALSE", "-keyout"])
+                    .arg(d.join("key.pem"))
+                    .arg("-out")
+                    .arg(d.join("cert.pem"))
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status();
+                if !made.is_ok_and(|s| s.success()) {
+                    return missing("openssl", "openssl");
+                }
+                cmd.args(["-c", SINK_WITH_TLS, &port.to_string()])
+                    .arg(d.join("maildir"))
+                    .arg(d.join("cert.pem"))
+                    .arg(d.join("key.pem"))
+            }
         };
         let mut child = cmd
             .stdout(Stdio::null())
