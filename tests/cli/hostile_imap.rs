@@ -37,19 +37,29 @@ struct Mailbox {
     messages: Vec<(u32, Body)>,
 }
 
+/// Set once a trickled body has begun, for a test that acts while a fetch is under way.
+type Began = Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>;
+
 fn start(mailbox: Mailbox) -> String {
+    start_watched(mailbox).0
+}
+
+/// [`start`], and what tells that a trickled body has begun.
+fn start_watched(mailbox: Mailbox) -> (String, Began) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mailbox = Arc::new(mailbox);
+    let began: Began = Arc::default();
+    let signal = Arc::clone(&began);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let m = Arc::clone(&mailbox);
+            let (m, signal) = (Arc::clone(&mailbox), Arc::clone(&signal));
             std::thread::spawn(move || {
-                let _ = serve(stream, &m);
+                let _ = serve(stream, &m, &signal);
             });
         }
     });
-    format!("imap://jxc@127.0.0.1:{port}/INBOX")
+    (format!("imap://jxc@127.0.0.1:{port}/INBOX"), began)
 }
 
 fn declared(body: &Body) -> usize {
@@ -59,7 +69,7 @@ fn declared(body: &Body) -> usize {
     }
 }
 
-fn serve(stream: TcpStream, m: &Mailbox) -> std::io::Result<()> {
+fn serve(stream: TcpStream, m: &Mailbox, began: &Began) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
     let mut out = stream.try_clone()?;
     let mut lines = BufReader::new(stream);
@@ -139,6 +149,10 @@ fn serve(stream: TcpStream, m: &Mailbox) -> std::io::Result<()> {
                 }
                 Body::Trickle => {
                     out.write_all(format!("{head} BODY[] {{100000}}\r\n").as_bytes())?;
+                    if let Ok(mut b) = began.0.lock() {
+                        *b = true;
+                        began.1.notify_all();
+                    }
                     for _ in 0..10_000 {
                         out.write_all(b"0123456789")?;
                         out.flush()?;
@@ -358,4 +372,46 @@ fn what_goes_wrong_with_a_server_is_said_in_chinese() {
         "秒内没有应答",
     );
     drop(silent);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_fetch_says_that_what_was_saved_is_kept() {
+    let (url, began) = start_watched(Mailbox {
+        greeting: READY,
+        validity: 3,
+        folders: vec![b"INBOX".to_vec()],
+        messages: vec![
+            (1, Body::Honest(message(Some("<1@x>"), "一.xlsx", b"one"))),
+            (2, Body::Trickle),
+        ],
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .args(["fetch", "--imap", &url, "-o"])
+        .arg(dir.path())
+        .env("JIXIAO_IMAP_PASSWORD", "secret")
+        .env("JIXIAO_MAIL_TIMEOUT", "60")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let guard = began.0.lock().unwrap();
+    let (guard, _) = began
+        .1
+        .wait_timeout_while(guard, Duration::from_secs(60), |b| !*b)
+        .unwrap();
+    assert!(*guard, "the second message began to arrive");
+    drop(guard);
+    let sent = std::process::Command::new("kill")
+        .arg("-INT")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("已收取的邮件都已保存并记入收取记录"), "{err}");
+    assert_eq!(emls(dir.path()), 1, "the first message stays saved");
 }

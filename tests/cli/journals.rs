@@ -187,3 +187,38 @@ fn a_server_answer_that_looks_like_a_formula_is_text_in_the_journal() {
     let again = send(dir.path(), &server.url(None));
     assert!(text(&again).contains("已发送过"), "{}", text(&again));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_a_letter_is_with_the_server_says_what_was_kept() {
+    let server = Scripted::start(Script {
+        hang_after_data: true,
+        ..Script::default()
+    });
+    let dir = outbox();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("jixiao"))
+        .arg("send")
+        .arg(dir.path())
+        .arg("--smtp")
+        .arg(server.url(None))
+        .env("JIXIAO_MAIL_TIMEOUT", "60")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert!(server.wait_for_messages(1), "the letter reached the server");
+    let sent = std::process::Command::new("kill")
+        .arg("-INT")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("已发送的邮件都已记入发送记录"), "{err}");
+    assert!(!err.contains("没有写出任何结果"), "{err}");
+    // The letter may have arrived: the next run does not send it without asking.
+    let again = send(dir.path(), &Scripted::start(Script::default()).url(None));
+    assert!(text(&again).contains("可能已送达"), "{}", text(&again));
+}

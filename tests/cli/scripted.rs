@@ -20,6 +20,8 @@ pub struct Script {
     /// Close the connection after the message's final dot instead of replying, on the
     /// first connection only (as a server that crashed mid-answer).
     pub drop_after_data: bool,
+    /// Never answer after the message's final dot (the client waits until it is stopped).
+    pub hang_after_data: bool,
 }
 
 impl Default for Script {
@@ -29,6 +31,7 @@ impl Default for Script {
             rcpt: "250 2.1.5 OK",
             data: "250 2.0.0 queued",
             drop_after_data: false,
+            hang_after_data: false,
         }
     }
 }
@@ -40,6 +43,8 @@ pub struct Scripted {
     pub commands: Arc<Mutex<Vec<String>>>,
     /// Every message's text, as handed over after DATA.
     pub messages: Arc<Mutex<Vec<String>>>,
+    /// Signalled each time a message has been handed over.
+    pub arrived: Arc<std::sync::Condvar>,
 }
 
 impl Scripted {
@@ -50,19 +55,22 @@ impl Scripted {
         let commands = Arc::new(Mutex::new(Vec::new()));
         let messages = Arc::new(Mutex::new(Vec::new()));
         let (seen, kept) = (Arc::clone(&commands), Arc::clone(&messages));
+        let arrived = Arc::new(std::sync::Condvar::new());
+        let signal = Arc::clone(&arrived);
         std::thread::spawn(move || {
             for (k, stream) in listener.incoming().flatten().enumerate() {
                 let script = Script {
                     drop_after_data: script.drop_after_data && k == 0,
                     ..script.clone()
                 };
-                let _ = serve(stream, &script, &seen, &kept);
+                let _ = serve(stream, &script, &seen, &kept, &signal);
             }
         });
         Scripted {
             port,
             commands,
             messages,
+            arrived,
         }
     }
 
@@ -72,6 +80,16 @@ impl Scripted {
             Some(u) => format!("smtp://{}@127.0.0.1:{}", u.replace('@', "%40"), self.port),
             None => format!("smtp://127.0.0.1:{}", self.port),
         }
+    }
+
+    /// Waits (at most a minute) until `n` messages have been handed over.
+    pub fn wait_for_messages(&self, n: usize) -> bool {
+        let guard = self.messages.lock().unwrap();
+        let (guard, _) = self
+            .arrived
+            .wait_timeout_while(guard, Duration::from_secs(60), |m| m.len() < n)
+            .unwrap();
+        guard.len() >= n
     }
 
     /// How many messages were handed over (DATA completed).
@@ -85,6 +103,7 @@ fn serve(
     script: &Script,
     seen: &Mutex<Vec<String>>,
     kept: &Mutex<Vec<String>>,
+    arrived: &std::sync::Condvar,
 ) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
     let mut out = stream.try_clone()?;
@@ -136,6 +155,12 @@ fn serve(
             }
             seen.lock().unwrap().push("<message>".into());
             kept.lock().unwrap().push(text);
+            arrived.notify_all();
+            if script.hang_after_data {
+                // Read until the client goes away, answering nothing.
+                while lines.read_line(&mut line).unwrap_or(0) > 0 {}
+                return Ok(());
+            }
             if script.drop_after_data {
                 let _ = out.shutdown(std::net::Shutdown::Both);
                 return Ok(());
