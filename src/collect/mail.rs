@@ -349,6 +349,25 @@ pub fn read_zip(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// What the `containers` fuzz target checks, bounded: any bytes, read as a message,
+        /// an archive and a mailbox, end in returns and findings, never a panic.
+        #[test]
+        fn any_bytes_read_as_mail_or_archive_end_in_findings(
+            head in prop::sample::select(vec![&b""[..], b"PK\x03\x04", b"From: a@b\r\nDate: x\r\n\r\n", b"From x\n"]),
+            tail in prop::collection::vec(any::<u8>(), 0..4096),
+        ) {
+            let data: Vec<u8> = head.iter().copied().chain(tail).collect();
+            let budget = guard::Budget::default();
+            let _ = read_eml("p.eml", &data, &budget);
+            let _ = read_zip("p.zip", &data, None, 1, &budget);
+            let _ = read_mbox("p.mbox", &data[..]);
+        }
+    }
 
     #[test]
     fn gbk_zip_names_decode() {

@@ -68,6 +68,24 @@ fn build_inbox(dir: &Path, plan: &jixiao::plan::Plan, templates: &Path) -> std::
     }
     junk.save(inbox.join("junk-rows.xlsx")).unwrap();
     std::fs::create_dir_all(inbox.join("folder.xlsx")).unwrap();
+    // Issue 33: an archive three levels deep whose innermost entry lies about its size, and
+    // one whose entries are locked or packed with a method not read.
+    let bomb = super::lying::lying(
+        super::lying::deflated(&[("x.xlsx", &vec![0u8; 4 << 20])]),
+        1000,
+    );
+    let one = super::lying::deflated(&[("一.zip", &bomb)]);
+    w(
+        "lying-nested.zip",
+        &super::lying::deflated(&[("二.zip", &one)]),
+    );
+    w(
+        "locked.zip",
+        &super::mail::raw_zip_with(&[
+            (b"a.xlsx".to_vec(), b"x", 1, 0),
+            (b"b.xlsx".to_vec(), b"x", 0, 12),
+        ]),
+    );
     // A return full of formula-like text, and formulas without stored results.
     let d = plan
         .department(&jixiao::domain::DeptCode::new("004"))
@@ -166,6 +184,9 @@ fn the_whole_hostile_set_is_collected_in_one_run() {
         "sst-index.xlsx",
         "nested.xlsx",
         "traversal.xlsx",
+        "lying-nested.zip/二.zip/一.zip/x.xlsx",
+        "locked.zip/a.xlsx",
+        "locked.zip/b.xlsx",
     ];
     if cfg!(unix) {
         expected.extend(["fifo.xlsx", "zero.xlsx", "bad-\\xFF\\xFE.xlsx"]);
@@ -194,6 +215,8 @@ fn the_whole_hostile_set_is_collected_in_one_run() {
     assert_eq!(code_of("bomb.xlsx"), ["F14"]);
     // Stopped at the lie while inflating, not read in full (issue 33).
     assert_eq!(code_of("bomb-lying.xlsx"), ["F14"]);
+    assert_eq!(code_of("lying-nested.zip/二.zip/一.zip/x.xlsx"), ["F14"]);
+    assert_eq!(code_of("locked.zip/a.xlsx"), ["F06"]);
     assert_eq!(code_of("far-cells.xls"), ["F14"]);
     // Repeated ODS cells and rows with content, which calamine copies out (8 GB for
     // repeat.ods before the guard).

@@ -7,7 +7,7 @@ use super::*;
 use std::io::Write;
 
 /// A ZIP of deflated entries.
-fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+pub(super) fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut w = zip::ZipWriter::new(&mut buf);
     let opts = zip::write::SimpleFileOptions::default()
@@ -22,7 +22,7 @@ fn deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// `zip` with every entry's uncompressed size rewritten to `declared`, in the local headers
 /// and the central directory alike: the directory looks honest, the data is not.
-fn lying(mut zip: Vec<u8>, declared: u32) -> Vec<u8> {
+pub(super) fn lying(mut zip: Vec<u8>, declared: u32) -> Vec<u8> {
     let u16_at = |z: &[u8], at: usize| usize::from(u16::from_le_bytes([z[at], z[at + 1]]));
     let u32_at =
         |z: &[u8], at: usize| u32::from_le_bytes([z[at], z[at + 1], z[at + 2], z[at + 3]]) as usize;
