@@ -132,10 +132,13 @@ fn outputs_onto_the_year_folder_the_templates_or_the_returns_delete_nothing() {
         }
         assert_eq!(snapshot(&y), everything);
     };
-    // collect -o the year folder: it holds the returns.
+    // collect -o the year folder (the current folder here): it cannot be swapped.
     refused(
         collect_in(&y, &["-o", "."]),
-        &["输出目录 . 包含报送目录", "请指定另一个输出目录"],
+        &[
+            "不能把 . 作为输出目录（这是当前目录）",
+            "请指定一个新的子目录",
+        ],
     );
     // collect -o 模板: the templates' folder.
     refused(collect_in(&y, &["-o", "模板"]), &["模板"]);

@@ -569,4 +569,27 @@ fn a_review_file_that_was_edited_is_refused_or_named_at_its_cell() {
         !said.contains("Zip") && !said.contains("Xml error"),
         "{said}"
     );
+    // A sound archive whose sheets' XML is broken.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..z.len() {
+        let mut part = z.by_index(i).unwrap();
+        let name = part.name().to_string();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            data.truncate(data.len() / 2);
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, &data).unwrap();
+    }
+    std::fs::write(&damaged, w.finish().unwrap().into_inner()).unwrap();
+    let (code, said) = collect_review(d, &damaged, &d.join("o6"));
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("已损坏"), "{said}");
+    assert!(
+        !said.contains("Xml error") && !said.contains("syntax"),
+        "{said}"
+    );
 }
