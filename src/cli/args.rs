@@ -130,7 +130,7 @@ pub struct CollectArgs {
     /// 与往年比较：往年的汇总目录或其 summary.json（可多次给出；年度文件夹中默认取 ../上一年/汇总/）
     #[arg(long = "previous", value_name = "往年汇总")]
     pub previous: Vec<PathBuf>,
-    /// 同时写出 Word 报告初稿：每个已计分部门的自评价报告和全市汇总报告（写入 报告/）
+    /// 同时写出 Word 报告初稿：每个已计分部门的自评价报告和汇总报告（写入 报告/）
     #[arg(long)]
     pub report: bool,
     /// 抽查：随机抽取的部门数，如 5，或比例，如 20%

@@ -111,11 +111,7 @@ fn to_notepad(s: &str) -> String {
 /// The closing lines; with `clock`, the run's date under them.
 fn closing(report: &Report, clock: bool) -> String {
     let s = &report.plan.settings;
-    let who = if s.organiser.is_empty() {
-        "市财政局".to_string()
-    } else {
-        s.organiser.clone()
-    };
+    let who = s.organiser_or_bureau();
     if clock {
         format!("如有疑问，请联系{who}。\n\n{}", report.run.date)
     } else {

@@ -93,11 +93,7 @@ pub fn notice(
     }
     let s = &plan.settings;
     let deadline = s.deadline_text("见财政局通知");
-    let organiser = if s.organiser.is_empty() {
-        "市财政局"
-    } else {
-        &s.organiser
-    };
+    let organiser = s.organiser_or_bureau();
     let contact = if dept.contact.trim().is_empty() {
         dept.name.as_str()
     } else {

@@ -91,9 +91,12 @@ pub fn department_report(year: i32, name: &str) -> String {
     ))
 }
 
-/// The city's report draft.
-pub fn city_report(year: i32) -> String {
-    safe_file_name(&format!("{year}年度部门整体支出绩效自评价汇总报告.docx"))
+/// The bureau's 汇总报告 draft, its title first: `青山县2025年度…汇总报告.docx` (the place
+/// left out when the plan names none).
+pub fn city_report(place: &str, year: i32) -> String {
+    safe_file_name(&format!(
+        "{place}{year}年度部门整体支出绩效自评价汇总报告.docx"
+    ))
 }
 
 /// The folder of ready-to-send notices beside the templates.

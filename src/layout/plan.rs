@@ -102,6 +102,8 @@ pub enum SettingKey {
     Name,
     /// 组织单位.
     Organiser,
+    /// 行政区划: the place whose departments are evaluated (青山县, 某某区, 连云港市).
+    Region,
     /// 报送截止日期.
     Deadline,
     /// 退回重报期限.
@@ -127,6 +129,7 @@ impl SettingKey {
             SettingKey::Year => "评价年度",
             SettingKey::Name => "评价名称",
             SettingKey::Organiser => "组织单位",
+            SettingKey::Region => "行政区划",
             SettingKey::Deadline => "报送截止日期",
             SettingKey::ResubmitDays => "退回重报期限",
             SettingKey::Grades => "等级划分",

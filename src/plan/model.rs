@@ -115,6 +115,8 @@ pub struct Settings {
     pub name: String,
     /// 组织单位.
     pub organiser: String,
+    /// The place evaluated and its level (行政区划, or what 组织单位 names).
+    pub region: Region,
     /// 报送截止日期, when the plan gives one.
     pub deadline: Option<Date>,
     /// 退回重报期限: days a department has to resubmit a return sent back, counted from the
@@ -134,7 +136,140 @@ pub struct Settings {
     pub sender_email: String,
 }
 
+/// The level of a government: what the whole of its departments is called (全县, 全市 …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionLevel {
+    /// 省 (and 自治区: 全区).
+    Province,
+    /// 自治区.
+    AutonomousRegion,
+    /// 市.
+    City,
+    /// 自治州.
+    Prefecture,
+    /// 县.
+    County,
+    /// 旗.
+    Banner,
+    /// 区 (a city's district).
+    District,
+}
+
+impl RegionLevel {
+    /// The level a place name ends with (`青山县` → 县), if any.
+    pub fn of_name(name: &str) -> Option<Self> {
+        let n = name.trim();
+        Some(if n.ends_with("自治区") {
+            RegionLevel::AutonomousRegion
+        } else if n.ends_with('省') {
+            RegionLevel::Province
+        } else if n.ends_with('州') {
+            RegionLevel::Prefecture
+        } else if n.ends_with('市') {
+            RegionLevel::City
+        } else if n.ends_with('县') {
+            RegionLevel::County
+        } else if n.ends_with('旗') {
+            RegionLevel::Banner
+        } else if n.ends_with('区') {
+            RegionLevel::District
+        } else {
+            return None;
+        })
+    }
+
+    /// The one character a level is called by: 省, 区, 市, 州, 县, 旗.
+    pub fn short(self) -> &'static str {
+        match self {
+            RegionLevel::Province => "省",
+            RegionLevel::AutonomousRegion | RegionLevel::District => "区",
+            RegionLevel::City => "市",
+            RegionLevel::Prefecture => "州",
+            RegionLevel::County => "县",
+            RegionLevel::Banner => "旗",
+        }
+    }
+}
+
+/// The place evaluated: its name (empty when the plan names none) and level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    /// 青山县; empty when neither 行政区划 nor 组织单位 names a place.
+    pub name: String,
+    /// Its level.
+    pub level: RegionLevel,
+    /// Where the level came from, for the 说明 sheet.
+    pub source: RegionSource,
+}
+
+/// Where a plan's [`Region`] came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionSource {
+    /// 行政区划.
+    Given,
+    /// The start of 组织单位 (青山县财政局 → 青山县).
+    Organiser,
+    /// Neither says: a city, by default.
+    Default,
+}
+
+impl Region {
+    /// The region of a plan: 行政区划 when given, else the place 组织单位 starts with (the
+    /// part before 财政, when it ends with a level: 青山县财政局 → 青山县, 市财政局 → 市), else
+    /// a city.
+    pub fn of(given: &str, organiser: &str) -> Self {
+        let given = given.trim();
+        if let Some(level) = RegionLevel::of_name(given) {
+            return Region {
+                name: given.to_string(),
+                level,
+                source: RegionSource::Given,
+            };
+        }
+        let head = organiser.split("财政").next().unwrap_or("").trim();
+        match RegionLevel::of_name(head).filter(|_| organiser.contains("财政")) {
+            Some(level) => Region {
+                name: if head.chars().count() > 1 {
+                    head.to_string()
+                } else {
+                    String::new()
+                },
+                level,
+                source: RegionSource::Organiser,
+            },
+            None => Region {
+                name: String::new(),
+                level: RegionLevel::City,
+                source: RegionSource::Default,
+            },
+        }
+    }
+
+    /// 全县, 全区, 全市, 全省 …: every department of the place.
+    pub fn whole(&self) -> String {
+        format!("全{}", self.level.short())
+    }
+
+    /// Who runs the evaluation when the plan names nobody: 青山县财政局, or 市财政局.
+    pub fn bureau(&self) -> String {
+        if self.name.is_empty() {
+            format!("{}财政局", self.level.short())
+        } else {
+            format!("{}财政局", self.name)
+        }
+    }
+}
+
 impl Settings {
+    /// 组织单位, or the bureau of the region when the plan names nobody.
+    pub fn organiser_or_bureau(&self) -> String {
+        if self.organiser.trim().is_empty() {
+            self.region.bureau()
+        } else {
+            self.organiser.clone()
+        }
+    }
+
     /// A date to show in examples (`如 2025-05-10`): ten days before the deadline, else
     /// 10 May of the year after the evaluated one.
     pub fn example_date(&self) -> Date {

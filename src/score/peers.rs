@@ -59,12 +59,12 @@ fn relative(ind: &Indicator, best: Best, a: Decimal, others: &[&Peer]) -> Scored
         let why = if others.is_empty() {
             "没有可比较的部门（其他部门未报送、被退回或没有该指标）".to_string()
         } else {
-            format!("全市{} {shown}（本部门）", best.label())
+            format!("参评部门{} {shown}（本部门）", best.label())
         };
         return finish(w, w, format!("{why}，得满分 {}", fmt_plain(w)), false);
     };
     let head = format!(
-        "实际 {shown}，全市{} {}（{}）",
+        "实际 {shown}，参评部门{} {}（{}）",
         best.label(),
         show_number(ind, top.value),
         top.name

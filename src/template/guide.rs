@@ -16,11 +16,7 @@ pub(super) fn write_guide(
     ws.write_string_with_format(0, 0, format!("{} 填报说明", s.name), &f.title)?;
     ws.set_row_height(0, 28)?;
     let deadline = s.deadline_text("见财政局通知");
-    let organiser = if s.organiser.is_empty() {
-        "市财政局".to_string()
-    } else {
-        s.organiser.clone()
-    };
+    let organiser = s.organiser_or_bureau();
     let lines: Vec<(bool, String)> = vec![
         (true, format!("填报部门：{}（部门编码 {}）", dept.name, dept.code)),
         (true, format!("评价年度：{} 年度", s.year)),

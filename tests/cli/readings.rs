@@ -86,7 +86,7 @@ fn a_number_pasted_into_a_percent_cell_is_an_error_naming_both_readings_and_neve
     // The best is 201's 102.5%, not the slip: nobody else is scored against 9480%.
     assert_eq!(
         c.why("202", "R15"),
-        "实际 96%，全市最高 102.5%（青山县水利局），按比例 6×96/102.5 = 5.62"
+        "实际 96%，参评部门最高 102.5%（青山县水利局），按比例 6×96/102.5 = 5.62"
     );
     assert!(
         c.messages("202", "V05").is_empty(),
@@ -103,7 +103,7 @@ fn a_best_value_of_zero_scores_by_distance_and_says_so() {
     assert_eq!(c.score("202", "R16"), "3.20");
     assert_eq!(
         c.why("202", "R16"),
-        "实际 2%，全市最低 0%（青山县水利局）；最低值不大于 0，不能按比例计分，改按与最差值 10.01% 的距离计分：4×|2%−10.01%|/|0%−10.01%| = 3.20"
+        "实际 2%，参评部门最低 0%（青山县水利局）；最低值不大于 0，不能按比例计分，改按与最差值 10.01% 的距离计分：4×|2%−10.01%|/|0%−10.01%| = 3.20"
     );
     assert_eq!(c.score("205", "R16"), "0.00");
 }

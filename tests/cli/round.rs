@@ -591,7 +591,7 @@ fn a_peer_s_resubmission_is_named_in_the_other_department_s_letter() {
     let letter = std::fs::read_to_string(out.join("审核意见/202_青山县教育局.txt")).unwrap();
     assert!(letter.contains("贵单位的报送没有变化"), "{letter}");
     assert!(
-        letter.contains("指标「R15」（绩效目标完成率）：5.62 分 → 5.82 分（按其他部门的数值计分）。实际 96%，全市最高 99%（青山县水利局）"),
+        letter.contains("指标「R15」（绩效目标完成率）：5.62 分 → 5.82 分（按其他部门的数值计分）。实际 96%，参评部门最高 99%（青山县水利局）"),
         "{letter}"
     );
     // 201's own letter says nothing of the kind: it changed its return itself.

@@ -261,7 +261,7 @@ fn every_kind_of_rule_scores_as_the_table_says() {
     // 丁局 (99%) was sent back: the best is 乙局's 98%.
     assert_eq!(
         why("101", "R08"),
-        "实际 95%，全市最高 98%（乙局），按比例 10×95/98 = 9.69"
+        "实际 95%，参评部门最高 98%（乙局），按比例 10×95/98 = 9.69"
     );
     assert_eq!(
         why("101", "R09"),

@@ -13,23 +13,21 @@ type Lost = (String, Score, Vec<String>);
 
 /// The report's file name.
 pub fn file_name(report: &Report) -> String {
-    crate::layout::consolidated::city_report(report.plan.settings.year)
+    let s = &report.plan.settings;
+    crate::layout::consolidated::city_report(&s.region.name, s.year)
 }
 
 /// Builds the city report.
 pub fn build(report: &Report) -> Result<Vec<u8>, String> {
     let s = &report.plan.settings;
-    let name = format!("{}年度部门整体支出绩效自评价汇总报告", s.year);
+    let place = &s.region.name;
+    let name = format!("{place}{}年度部门整体支出绩效自评价汇总报告", s.year);
     let mut doc = document(&name, &format!("{}T00:00:00Z", report.run.date))
-        .add_paragraph(title(&format!("{}年度部门整体支出绩效", s.year)))
+        .add_paragraph(title(&format!("{place}{}年度部门整体支出绩效", s.year)))
         .add_paragraph(title("自评价汇总报告"))
         .add_paragraph(centred(&format!(
             "{}　{}",
-            if s.organiser.is_empty() {
-                "市财政局"
-            } else {
-                &s.organiser
-            },
+            s.organiser_or_bureau(),
             date_text(report)
         )));
     let a = report.assessment;
@@ -299,8 +297,9 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             }
         }
         doc = doc.add_paragraph(h1(&format!("{}、与上年比较", chinese(n)))).add_paragraph(para(&format!(
-            "{} 年度全市平均分 {} 分；本年度审核通过的部门中，较上年得分提高的 {} 个，下降的 {} 个。",
+            "{} 年度{}平均分 {} 分；本年度审核通过的部门中，较上年得分提高的 {} 个，下降的 {} 个。",
             p.year,
+            s.region.whole(),
             p.average().map(crate::domain::fmt2).unwrap_or_else(|| "—".into()),
             up,
             down

@@ -26,6 +26,7 @@ pub(super) fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<
         ("评价年度", About::Number(f64::from(s.year))),
         ("评价方案", t(report.run.plan_file.clone())),
         ("组织单位", t(s.organiser.clone())),
+        ("行政区划", t(region_text(&s.region))),
         ("报送截止日期", t(s.deadline_text(""))),
         (
             "退回重报期限",
@@ -157,4 +158,25 @@ pub(super) fn about(ws: &mut Worksheet, report: &Report, f: &Formats) -> Result<
     widths(ws, &[16.0, 90.0])?;
     print(ws, 0, SHEET_ABOUT)?;
     Ok(())
+}
+
+/// 行政区划 as the 说明 sheet states it, with where the level came from.
+fn region_text(r: &crate::plan::Region) -> String {
+    use crate::plan::RegionSource;
+    let place = if r.name.is_empty() {
+        format!("（{}级）", r.level.short())
+    } else {
+        r.name.clone()
+    };
+    match r.source {
+        RegionSource::Given => format!("{place}，各表称「{}」", r.whole()),
+        RegionSource::Organiser => format!(
+            "{place}（方案未填行政区划，按组织单位判断），各表称「{}」",
+            r.whole()
+        ),
+        RegionSource::Default => format!(
+            "方案未填行政区划，组织单位也看不出，按「市」称「{}」；如为县、区或省，请在方案「行政区划」中填写",
+            r.whole()
+        ),
+    }
 }

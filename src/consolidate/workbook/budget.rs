@@ -115,7 +115,11 @@ pub(super) fn budget_summary(
     ws.write_string_with_format(
         r,
         1,
-        format!("全市合计（{} 个部门）", read.len()),
+        format!(
+            "{}合计（{} 个部门）",
+            report.plan.settings.region.whole(),
+            read.len()
+        ),
         &f.total_text,
     )?;
     let city_summary = crate::validate::BudgetSummary {

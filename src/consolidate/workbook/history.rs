@@ -46,7 +46,8 @@ pub(super) fn history(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     // Per year: the average and the grade counts.
     let grades: Vec<&str> = s.grades.0.iter().map(|(g, _)| g.as_str()).collect();
     let top = r + 1;
-    let mut head: Vec<&str> = vec!["年度", "全市平均分"];
+    let average_name = format!("{}平均分", s.region.whole());
+    let mut head: Vec<&str> = vec!["年度", &average_name];
     head.extend(grades.iter().copied());
     headers(ws, top, &head, f)?;
     let current: Vec<(Decimal, String)> = report
@@ -92,10 +93,10 @@ pub(super) fn history(ws: &mut Worksheet, report: &Report, f: &Formats) -> Resul
     }
     let (first, last) = (top + 1, top + per_year.len() as u32);
     let mut chart = Chart::new(ChartType::Line);
-    chart.title().set_name("全市平均分");
+    chart.title().set_name(&average_name);
     chart
         .add_series()
-        .set_name("全市平均分")
+        .set_name(&average_name)
         .set_categories((SHEET_HISTORY, first, 0, last, 0))
         .set_values((SHEET_HISTORY, first, 1, last, 1));
     chart.legend().set_hidden();

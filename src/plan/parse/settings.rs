@@ -136,10 +136,26 @@ impl SettingsRows {
             n if n.is_empty() => format!("{year}年度部门整体支出绩效自评价"),
             n => n,
         };
+        let organiser = text(SettingKey::Organiser.key());
+        let region_text = text(SettingKey::Region.key());
+        if !region_text.trim().is_empty()
+            && crate::plan::RegionLevel::of_name(&region_text).is_none()
+            && let Some((_, cell)) = get(SettingKey::Region.key())
+        {
+            errors.at(
+                SHEET_SETTINGS,
+                cell,
+                format!(
+                    "行政区划「{region_text}」应以 省、自治区、市、州、县、旗 或 区 结尾，如 青山县"
+                ),
+            );
+        }
+        let region = crate::plan::Region::of(&region_text, &organiser);
         (errors.list.len() == before).then(|| Settings {
             year,
             name,
-            organiser: text(SettingKey::Organiser.key()),
+            organiser,
+            region,
             deadline,
             resubmit_days,
             grades,

@@ -157,7 +157,7 @@ fn relative_compares_with_the_best_accepted_department() {
     assert_eq!(s.score.to_string(), "4.85");
     assert_eq!(
         s.explanation,
-        "实际 95%，全市最高 98%（市教育局），按比例 5×95/98 = 4.85"
+        "实际 95%，参评部门最高 98%（市教育局），按比例 5×95/98 = 4.85"
     );
     let best = score_with_peers(&i, &DeptCode::new("002"), d("98"), &peers);
     assert_eq!(best.score.to_string(), "5.00");
@@ -173,7 +173,7 @@ fn relative_compares_with_the_best_accepted_department() {
     assert_eq!(s.score.to_string(), "2.00");
     assert_eq!(
         s.explanation,
-        "实际 2次，全市最低 1次（乙），按比例 4×1/2 = 2.00"
+        "实际 2次，参评部门最低 1次（乙），按比例 4×1/2 = 2.00"
     );
     // A zero actual where lower is better is the best there is.
     assert_eq!(
