@@ -24,6 +24,7 @@ mod many_departments;
 mod matrix;
 mod other_programs;
 mod outbox;
+mod places;
 mod readings;
 mod reports;
 mod review;
