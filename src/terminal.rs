@@ -267,14 +267,9 @@ pub fn check_text(plan: &Plan, a: &Assessment, verbose: bool) -> String {
     out
 }
 
-/// The terminal summary of `collect`: counts, the top five, where the outputs are.
-pub fn collect_text(
-    r: &crate::consolidate::Report,
-    workbook: &std::path::Path,
-    summary: &std::path::Path,
-    feedback_dir: &std::path::Path,
-    feedback: usize,
-) -> String {
+/// The terminal summary of `collect`: counts, the top five, then every file and folder it
+/// wrote, each `(what, where)` a line.
+pub fn collect_text(r: &crate::consolidate::Report, wrote: &[(&str, String)]) -> String {
     let mut out = String::new();
     let bold = Style::new().bold();
     let a = r.assessment;
@@ -306,9 +301,9 @@ pub fn collect_text(
             let _ = writeln!(out, "{t}");
         }
     }
-    let _ = writeln!(out, "汇总表：{}", workbook.display());
-    let _ = writeln!(out, "审核意见：{}（{feedback} 份）", feedback_dir.display());
-    let _ = writeln!(out, "summary.json：{}", summary.display());
+    for (what, place) in wrote {
+        let _ = writeln!(out, "{what}：{place}");
+    }
     out
 }
 

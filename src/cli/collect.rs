@@ -340,16 +340,39 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     let feedback: Vec<PathBuf> = feedback.into_iter().map(moved).collect();
     timer.lap("全部输出");
 
-    anstream::print!(
-        "{}",
-        terminal::collect_text(
-            &report,
-            &workbook,
-            &summary,
-            &config.output.join(FEEDBACK_DIR),
-            feedback.len()
-        )
-    );
+    let at = |rel: &str| config.output.join(rel).display().to_string();
+    let mut wrote: Vec<(&str, String)> = vec![("汇总表", workbook.display().to_string())];
+    if separate {
+        wrote.push((
+            "部门评分表",
+            format!(
+                "{}（{} 份）",
+                at(consolidate::workbook::DEPARTMENT_DIR),
+                assessment.evaluations.len()
+            ),
+        ));
+    }
+    wrote.push(("复核表", at(REVIEW_FILE)));
+    wrote.push((
+        "审核意见",
+        format!("{}（{} 份）", at(FEEDBACK_DIR), feedback.len()),
+    ));
+    wrote.push(("报送记录", at(crate::layout::consolidated::LEDGER_FILE)));
+    if config.report {
+        let scored = report
+            .evaluations()
+            .filter(|e| e.state() == crate::evaluate::State::Scored)
+            .count();
+        wrote.push((
+            "报告初稿",
+            format!(
+                "{}（{scored} 份部门报告和 1 份汇总报告）",
+                at(crate::layout::consolidated::REPORT_DIR)
+            ),
+        ));
+    }
+    wrote.push(("summary.json", summary.display().to_string()));
+    anstream::print!("{}", terminal::collect_text(&report, &wrote));
     let blocked = assessment.has_errors();
     Ok((
         Written {

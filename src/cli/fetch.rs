@@ -31,7 +31,12 @@ impl Config {
         }
         let since = match a.since {
             Some(s) => Some(Date::parse(&s).ok_or_else(|| {
-                super::UsageError(format!("日期「{s}」格式有误，应为 2022-05-01"))
+                super::UsageError(format!(
+                    "日期「{s}」格式有误，应为 年-月-日，如 {}-05-01",
+                    crate::domain::beijing_time(crate::domain::run_secs())
+                        .get(..4)
+                        .unwrap_or("2026")
+                ))
             })?),
             None => None,
         };

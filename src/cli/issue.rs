@@ -166,9 +166,6 @@ pub fn issue(config: &Config) -> Result<Issued> {
                 for kept in o.commit(&[])? {
                     eprintln!("提示：{kept}");
                 }
-                if let Some(dir) = &config.outbox {
-                    println!("通知邮件写入 {}（用 jixiao send 发送）", dir.display());
-                }
             }
             done.into_iter()
                 .map(|(p, line)| Ok((config.output.join(p.file_name().unwrap_or_default()), line)))
@@ -189,5 +186,24 @@ pub fn issue(config: &Config) -> Result<Issued> {
         config.output.display(),
         started.elapsed().as_secs_f64()
     );
+    if let Some(dir) = &config.outbox {
+        println!(
+            "通知邮件：{}（{} 封，用 jixiao send {} --smtp … 发送）",
+            dir.display(),
+            count_eml(dir),
+            dir.display()
+        );
+    }
     Ok(Issued { files })
+}
+
+/// How many `.eml` files `dir` holds.
+fn count_eml(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                .count()
+        })
+        .unwrap_or(0)
 }

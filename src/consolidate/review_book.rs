@@ -289,7 +289,7 @@ fn write_sheet(ws: &mut Worksheet, report: &Report, lines: &[Line]) -> Result<()
                 rust_xlsxwriter::ExcelDateTime::from_ymd(2100, 12, 31)?,
             ))
             .set_input_title(C::Date.header())?
-            .set_input_message("填写复核日期，如 2022-06-15")?;
+            .set_input_message(format!("填写复核日期，如 {}", review_example(report)))?;
         ws.add_data_validation(first, C::Date.col(), last, C::Date.col(), &date_dv)?;
         ws.autofilter(1, 0, last, (ReviewCol::HEADERS.len() - 1) as u16)?;
     }
@@ -359,6 +359,16 @@ fn write_meta(ws: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
 }
 
 /// The plan's fingerprint: every department's template fingerprint, combined.
+/// A review date to show as an example: a month after the plan's deadline (else 15 June of
+/// the year after the one evaluated).
+fn review_example(report: &Report) -> crate::domain::Date {
+    let s = &report.plan.settings;
+    s.deadline
+        .map(|d| d.add_days(26))
+        .or_else(|| crate::domain::Date::new(s.year + 1, 6, 15))
+        .unwrap_or(s.example_date())
+}
+
 pub fn plan_fingerprint(report: &Report) -> String {
     crate::template::plan_fingerprint(report.plan)
 }

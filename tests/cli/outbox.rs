@@ -22,6 +22,16 @@ fn notices_carry_the_template_under_its_chinese_name() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The last line names the folder the notices went to.
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("通知邮件：")
+            && said.contains("发件箱（6 封，用 jixiao send"),
+        "{said}"
+    );
     let eml = std::fs::read(root.join("发件箱/001_市应急管理局.eml")).unwrap();
     let msg = MessageParser::default().parse(&eml).unwrap();
     assert_eq!(

@@ -123,6 +123,21 @@ fn a_county_s_year_says_全县_everywhere_and_never_全市() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert!(!text(&out).contains("全市"), "{}", text(&out));
+    // Every folder and file written is named.
+    for line in [
+        "汇总表：",
+        "复核表：",
+        "审核意见：",
+        "报送记录：",
+        "summary.json：",
+    ] {
+        assert!(text(&out).contains(line), "{line}: {}", text(&out));
+    }
+    assert!(
+        text(&out).contains("报告（4 份部门报告和 1 份汇总报告）"),
+        "{}",
+        text(&out)
+    );
 
     let results = root.join("汇总");
     assert!(
@@ -146,4 +161,8 @@ fn a_county_s_year_says_全县_everywhere_and_never_全市() {
         }
     }
     assert!(seen_whole, "the budget summary's total row says 全县合计");
+    // Examples show the plan's own years, not the sample's.
+    let review = zip_part(&results.join("复核表.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(review.contains("填写复核日期，如 2026-"), "{review}");
+    assert!(!review.contains("2022-"));
 }

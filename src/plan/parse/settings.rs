@@ -99,7 +99,10 @@ impl SettingsRows {
                         errors.at(
                             SHEET_SETTINGS,
                             cell,
-                            format!("报送截止日期「{v}」不是日期，应如 2022-05-20"),
+                            format!(
+                                "报送截止日期「{v}」不是日期，应如 {}-05-20",
+                                year.as_ref().map_or(2025, |y| y + 1)
+                            ),
                         );
                         None
                     }
