@@ -98,6 +98,17 @@ fn a_county_s_year_says_全县_everywhere_and_never_全市() {
     }
     umya_spreadsheet::writer::xlsx::write(&book, &plan_path).unwrap();
     issue_into(&plan_path, &root.join("模板"));
+    // The plan `new` wrote carries every column the README documents.
+    let headers = &jixiao::plan::read_sheets(&plan_path)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "指标")
+        .unwrap()
+        .rows[0];
+    let headers: Vec<&str> = headers.cells().collect();
+    for h in ["基准值", "可不适用", "实际值来源"] {
+        assert!(headers.contains(&h), "{h}: {headers:?}");
+    }
     let plan = jixiao::plan::read(&plan_path).unwrap();
     assert_eq!(plan.settings.region.whole(), "全县");
     for code in ["001", "002", "003", "004"] {

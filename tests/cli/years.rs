@@ -316,6 +316,12 @@ fn next_years_plan_rolls_forward_from_this_years() {
     };
     assert_eq!(get("方案", "评价年度", 1), "2022");
     assert_eq!(get("方案", "报送截止日期", 1), "2023-05-20");
+    let note = get("方案", "说明", 1);
+    assert!(note.starts_with("本方案由 2021 年度的方案生成"), "{note}");
+    assert!(
+        !note.contains("示例数据"),
+        "last year's note is not kept as this year's: {note}"
+    );
     assert_eq!(get("指标", "YJ46", 11), "61");
     // Budgets are blank: the plan check lists them, and nothing is issued.
     let templates = dir.path().join("2022/模板");
