@@ -4,7 +4,7 @@
 use super::*;
 
 /// The `<w:t>` texts of a .docx body, in order, and its tables as rows of cell texts.
-fn docx(path: &Path) -> (Vec<String>, Vec<Vec<Vec<String>>>) {
+pub(super) fn docx(path: &Path) -> (Vec<String>, Vec<Vec<Vec<String>>>) {
     let xml = zip_part(path, "word/document.xml");
     let texts = |s: &str| -> Vec<String> {
         let mut out = Vec::new();
@@ -127,6 +127,24 @@ fn the_reference_departments_draft_holds_the_reports_numbers() {
     assert!(city.contains(&want), "{want}\n{city}");
     let ranking = tables.iter().find(|t| t[0][0] == "排名").unwrap();
     assert_eq!(ranking.len(), 1 + statuses.len());
+}
+
+#[test]
+fn a_draft_speaks_of_the_department_s_work_not_of_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    // 市卫生健康委员会 sent a draft, then a correction: that is the bureau's business.
+    let draft = dir
+        .path()
+        .join("汇总/报告/2021年度市卫生健康委员会部门整体支出绩效自评价报告（初稿）.docx");
+    let (texts, _) = docx(&draft);
+    let all = texts.concat();
+    assert!(!all.contains("本部门还报送了"), "{all}");
+    assert!(!all.contains(".xlsx"), "{all}");
+    // Headings and captions stay with what follows them.
+    let xml = zip_part(&draft, "word/document.xml");
+    let keep = xml.matches("<w:keepNext").count();
+    assert!(keep >= 10, "{keep}");
 }
 
 #[test]

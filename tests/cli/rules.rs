@@ -33,7 +33,7 @@ R07\t测试\t部门绩效\t成本\t单位成本\t≤100元\t10\t反向比例:目
 R08\t测试\t部门绩效\t产出\t绩效目标完成率\t≥90%\t10\t相对:最高值\t\t
 R09\t测试\t部门绩效\t产出\t信访办结率\t≥90%\t10\t排名:第1名得10;第2名得8;其他得6\t\t
 R10\t测试\t部门管理\t资金管理\t项目支出执行率\t≥90%\t5\t\t\t项目支出执行率
-R11\t测试\t部门绩效\t产出\t专项检查\t完成\t6\t\t是\t
+R11\t测试\t部门绩效\t专项工作\t专项检查\t完成\t6\t\t是\t
 ";
 
 const BUDGET: &str = "部门编码\t项目名称\t项目性质\t支出类型\t年初预算\t调整后预算
@@ -178,7 +178,7 @@ fn every_kind_of_rule_scores_as_the_table_says() {
         std::fs::write(returns.join(&file), to_bytes(&book).unwrap()).unwrap();
     }
     let out = dir.path().join("汇总");
-    let log = stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
+    let log = stdout_of(collect_cmd(&plan_path, &out).arg(&returns).arg("--report"));
     assert!(log.contains("乙局"), "{log}");
 
     let book = out.join("2021年度部门整体绩效评价汇总.xlsx");
@@ -328,6 +328,72 @@ fn every_kind_of_rule_scores_as_the_table_says() {
         "{peers:?}"
     );
     assert!(peers[1].contains("R09 信访办结率"), "{peers:?}");
+
+    // 甲局's draft: a group whose only indicator is 不适用 says so, and table 3 adds up as
+    // printed, its rescaling explained with the arithmetic.
+    let draft = out.join("报告/2021年度甲局部门整体支出绩效自评价报告（初稿）.docx");
+    let (texts, tables) = super::reports::docx(&draft);
+    let all = texts.concat();
+    assert!(
+        all.contains("专项工作：「专项检查」（分值 6 分）不适用本部门，不计分。"),
+        "{all}"
+    );
+    assert!(!all.contains("专项工作：分值"), "{all}");
+    assert!(
+        all.contains(
+            "适用指标分值 94 分、得分 75.44 分，按总分 100 分折算：75.44 × 100 ÷ 94 = 80.26 分"
+        ),
+        "{all}"
+    );
+    let t3 = tables
+        .iter()
+        .find(|t| {
+            t.iter()
+                .any(|r| r.first().is_some_and(|c| c == "折算为总分"))
+        })
+        .expect("table 3");
+    let n = |s: &str| s.parse::<f64>().unwrap();
+    let sub = t3.iter().position(|r| r[0] == "小计（适用指标）").unwrap();
+    let (w, s): (f64, f64) = t3[1..sub]
+        .iter()
+        .fold((0.0, 0.0), |(w, s), r| (w + n(&r[1]), s + n(&r[2])));
+    assert!((w - n(&t3[sub][1])).abs() < 0.005, "{t3:?}");
+    assert!((s - n(&t3[sub][2])).abs() < 0.006, "{t3:?}");
+    assert_eq!(t3[sub + 1][1..], ["100".to_string(), "80.26".to_string()]);
+    assert!(all.contains("「R06」（社会满意度）为定性类指标，采用自评得分 7.00，待财政局复核"));
+    // Once the bureau has reviewed R06, the draft no longer says it waits for review.
+    let filled = dir.path().join("复核表_已填.xlsx");
+    let mut review = umya_spreadsheet::reader::xlsx::read(out.join("复核表.xlsx")).unwrap();
+    let ws = review.sheet_by_name_mut("复核表").unwrap();
+    let r = (3..=ws.highest_row())
+        .find(|r| ws.value((1, *r)) == "101" && ws.value((3, *r)) == "R06")
+        .unwrap();
+    ws.cell_mut((12, r)).set_value_number(7.5);
+    ws.cell_mut((13, r)).set_value_string("佐证材料充分");
+    umya_spreadsheet::writer::xlsx::write(&review, &filled).unwrap();
+    let reviewed = dir.path().join("汇总-复核后");
+    stdout_of(
+        collect_cmd(&plan_path, &reviewed)
+            .arg(&returns)
+            .arg("--report")
+            .arg("--review")
+            .arg(&filled),
+    );
+    let (after, _) = super::reports::docx(
+        &reviewed.join("报告/2021年度甲局部门整体支出绩效自评价报告（初稿）.docx"),
+    );
+    let after = after.concat();
+    assert!(
+        !after.contains("「R06」（社会满意度）为定性类指标"),
+        "{after}"
+    );
+    // The appendix reads 不适用 where the indicator dropped out, not a score of 0.
+    let appendix = tables.last().unwrap();
+    let r11 = appendix
+        .iter()
+        .find(|r| r.contains(&"专项检查".to_string()))
+        .unwrap();
+    assert_eq!(r11.last().unwrap(), "不适用", "{r11:?}");
 
     // Spilled to a temporary file, the 相对/排名 results are scored again and written back:
     // the outputs are the same bytes.

@@ -122,7 +122,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
         })
         .collect();
     doc = doc
-        .add_paragraph(centred("表1　部门得分排名"))
+        .add_paragraph(caption("表1　部门得分排名"))
         .add_table(table(
             &R::RANKING,
             &ranking,

@@ -71,7 +71,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
             money(b.spent),
             rate(e.inputs.execution_rate())
         )))
-        .add_paragraph(centred("表1　支出预算总表（单位：万元）"));
+        .add_paragraph(caption("表1　支出预算总表（单位：万元）"));
     let part = |label: &str, p: [Money; 3]| {
         vec![
             label.to_string(),
@@ -109,7 +109,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         .collect();
     if !projects.is_empty() {
         doc = doc
-            .add_paragraph(centred("表2　项目支出执行情况（单位：万元）"))
+            .add_paragraph(caption("表2　项目支出执行情况（单位：万元）"))
             .add_table(table(
                 &R::PROJECTS,
                 &projects,
@@ -148,9 +148,10 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         doc = doc
             .add_paragraph(h2(&format!("3.{n1} {l1}")))
             .add_paragraph(para(&format!(
-                "{l1}指标分值 {} 分，得分 {} 分。",
+                "{l1}指标分值 {} 分，得分 {} 分。{}",
                 weight(w1),
-                score(s1)
+                score(s1),
+                dropped_text(&in1)
             )));
         let mut level2: Vec<&str> = Vec::new();
         for r in &in1 {
@@ -165,10 +166,20 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
                 .filter(|r| &*r.input.indicator.level2 == l2)
                 .collect();
             let (w2, s2) = sums(&in2);
-            let mut text = format!("{l2}：分值 {} 分，得分 {} 分。", weight(w2), score(s2));
+            let applies = in2.iter().any(|r| !dropped(r));
+            let mut text = if applies {
+                format!(
+                    "{l2}：分值 {} 分，得分 {} 分。{}",
+                    weight(w2),
+                    score(s2),
+                    dropped_text(&in2)
+                )
+            } else {
+                format!("{l2}：{}", dropped_text(&in2))
+            };
             let short: Vec<&&IndicatorResult> = in2.iter().filter(|r| lost(r)).collect();
-            if short.is_empty() {
-                text.push_str("各项指标均达到目标，得满分。");
+            if short.is_empty() && applies {
+                text.push_str("适用的各项指标均达到目标，得满分。");
             }
             doc = doc.add_paragraph(para(&text));
             for r in short {
@@ -193,12 +204,20 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         }
     }
 
-    // 4 需要说明事项.
+    // 4 需要说明事项: what the review said of the department's figures, in the state after
+    // review (how the file came in, and 待复核 of an indicator already reviewed, are not the
+    // department's work).
     doc = doc.add_paragraph(h1("4 需要说明的事项"));
+    let reviewed: std::collections::HashSet<u32> = results
+        .iter()
+        .filter(|r| r.review.is_some())
+        .filter_map(|r| r.input.row)
+        .collect();
     let notes: Vec<&crate::domain::Finding> = e
         .findings
         .iter()
         .filter(|f| f.level != crate::domain::Level::Error)
+        .filter(|f| about_the_work(f, &reviewed))
         .collect();
     if notes.is_empty() {
         doc = doc.add_paragraph(para("财政局审核未提出需要说明的事项。"));
@@ -226,13 +245,39 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         .iter()
         .map(|dim| vec![dim.name.clone(), weight(dim.weight), score(dim.score)])
         .collect();
-    t51.push(vec![
-        "合计".into(),
-        weight(e.totals.weight),
-        score(e.totals.total),
-    ]);
+    // Every column adds up as printed: with 不适用 indicators, the applicable subtotal, then
+    // the total rescaled to the full weight.
+    if let Some(r) = e.totals.rescale {
+        t51.push(vec![
+            "小计（适用指标）".into(),
+            weight(r.weight - r.dropped),
+            score(r.raw),
+        ]);
+        t51.push(vec![
+            "折算为总分".into(),
+            weight(e.totals.weight),
+            score(e.totals.total),
+        ]);
+        doc = doc.add_paragraph(para(&format!(
+            "本部门有不适用的指标（分值 {} 分），不计分；适用指标分值 {} 分、得分 {} 分，按总分 {} 分折算：{} × {} ÷ {} = {} 分。",
+            weight(r.dropped),
+            weight(r.weight - r.dropped),
+            score(r.raw),
+            weight(r.weight),
+            score(r.raw),
+            weight(r.weight),
+            weight(r.weight - r.dropped),
+            score(e.totals.total)
+        )));
+    } else {
+        t51.push(vec![
+            "合计".into(),
+            weight(e.totals.weight),
+            score(e.totals.total),
+        ]);
+    }
     doc = doc
-        .add_paragraph(centred("表3　评价得分"))
+        .add_paragraph(caption("表3　评价得分"))
         .add_table(table(
             &R::SCORES,
             &t51,
@@ -293,7 +338,11 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
                 i.target_text.to_string(),
                 r.shown_actual().to_string(),
                 weight(i.weight),
-                r.final_score().map(score).unwrap_or_else(|| "—".into()),
+                if dropped(r) {
+                    "不适用".into()
+                } else {
+                    r.final_score().map(score).unwrap_or_else(|| "—".into())
+                },
             ]
         })
         .collect();
@@ -314,18 +363,53 @@ fn or_dash(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s.trim() }
 }
 
-/// Whether an indicator scored below its weight (不适用 does not count).
-fn lost(r: &IndicatorResult) -> bool {
-    let dropped = r.scored.as_ref().is_some_and(|s| s.not_applicable) && r.review.is_none();
-    !dropped && r.final_score().is_none_or(|s| s < r.input.indicator.weight)
+/// Whether an indicator was answered 不适用 and dropped out (a review brings it back).
+fn dropped(r: &IndicatorResult) -> bool {
+    r.scored.as_ref().is_some_and(|s| s.not_applicable) && r.review.is_none()
 }
 
-/// Weights and final scores added up.
+/// Whether an indicator scored below its weight (不适用 does not count).
+fn lost(r: &IndicatorResult) -> bool {
+    !dropped(r) && r.final_score().is_none_or(|s| s < r.input.indicator.weight)
+}
+
+/// Weights and final scores of the indicators that apply, added up.
 fn sums(rs: &[&IndicatorResult]) -> (Score, Score) {
-    rs.iter().fold((Score::ZERO, Score::ZERO), |(w, s), r| {
-        (
-            w + r.input.indicator.weight,
-            s + r.final_score().unwrap_or(Score::ZERO),
-        )
-    })
+    rs.iter()
+        .filter(|r| !dropped(r))
+        .fold((Score::ZERO, Score::ZERO), |(w, s), r| {
+            (
+                w + r.input.indicator.weight,
+                s + r.final_score().unwrap_or(Score::ZERO),
+            )
+        })
+}
+
+/// 「其中「X」（分值 3 分）不适用本部门，不计分。」 for the 不适用 indicators among `rs`.
+fn dropped_text(rs: &[&IndicatorResult]) -> String {
+    let out: Vec<String> = rs
+        .iter()
+        .filter(|r| dropped(r))
+        .map(|r| {
+            format!(
+                "「{}」（分值 {} 分）",
+                r.input.indicator.level3,
+                weight(r.input.indicator.weight)
+            )
+        })
+        .collect();
+    match out.len() {
+        0 => String::new(),
+        _ if out.len() == rs.len() => format!("{}不适用本部门，不计分。", out.join("、")),
+        _ => format!("其中{}不适用本部门，不计分。", out.join("、")),
+    }
+}
+
+/// Whether a finding speaks of the department's figures: validation and budget findings,
+/// not how its file came in (F, I, D, S), and not 待复核 of an indicator already reviewed.
+fn about_the_work(f: &crate::domain::Finding, reviewed: &std::collections::HashSet<u32>) -> bool {
+    let code = f.code.as_str();
+    let content = code.starts_with('V') || code.starts_with('B') || code.starts_with('L');
+    let settled = code == "V10" && f.location.cell.is_some_and(|c| reviewed.contains(&c.row));
+    content && !settled
 }

@@ -108,10 +108,16 @@ pub(super) fn centred(text: &str) -> Paragraph {
         .add_run(Run::new().add_text(text))
 }
 
-/// A chapter heading (黑体, in the table of contents).
+/// A table's caption, kept on the page of the table it names.
+pub(super) fn caption(text: &str) -> Paragraph {
+    centred(text).keep_next(true)
+}
+
+/// A chapter heading (黑体, in the table of contents), kept with what follows.
 pub(super) fn h1(text: &str) -> Paragraph {
     Paragraph::new()
         .style("Heading1")
+        .keep_next(true)
         .indent(
             None,
             Some(docx_rs::SpecialIndentType::FirstLine(640)),
@@ -121,10 +127,11 @@ pub(super) fn h1(text: &str) -> Paragraph {
         .add_run(Run::new().add_text(text).fonts(fonts(H1_FONT)))
 }
 
-/// A section heading (楷体, in the table of contents).
+/// A section heading (楷体, in the table of contents), kept with what follows.
 pub(super) fn h2(text: &str) -> Paragraph {
     Paragraph::new()
         .style("Heading2")
+        .keep_next(true)
         .indent(
             None,
             Some(docx_rs::SpecialIndentType::FirstLine(640)),
