@@ -261,6 +261,40 @@ impl Region {
 }
 
 impl Settings {
+    /// 组织单位 without the contact details it may carry (「预算股（联系电话 0731-…）」 →
+    /// 「预算股」), for a sentence; the bureau of the region when the plan names nobody.
+    pub fn organiser_name(&self) -> String {
+        let full = self.organiser_or_bureau();
+        let mut out = String::new();
+        let mut depth = 0;
+        let mut held = String::new();
+        for c in full.chars() {
+            match c {
+                '（' | '(' => {
+                    depth += 1;
+                    held.push(c);
+                }
+                '）' | ')' if depth > 0 => {
+                    depth -= 1;
+                    held.push(c);
+                    if depth == 0 {
+                        if !(held.contains("电话")
+                            || held.contains("联系")
+                            || held.contains("邮箱"))
+                        {
+                            out.push_str(&held);
+                        }
+                        held.clear();
+                    }
+                }
+                c if depth > 0 => held.push(c),
+                c => out.push(c),
+            }
+        }
+        out.push_str(&held);
+        out.trim().to_string()
+    }
+
     /// 组织单位, or the bureau of the region when the plan names nobody.
     pub fn organiser_or_bureau(&self) -> String {
         if self.organiser.trim().is_empty() {

@@ -145,6 +145,21 @@ fn a_draft_speaks_of_the_department_s_work_not_of_its_files() {
     let xml = zip_part(&draft, "word/document.xml");
     let keep = xml.matches("<w:keepNext").count();
     assert!(keep >= 10, "{keep}");
+    // The bureau's report: the indicators lost on, with how many departments lost there, and
+    // the next year's work as a marked placeholder.
+    let (texts, tables) = docx(
+        &dir.path()
+            .join("汇总/报告/2021年度部门整体支出绩效自评价汇总报告.docx"),
+    );
+    let all = texts.concat();
+    assert!(all.contains("表4　失分较多的指标"), "{all}");
+    assert!(all.contains("【请补充：下一步工作安排"), "{all}");
+    assert!(
+        tables.iter().any(|t| t
+            .first()
+            .is_some_and(|h| h.contains(&"失分部门数".to_string()))),
+        "{tables:?}"
+    );
 }
 
 #[test]

@@ -516,3 +516,43 @@ fn trend_dropdown_cells(xml: &str) -> Vec<String> {
     }
     cells
 }
+
+#[test]
+fn the_bureau_s_report_sets_this_year_beside_last_year() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(&dir.path().join("2021"));
+    let y2022 = year_folder(dir.path(), 2022, &["001", "003", "005"]);
+    let out = collect_year(&y2022, &["--report"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let draft = y2022.join("汇总/报告/2022年度部门整体支出绩效自评价汇总报告.docx");
+    let (texts, tables) = super::reports::docx(&draft);
+    let all = texts.concat();
+    assert!(
+        !all.contains("联系电话"),
+        "the organiser, not its phone: {all}"
+    );
+    for part in [
+        "表1　等级分布",
+        "表3　各部门预算执行情况（单位：万元）",
+        "表5　与上年比较",
+        "2021 年度全市平均分",
+        "、下一步工作",
+        "【请补充：下一步工作安排",
+    ] {
+        assert!(all.contains(part), "{part}: {all}");
+    }
+    let years = tables
+        .iter()
+        .find(|t| t.first().is_some_and(|h| h == &["项目", "上年", "本年"]))
+        .expect("the table beside last year");
+    assert_eq!(years[1][0], "全市平均分");
+    let budget = tables
+        .iter()
+        .find(|t| {
+            t.first()
+                .is_some_and(|h| h.first().is_some_and(|c| c == "部门"))
+        })
+        .expect("budget by department");
+    assert_eq!(budget.len(), 1 + 3 + 1, "{budget:?}");
+    assert_eq!(budget.last().unwrap()[0], "全市合计");
+}

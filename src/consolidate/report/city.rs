@@ -27,7 +27,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
         .add_paragraph(title("自评价汇总报告"))
         .add_paragraph(centred(&format!(
             "{}　{}",
-            s.organiser_or_bureau(),
+            s.organiser_name(),
             date_text(report)
         )));
     let a = report.assessment;
@@ -93,6 +93,26 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             ));
         }
         doc = doc.add_paragraph(para(&t));
+        let grades: Vec<Vec<String>> = s
+            .grades
+            .0
+            .iter()
+            .map(|(g, _)| {
+                let names: Vec<String> = scored
+                    .iter()
+                    .filter(|e| e.totals.grade == *g)
+                    .map(|e| e.dept().name.clone())
+                    .collect();
+                vec![g.clone(), names.len().to_string(), names.join("、")]
+            })
+            .collect();
+        doc = doc.add_paragraph(caption("表1　等级分布")).add_table(table(
+            &R::GRADES,
+            &grades,
+            &[1300, 1300, 6050],
+            &[true, true, false],
+            &[],
+        ));
     }
     let ranking: Vec<Vec<String>> = report
         .rows
@@ -122,7 +142,7 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
         })
         .collect();
     doc = doc
-        .add_paragraph(caption("表1　部门得分排名"))
+        .add_paragraph(caption("表2　部门得分排名"))
         .add_table(table(
             &R::RANKING,
             &ranking,
@@ -163,6 +183,42 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
                 )
             }
         )));
+    if !read.is_empty() {
+        let rows: Vec<Vec<String>> = read
+            .iter()
+            .map(|e| {
+                let b = e.inputs.budget_summary;
+                let r = e.inputs.execution_rate();
+                vec![
+                    e.dept().name.clone(),
+                    money(b.adjusted),
+                    money(b.spent),
+                    rate(r),
+                    if r.is_some_and(|r| r < s.warn_rate) {
+                        "低于预警线".into()
+                    } else {
+                        String::new()
+                    },
+                ]
+            })
+            .chain(std::iter::once(vec![
+                format!("{}合计", s.region.whole()),
+                money(adjusted),
+                money(spent),
+                rate(crate::validate::rate(spent, adjusted)),
+                String::new(),
+            ]))
+            .collect();
+        doc = doc
+            .add_paragraph(caption("表3　各部门预算执行情况（单位：万元）"))
+            .add_table(table(
+                &R::BUDGET_BY_DEPT,
+                &rows,
+                &[3000, 1600, 1600, 1200, 1250],
+                &[false, false, false, true, true],
+                &[],
+            ));
+    }
 
     // 四、失分较多的指标.
     let mut lost: BTreeMap<String, Lost> = BTreeMap::new();
@@ -192,16 +248,37 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             .iter()
             .take(10)
             .map(|(code, (l3, sum, depts))| {
-                vec![code.clone(), l3.clone(), score(*sum), depts.join("、")]
+                vec![
+                    code.clone(),
+                    l3.clone(),
+                    depts.len().to_string(),
+                    score(*sum),
+                    depts.join("、"),
+                ]
             })
             .collect();
+        let common: Vec<String> = lost
+            .iter()
+            .filter(|(_, (_, _, depts))| depts.len() > 1)
+            .take(5)
+            .map(|(_, (l3, _, depts))| format!("「{l3}」{} 个部门失分", depts.len()))
+            .collect();
+        let lead = if common.is_empty() {
+            "按各部门失分合计，失分最多的指标如下：".to_string()
+        } else {
+            format!(
+                "多个部门共同失分的指标：{}。按各部门失分合计，失分最多的指标如下：",
+                common.join("，")
+            )
+        };
         doc = doc
-            .add_paragraph(para("按各部门失分合计，失分最多的指标如下："))
+            .add_paragraph(para(&lead))
+            .add_paragraph(caption("表4　失分较多的指标"))
             .add_table(table(
                 &R::LOST,
                 &rows,
-                &[1100, 2600, 1100, 3850],
-                &[true, false, true, false],
+                &[1000, 2400, 1000, 1000, 3250],
+                &[true, false, true, true, false],
                 &[],
             ));
     }
@@ -270,11 +347,16 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
                         .department(&x.decision.dept)
                         .map(|d| d.name.as_str())
                         .unwrap_or("");
-                    format!(
-                        "{dn}「{}」调整 {} 分",
-                        x.decision.indicator,
-                        score(x.change())
-                    )
+                    let named = report
+                        .plan
+                        .indicators
+                        .iter()
+                        .find(|i| i.code == x.decision.indicator)
+                        .map_or_else(
+                            || x.decision.indicator.to_string(),
+                            |i| i.level3.to_string(),
+                        );
+                    format!("{dn}「{named}」调整 {} 分", score(x.change()))
                 })
                 .collect();
             doc = doc.add_paragraph(para(&format!(
@@ -296,16 +378,100 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
                 }
             }
         }
+        let this_mean = (!scored.is_empty()).then(|| {
+            crate::domain::round2(
+                scored
+                    .iter()
+                    .map(|e| e.totals.total.value())
+                    .sum::<Decimal>()
+                    / Decimal::from(scored.len()),
+            )
+        });
+        let shown = |d: Option<Decimal>| d.map(crate::domain::fmt2).unwrap_or_else(|| "—".into());
         doc = doc.add_paragraph(h1(&format!("{}、与上年比较", chinese(n)))).add_paragraph(para(&format!(
-            "{} 年度{}平均分 {} 分；本年度审核通过的部门中，较上年得分提高的 {} 个，下降的 {} 个。",
+            "{} 年度{}平均分 {} 分，本年度 {} 分；本年度审核通过的部门中，较上年得分提高的 {} 个，下降的 {} 个。{}",
             p.year,
             s.region.whole(),
-            p.average().map(crate::domain::fmt2).unwrap_or_else(|| "—".into()),
+            shown(p.average()),
+            shown(this_mean),
             up,
-            down
+            down,
+            moved_most(&scored, p)
         )));
+        let mut rows = vec![vec![
+            format!("{}平均分", s.region.whole()),
+            shown(p.average()),
+            shown(this_mean),
+        ]];
+        for (g, _) in &s.grades.0 {
+            let before = p
+                .depts
+                .values()
+                .filter(|d| d.total.is_some() && d.grade.as_deref() == Some(g.as_str()))
+                .count();
+            let now = scored.iter().filter(|e| e.totals.grade == *g).count();
+            rows.push(vec![
+                format!("「{g}」部门数"),
+                before.to_string(),
+                now.to_string(),
+            ]);
+        }
+        doc = doc
+            .add_paragraph(caption("表5　与上年比较"))
+            .add_table(table(
+                &R::YEARS,
+                &rows,
+                &[3650, 2500, 2500],
+                &[false, true, true],
+                &[],
+            ));
+        n += 1;
     }
+    doc = doc
+        .add_paragraph(h1(&format!("{}、下一步工作", chinese(n))))
+        .add_paragraph(ask(
+            "下一步工作安排：结果应用、整改跟踪、下一年度评价的改进",
+        ));
     pack(doc)
+}
+
+/// Who moved most since last year: 「提高最多的是 X（+5.20 分），下降最多的是 Y（−3.10 分）。」
+fn moved_most(scored: &[&crate::evaluate::Evaluation], p: &crate::history::PreviousYear) -> String {
+    let moves: Vec<(String, Decimal)> = scored
+        .iter()
+        .filter_map(|e| {
+            let before = p.dept(&e.dept().code)?.total?;
+            Some((e.dept().name.clone(), e.totals.total.value() - before))
+        })
+        .collect();
+    let up = moves
+        .iter()
+        .filter(|m| m.1 > Decimal::ZERO)
+        .max_by_key(|m| m.1);
+    let down = moves
+        .iter()
+        .filter(|m| m.1 < Decimal::ZERO)
+        .min_by_key(|m| m.1);
+    let mut out = String::new();
+    if let Some((name, d)) = up {
+        out.push_str(&format!(
+            "提高最多的是{name}（+{} 分）",
+            crate::domain::fmt2(*d)
+        ));
+    }
+    if let Some((name, d)) = down {
+        if !out.is_empty() {
+            out.push('，');
+        }
+        out.push_str(&format!(
+            "下降最多的是{name}（−{} 分）",
+            crate::domain::fmt2(-*d)
+        ));
+    }
+    if !out.is_empty() {
+        out.push('。');
+    }
+    out
 }
 
 /// 六, 七, 八 …

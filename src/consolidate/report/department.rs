@@ -124,7 +124,7 @@ pub fn build(report: &Report, e: &Evaluation) -> Result<Vec<u8>, String> {
         .add_paragraph(h1("2 评价工作开展情况"))
         .add_paragraph(para(&format!(
             "根据{}的部署，本部门按照评价方案的指标体系（共 {} 项三级指标）开展自评价，逐项填报实际完成值、自评得分和佐证材料。",
-            s.organiser_or_bureau(),
+            s.organiser_name(),
             results.len()
         )))
         .add_paragraph(ask("自评价的组织方式、时间安排和工作过程"));
