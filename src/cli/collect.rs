@@ -474,6 +474,11 @@ fn write_department_files(
 fn write_reports(dir: &Path, report: &Report) -> Result<()> {
     use crate::consolidate::report::{city, department};
     use rayon::prelude::*;
+    if !super::prepare_figures() {
+        eprintln!(
+            "提示：本机没有找到中文字体，汇总报告中不画图表（可用环境变量 JIXIAO_FONT 指定字体文件）"
+        );
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
     let scored: Vec<_> = report
         .evaluations()

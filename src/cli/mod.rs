@@ -12,6 +12,7 @@ mod check;
 mod collect;
 mod demo;
 mod fetch;
+mod font;
 mod init;
 mod issue;
 mod new;
@@ -179,13 +180,15 @@ struct Env {
     host: String,
     /// `JIXIAO_PAUSE=名称:目录`: a test's pause point (see [`pause_point`]).
     pause: Option<(String, PathBuf)>,
+    /// `JIXIAO_FONT`: the Chinese font file for the 汇总报告's figures.
+    font: Option<PathBuf>,
 }
 
 static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
 
 /// Reads the environment once: `SOURCE_DATE_EPOCH` fixes the clock of every output,
 /// `JIXIAO_TIMINGS` turns on phase times, `JIXIAO_MAIL_TIMEOUT` (seconds) bounds the wait for
-/// a mail server.
+/// a mail server, `JIXIAO_FONT` names the font of the report's figures.
 fn read_env() -> Env {
     ENV.get_or_init(|| {
         if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
@@ -214,6 +217,7 @@ fn read_env() -> Env {
             timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
             host,
             pause,
+            font: std::env::var_os("JIXIAO_FONT").map(PathBuf::from),
         }
     })
     .clone()
@@ -249,6 +253,11 @@ fn pause_point(name: &str) {
     while !dir.join("go").exists() && start.elapsed() < std::time::Duration::from_secs(120) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+/// Readies the 汇总报告's figures: the font `JIXIAO_FONT` names, else a system one.
+fn prepare_figures() -> bool {
+    font::prepare(read_env().font)
 }
 
 /// A phase timer, on under `JIXIAO_TIMINGS`.

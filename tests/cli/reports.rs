@@ -301,3 +301,46 @@ fn a_vertical_tab_pasted_from_word_leaves_every_output_well_formed() {
     let ledger = std::fs::read(result.join("报送记录.tsv")).unwrap();
     assert!(!ledger.contains(&0x0B));
 }
+
+#[test]
+fn the_bureau_s_report_carries_its_figures() {
+    let font = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    if !Path::new(font).exists() {
+        return not_installed("中文字体（Noto Sans CJK）", "fonts-noto-cjk");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    demo_in(dir.path());
+    let report = dir
+        .path()
+        .join("汇总/报告/2021年度部门整体支出绩效自评价汇总报告.docx");
+    let xml = zip_part(&report, "word/document.xml");
+    assert_eq!(xml.matches("<w:drawing>").count(), 2, "two figures");
+    let (texts, _) = docx(&report);
+    let all = texts.concat();
+    assert!(
+        all.contains("图1　等级分布") && all.contains("图2　各部门总分"),
+        "{all}"
+    );
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&report).unwrap()).unwrap();
+    let pngs: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().to_string())
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .collect();
+    assert_eq!(pngs.len(), 2, "{pngs:?}");
+    for name in pngs {
+        let mut bytes = Vec::new();
+        z.by_name(&name).unwrap().read_to_end(&mut bytes).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
+        assert!(bytes.len() > 5_000, "{name}: something is drawn");
+    }
+    // The same run writes the same figures: a second demo gives the same bytes.
+    let again = tempfile::tempdir().unwrap();
+    demo_in(again.path());
+    let second = again
+        .path()
+        .join("汇总/报告/2021年度部门整体支出绩效自评价汇总报告.docx");
+    assert_eq!(
+        std::fs::read(&report).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+}

@@ -113,6 +113,18 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             &[true, true, false],
             &[],
         ));
+        let counts: Vec<(String, usize)> = grades
+            .iter()
+            .map(|g| (g[0].clone(), g[1].parse().unwrap_or(0)))
+            .collect();
+        match super::figures::grades("等级分布", &counts) {
+            Some(fig) => doc = figure(doc, 1, fig?, "图1　等级分布"),
+            None => {
+                doc = doc.add_paragraph(para(
+                    "（本机没有找到中文字体，未生成图表；在装有中文字体的电脑上重新运行 collect --report 即可生成。）",
+                ))
+            }
+        }
     }
     let ranking: Vec<Vec<String>> = report
         .rows
@@ -150,6 +162,17 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             &[true, false, true, true, true],
             &[],
         ));
+    let totals: Vec<(String, Decimal)> = report
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let e = row.eval.filter(|e| e.state() == State::Scored)?;
+            Some((row.dept.name.clone(), e.totals.total.value()))
+        })
+        .collect();
+    if let Some(fig) = super::figures::ranking("各部门总分", &totals) {
+        doc = figure(doc, 2, fig?, "图2　各部门总分（审核通过的部门，由高到低）");
+    }
 
     // 三、预算执行.
     let read: Vec<&crate::evaluate::Evaluation> = report

@@ -9,6 +9,7 @@
 
 pub mod city;
 pub mod department;
+pub mod figures;
 
 use super::Report;
 use crate::domain::{Money, Score, fmt_plain};
@@ -106,6 +107,31 @@ pub(super) fn centred(text: &str) -> Paragraph {
     Paragraph::new()
         .align(AlignmentType::Center)
         .add_run(Run::new().add_text(text))
+}
+
+/// Figure `n` of a document, centred at the text's width, its caption under it (kept
+/// together). Its id is `n`'s, not docx-rs's process-wide counter, so that the same report is
+/// the same bytes.
+pub(super) fn figure(doc: Docx, n: usize, fig: figures::Figure, caption: &str) -> Docx {
+    // 15 cm wide; 1 cm = 360,000 EMU.
+    let w_emu: u32 = 5_400_000;
+    let h_emu = (u64::from(w_emu) * u64::from(fig.height) / u64::from(fig.width.max(1))) as u32;
+    let pic = docx_rs::Pic::new_with_dimensions(fig.png, fig.width, fig.height)
+        .id(format!("rIdJixiaoFigure{n}"))
+        .size(w_emu, h_emu);
+    doc.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .keep_next(true)
+            // The body's exact line height would clip the picture to one line.
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(240),
+            )
+            .add_run(Run::new().add_image(pic)),
+    )
+    .add_paragraph(centred(caption))
 }
 
 /// A table's caption, kept on the page of the table it names.
