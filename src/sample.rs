@@ -33,10 +33,13 @@ pub fn plan_sheets() -> Vec<RawSheet> {
 }
 
 /// The sample plan moved to another year (`jixiao new`): 评价年度, the year in 评价名称 and
-/// the deadline (a year on per year) follow it; everything else is the sample's.
+/// the deadline (a year on per year) follow it; 发件人 is left blank, so that mail goes out
+/// under the 组织单位 the bureau types (a county never sends as the sample's 市财政局);
+/// everything else is the sample's.
 pub fn plan_sheets_for_year(year: i32) -> Vec<RawSheet> {
     let mut sheets = plan_sheets();
     crate::plan::roll::move_to_year(&mut sheets, year);
+    crate::plan::roll::set_setting(&mut sheets, crate::layout::plan::SettingKey::Sender, "");
     sheets
 }
 

@@ -17,18 +17,21 @@ use mail_builder::mime::{BodyPart, MimePart};
 /// The MIME type of an .xlsx template.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The From address: 发件人 <发件邮箱>, or 组织单位 alone.
-fn from(plan: &Plan) -> Option<Address<'_>> {
+/// The From address: 发件人 <发件邮箱>, or 组织单位 (without its phone number) alone.
+fn from(plan: &Plan) -> Option<Address<'static>> {
     let s = &plan.settings;
     if s.sender_email.trim().is_empty() {
         return None;
     }
     let name = if s.sender.trim().is_empty() {
-        s.organiser.trim()
+        s.organiser_name()
     } else {
-        s.sender.trim()
+        s.sender.trim().to_string()
     };
-    Some(Address::new_address(Some(name), s.sender_email.trim()))
+    Some(Address::new_address(
+        Some(name),
+        s.sender_email.trim().to_string(),
+    ))
 }
 
 /// The domain Message-IDs are made in: the sender's, or `jixiao.invalid`.
@@ -94,6 +97,7 @@ pub fn notice(
     let s = &plan.settings;
     let deadline = s.deadline_text("见财政局通知");
     let organiser = s.organiser_or_bureau();
+    let signature = s.organiser_name();
     let contact = if dept.contact.trim().is_empty() {
         dept.name.as_str()
     } else {
@@ -107,7 +111,7 @@ pub fn notice(
          2. 「预算执行」：每个项目的执行数（万元），年中追加的项目填在空白行；\r\n\
          3. 「绩效指标」：实际完成值、自评得分、偏差原因及改进措施、佐证材料。\r\n\
          黄色单元格为填写项，选中单元格会提示应填什么；请不要修改锁定的单元格、工作表名称和文件名，保存为 .xlsx 格式。\r\n\r\n\
-         如有疑问，请联系{organiser}。\r\n\r\n{organiser}\r\n",
+         如有疑问，请联系{organiser}。\r\n\r\n{signature}\r\n",
         dept.name, s.name
     );
     let mut m = MessageBuilder::new()

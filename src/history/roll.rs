@@ -35,8 +35,9 @@ pub fn roll_forward(
 ) -> Rolled {
     crate::plan::roll::move_to_year(sheets, year);
     // Last year's 说明 spoke of last year: it is replaced by what was done, to be rewritten.
-    crate::plan::roll::replace_note(
+    crate::plan::roll::set_setting(
         sheets,
+        crate::layout::plan::SettingKey::Note,
         &format!(
             "本方案由 {} 年度的方案生成（jixiao new --from）：评价年度、评价名称、报送截止日期已改为 {year} 年度，基准值留空的趋势指标取上年实际，预算留空待填。请核对后改写本说明。",
             plan.settings.year

@@ -1,6 +1,6 @@
 //! Plan sheets moved to another year: 评价年度, the years in 评价名称 (the evaluated year and
 //! the one after it, when returns are due) and 报送截止日期 (a year on per year) follow it;
-//! [`replace_note`] rewrites 说明 for a plan rolled from last year's. Used by `jixiao new` for
+//! [`set_setting`] rewrites a setting (说明 of a plan rolled from last year's). Used by `jixiao new` for
 //! the sample and for last year's plan.
 
 use crate::layout::plan::{SHEET_SETTINGS, SettingKey};
@@ -30,23 +30,18 @@ fn shift_years(text: &str, from: i32, year: i32) -> String {
     out
 }
 
-/// Sets 说明 to `note` (a row is added when the sheet has none).
-pub fn replace_note(sheets: &mut [RawSheet], note: &str) {
+/// Sets a 方案 setting's 值 (a row is added when the sheet has none).
+pub fn set_setting(sheets: &mut [RawSheet], key: SettingKey, value: &str) {
     let Some(settings) = sheets.iter_mut().find(|s| s.name == SHEET_SETTINGS) else {
         return;
     };
-    match settings
-        .rows
-        .iter_mut()
-        .find(|r| r.get(0) == SettingKey::Note.key())
-    {
-        Some(row) => row.set(1, note),
+    match settings.rows.iter_mut().find(|r| r.get(0) == key.key()) {
+        Some(row) => row.set(1, value),
         None => {
             let next = settings.rows.last().map_or(1, |r| r.row + 1);
-            settings.rows.push(crate::sheet::RawRow::new(
-                next,
-                [SettingKey::Note.key(), note],
-            ));
+            settings
+                .rows
+                .push(crate::sheet::RawRow::new(next, [key.key(), value]));
         }
     }
 }

@@ -71,7 +71,6 @@ fn a_county_s_year_says_全县_everywhere_and_never_全市() {
         for (key, value) in [
             ("组织单位", "青山县财政局预算股（联系电话 0731-88000000）"),
             ("行政区划", "青山县"),
-            ("发件人", "青山县财政局预算股"),
             ("说明", ""),
         ] {
             let row = jixiao::demo::fill::find_row(ws, "A", key).unwrap();
@@ -172,6 +171,15 @@ fn a_county_s_year_says_全县_everywhere_and_never_全市() {
         }
     }
     assert!(seen_whole, "the budget summary's total row says 全县合计");
+    // Letters go out under the 组织单位 typed (the plan new wrote leaves 发件人 blank).
+    let letter = std::fs::read(results.join("审核意见/001_县应急管理局.eml")).unwrap();
+    let msg = mail_parser::MessageParser::default()
+        .parse(&letter)
+        .unwrap();
+    assert_eq!(
+        msg.from().and_then(|a| a.first()).and_then(|a| a.name()),
+        Some("青山县财政局预算股")
+    );
     // Examples show the plan's own years, not the sample's.
     let review = zip_part(&results.join("复核表.xlsx"), "xl/worksheets/sheet1.xml");
     assert!(review.contains("填写复核日期，如 2026-"), "{review}");

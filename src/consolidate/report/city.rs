@@ -83,7 +83,11 @@ pub fn build(report: &Report) -> Result<Vec<u8>, String> {
             crate::domain::fmt2(mean),
             counts.join("，")
         );
-        if let (Some((bd, bs)), Some((wd, ws))) = (best, worst) {
+        if let (Some((_, bs)), Some((_, ws))) = (best, worst)
+            && bs == ws
+        {
+            t.push_str(&format!("各部门得分相同（{} 分）。", score(bs)));
+        } else if let (Some((bd, bs)), Some((wd, ws))) = (best, worst) {
             t.push_str(&format!(
                 "最高为{}（{} 分），最低为{}（{} 分）。",
                 bd.name,
