@@ -178,8 +178,8 @@ struct Env {
     /// This machine's name (`COMPUTERNAME` on Windows, `HOSTNAME` elsewhere), for the lock
     /// a run puts beside its output.
     host: String,
-    /// `JIXIAO_PAUSE=名称:目录`: a test's pause point (see [`pause_point`]).
-    pause: Option<(String, PathBuf)>,
+    /// `JIXIAO_PAUSE=名称`: a test's pause point (see [`pause_point`]).
+    pause: Option<String>,
     /// `JIXIAO_FONT`: the Chinese font file for the 汇总报告's figures.
     font: Option<PathBuf>,
 }
@@ -209,10 +209,7 @@ fn read_env() -> Env {
         {
             crate::transport::set_timeout(secs);
         }
-        let pause = std::env::var("JIXIAO_PAUSE").ok().and_then(|v| {
-            let (name, dir) = v.split_once(':')?;
-            Some((name.to_string(), PathBuf::from(dir)))
-        });
+        let pause = std::env::var("JIXIAO_PAUSE").ok();
         Env {
             timings: std::env::var_os("JIXIAO_TIMINGS").is_some(),
             host,
@@ -237,22 +234,20 @@ fn holder() -> String {
     )
 }
 
-/// A named point where a test can hold a run (`JIXIAO_PAUSE=名称:目录`, for tests only): the
-/// run writes `目录/名称.<进程号>` and waits until `目录/go` exists (at most two minutes), so
-/// that a test acts while the run is exactly there — two runs on one output, a run killed
-/// holding its lock — instead of guessing with sleeps.
+/// The line a run held at a pause point writes to standard error.
+pub const PAUSE_MARK: &str = "jixiao-pause: ";
+
+/// A named point where a test can hold a run (`JIXIAO_PAUSE=名称`, for tests only): the run
+/// writes [`PAUSE_MARK`] and the name as a line to standard error and waits for a line (or the
+/// end) on standard input, so that a test acts while the run is exactly there — two runs on
+/// one output, a run killed holding its lock — synchronised on the pipes, never on time.
 fn pause_point(name: &str) {
-    let Some((want, dir)) = read_env().pause else {
-        return;
-    };
-    if want != name {
+    if read_env().pause.as_deref() != Some(name) {
         return;
     }
-    let _ = std::fs::write(dir.join(format!("{name}.{}", std::process::id())), b"");
-    let start = std::time::Instant::now();
-    while !dir.join("go").exists() && start.elapsed() < std::time::Duration::from_secs(120) {
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    eprintln!("{PAUSE_MARK}{name}");
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
 }
 
 /// Readies the 汇总报告's figures: the font `JIXIAO_FONT` names, else a system one.

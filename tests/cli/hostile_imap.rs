@@ -153,12 +153,25 @@ fn serve(stream: TcpStream, m: &Mailbox, began: &Began) -> std::io::Result<()> {
                         *b = true;
                         began.1.notify_all();
                     }
+                    // Ten bytes every half second: the hostile peer's pace, between reads of the
+                    // socket that end the moment the client hangs up (its deadline passed).
+                    lines
+                        .get_ref()
+                        .set_read_timeout(Some(Duration::from_millis(500)))?;
+                    let mut probe = [0u8; 1];
                     for _ in 0..10_000 {
                         out.write_all(b"0123456789")?;
                         out.flush()?;
-                        // The hostile peer's pace, not a synchronisation: the client's deadline
-                        // ends it, and the write then fails.
-                        std::thread::sleep(Duration::from_millis(500));
+                        match std::io::Read::read(&mut lines, &mut probe) {
+                            Ok(0) => return Ok(()),
+                            Ok(_) => {}
+                            Err(e)
+                                if matches!(
+                                    e.kind(),
+                                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                                ) => {}
+                            Err(_) => return Ok(()),
+                        }
                     }
                     return Ok(());
                 }

@@ -118,39 +118,24 @@ fn two_runs_started_together_never_both_run() {
     };
     for round in 0..100 {
         // Both start together and pause once they hold the lock: exactly one can get there.
-        let signals = tempfile::tempdir().unwrap();
-        let spawn = || {
-            let mut c = issue();
-            c.env(
-                "JIXIAO_PAUSE",
-                format!("locked:{}", signals.path().display()),
-            );
-            c.spawn().unwrap()
-        };
-        let (mut a, mut b) = (spawn(), spawn());
-        let (mut a_done, mut b_done) = (None, None);
+        let (tell, heard) = std::sync::mpsc::channel();
+        let a = Held::start_telling(issue(), "locked", 0, tell.clone());
+        let b = Held::start_telling(issue(), "locked", 1, tell);
         // Wait until one holds the lock and the other has ended.
-        loop {
-            if a_done.is_none() {
-                a_done = a.try_wait().unwrap();
+        let mut reached = Vec::new();
+        let mut ended = Vec::new();
+        while reached.len() + ended.len() < 2 {
+            let (id, what) = heard.recv().unwrap();
+            match what {
+                Pause::Reached => reached.push(id),
+                Pause::Ended if !reached.contains(&id) => ended.push(id),
+                Pause::Ended => {}
             }
-            if b_done.is_none() {
-                b_done = b.try_wait().unwrap();
-            }
-            let holding = std::fs::read_dir(signals.path()).unwrap().count();
-            assert!(holding <= 1, "round {round}: both runs hold the lock");
-            if holding == 1 && (a_done.is_some() || b_done.is_some()) {
-                break;
-            }
-            assert!(
-                a_done.is_none() || b_done.is_none(),
-                "round {round}: neither paused"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(2));
+            assert!(reached.len() <= 1, "round {round}: both runs hold the lock");
         }
-        std::fs::write(signals.path().join("go"), b"").unwrap();
-        let a = a.wait_with_output().unwrap();
-        let b = b.wait_with_output().unwrap();
+        assert_eq!(reached.len(), 1, "round {round}: neither paused");
+        let a = a.release();
+        let b = b.release();
         let codes = [a.status.code(), b.status.code()];
         assert!(
             codes.contains(&Some(0)) && codes.contains(&Some(1)),
@@ -182,7 +167,7 @@ fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
         .status()
         .unwrap();
     assert!(sent.success());
-    let result = run.child.wait_with_output().unwrap();
+    let result = run.finish();
     let err = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(130), "{err}");
     assert!(

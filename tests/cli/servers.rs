@@ -262,7 +262,7 @@ while True:
 "#;
 
 const SINK_WITH_TLS: &str = r#"
-import sys, time, ssl
+import sys, ssl, threading
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Mailbox
 port, maildir, cert, key = sys.argv[1:5]
@@ -270,8 +270,8 @@ ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
 ctx.load_cert_chain(cert, key)
 c = Controller(Mailbox(maildir), hostname="127.0.0.1", port=int(port), ssl_context=ctx)
 c.start()
-while True:
-    time.sleep(3600)
+# Serves until the test kills it.
+threading.Event().wait()
 "#;
 
 /// How a sink is started.

@@ -229,45 +229,91 @@ pub fn spilled_run_writes_the_same(plan: &Path, out: &Path, args: &[&std::ffi::O
     held.len()
 }
 
-/// A run held at a named pause point (`JIXIAO_PAUSE`): started, then waited for until it is
-/// there, so that a test acts at that moment and no other.
+/// What a run held at a pause point has done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pause {
+    /// It is at its pause point.
+    Reached,
+    /// It ended (without reaching it, or after).
+    Ended,
+}
+
+/// A run started to pause at a named point (`JIXIAO_PAUSE`), held there until released: its
+/// standard error is read on a thread that tells `(id, Pause)` on a channel — the pipes are
+/// the synchronisation, never time.
 pub struct Held {
     pub child: std::process::Child,
-    signals: tempfile::TempDir,
+    stderr: Option<std::thread::JoinHandle<Vec<u8>>>,
+    events: Option<std::sync::mpsc::Receiver<(usize, Pause)>>,
 }
 
 impl Held {
     /// Starts `cmd` to pause at `point`.
-    pub fn start(mut cmd: std::process::Command, point: &str) -> Held {
-        let signals = tempfile::tempdir().unwrap();
-        cmd.env(
-            "JIXIAO_PAUSE",
-            format!("{point}:{}", signals.path().display()),
-        );
-        let child = cmd.spawn().unwrap();
-        Held { child, signals }
+    pub fn start(cmd: std::process::Command, point: &str) -> Held {
+        let (tell, events) = std::sync::mpsc::channel();
+        let mut held = Held::start_telling(cmd, point, 0, tell);
+        held.events = Some(events);
+        held
+    }
+
+    /// Starts `cmd` to pause at `point`, telling what it does as `id` on `tell` (for a test
+    /// that waits on several runs at once).
+    pub fn start_telling(
+        mut cmd: std::process::Command,
+        point: &str,
+        id: usize,
+        tell: std::sync::mpsc::Sender<(usize, Pause)>,
+    ) -> Held {
+        use std::io::BufRead;
+        cmd.env("JIXIAO_PAUSE", point)
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        let err = child.stderr.take().unwrap();
+        let mark = format!("jixiao-pause: {point}\n");
+        let stderr = std::thread::spawn(move || {
+            let mut lines = std::io::BufReader::new(err);
+            let mut kept = Vec::new();
+            let mut line = Vec::new();
+            while lines.read_until(b'\n', &mut line).unwrap_or(0) > 0 {
+                if line == mark.as_bytes() {
+                    let _ = tell.send((id, Pause::Reached));
+                } else {
+                    kept.extend_from_slice(&line);
+                }
+                line.clear();
+            }
+            let _ = tell.send((id, Pause::Ended));
+            kept
+        });
+        Held {
+            child,
+            stderr: Some(stderr),
+            events: None,
+        }
     }
 
     /// Waits until the run is at its pause point (or has ended); whether it got there.
     pub fn reached(&mut self) -> bool {
-        loop {
-            let at = std::fs::read_dir(self.signals.path())
-                .unwrap()
-                .any(|e| e.unwrap().file_name().to_string_lossy().contains('.'));
-            if at {
-                return true;
-            }
-            if self.child.try_wait().unwrap().is_some() {
-                return false;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
+        let events = self.events.as_ref().expect("started with Held::start");
+        matches!(events.recv(), Ok((_, Pause::Reached)))
     }
 
     /// Lets the run go on, and waits for it.
-    pub fn release(self) -> std::process::Output {
-        std::fs::write(self.signals.path().join("go"), b"").unwrap();
-        self.child.wait_with_output().unwrap()
+    pub fn release(mut self) -> std::process::Output {
+        use std::io::Write;
+        if let Some(mut input) = self.child.stdin.take() {
+            let _ = input.write_all(b"\n");
+        }
+        self.finish()
+    }
+
+    /// Waits for the run to end (its standard error as it wrote it, less the pause line).
+    pub fn finish(mut self) -> std::process::Output {
+        let stderr = self.stderr.take();
+        let mut out = self.child.wait_with_output().unwrap();
+        out.stderr = stderr.map(|h| h.join().unwrap()).unwrap_or_default();
+        out
     }
 }
 
