@@ -21,7 +21,14 @@ fn main() {
         }
     };
     let wait = waits_for_key(&cli);
-    let code = match run(cli) {
+    let result = run(cli);
+    if jixiao::cli::interrupted() {
+        // The Ctrl+C handler is removing the staging folders; it reports and exits.
+        loop {
+            std::thread::park();
+        }
+    }
+    let code = match result {
         Ok(outcome) => outcome.exit_code(),
         Err(e) if e.downcast_ref::<UsageError>().is_some() => {
             eprintln!("错误：{e}");

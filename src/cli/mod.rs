@@ -268,15 +268,25 @@ fn on_interrupt() {
     if std::io::stderr().is_terminal() {
         eprint!("\r\x1b[2K");
     }
-    crate::output::abandon_all();
-    eprintln!(
-        "{}",
-        INTERRUPTED
-            .get()
-            .copied()
-            .unwrap_or("已中断：本次运行没有写出任何结果，上次的结果保持不变。")
-    );
+    let abandoned = crate::output::abandon_all();
+    let said = match (INTERRUPTED.get(), abandoned) {
+        (Some(said), _) => said,
+        (None, crate::output::Abandoned::Nothing) => {
+            "已中断：本次运行没有写出任何结果，上次的结果保持不变。"
+        }
+        (None, crate::output::Abandoned::AfterSwap) => {
+            "已中断：本次运行的结果在中断前已经完整写出。"
+        }
+    };
+    eprintln!("{said}");
     std::process::exit(130);
+}
+
+/// Whether Ctrl+C is being handled: an error the run meets from then on comes from the
+/// interruption removing its staging folder and is not reported; the caller waits for the
+/// handler, which says what happened and ends the process.
+pub fn interrupted() -> bool {
+    crate::output::stopping()
 }
 
 /// What Ctrl+C says, for a command whose work is kept step by step rather than swapped in

@@ -10,7 +10,9 @@ mod manifest;
 mod staging;
 
 pub use manifest::{MANIFEST, Manifest, Writer};
-pub use staging::{EDITED_DIR, StageError, Staging, abandon_all, refuse_overlap, shown};
+pub use staging::{
+    Abandoned, EDITED_DIR, StageError, Staging, abandon_all, refuse_overlap, shown, stopping,
+};
 
 use std::fs;
 use std::io::Write;

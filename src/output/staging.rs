@@ -138,16 +138,64 @@ pub fn shown(path: &Path) -> PathBuf {
     path.to_path_buf()
 }
 
+/// Held while a run swaps its output in, and forever once Ctrl+C is being handled: a swap
+/// and an interruption never overlap, and no swap starts after one.
+static SWAP: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Set (before any staging folder is removed) once Ctrl+C is being handled.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether any run of this process has swapped its output in.
+static SWAPPED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// How often [`abandon_all`] tries to remove a staging folder that workers still write into.
+const REMOVE_ATTEMPTS: usize = 20;
+
+/// What [`abandon_all`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abandoned {
+    /// No output was replaced: every previous result stays as it was.
+    Nothing,
+    /// A run had already swapped its complete output in before the interruption.
+    AfterSwap,
+}
+
 /// Removes every staging folder of this process (on Ctrl+C, before exiting): the previous
-/// results stay as they were (the locks go with the process).
-pub fn abandon_all() {
+/// results stay as they were (the locks go with the process). Waits for a swap in progress
+/// to finish and keeps any later one from starting; from the first step on, [`stopping`]
+/// is true, so that an error the removal causes in the run is known for what it is.
+pub fn abandon_all() -> Abandoned {
+    let guard = match SWAP.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+    // The process ends after this: no swap may start in the meantime.
+    std::mem::forget(guard);
     let active = match ACTIVE.lock() {
         Ok(a) => a.clone(),
         Err(poisoned) => poisoned.into_inner().clone(),
     };
     for (dir, _) in active {
-        let _ = fs::remove_dir_all(dir);
+        // A worker still writing may add a file while the folder is removed: try again (a
+        // folder that still cannot go is removed by the next run, which says so).
+        for _ in 0..REMOVE_ATTEMPTS {
+            if !dir.exists() || fs::remove_dir_all(&dir).is_ok() {
+                break;
+            }
+        }
     }
+    if SWAPPED.load(std::sync::atomic::Ordering::SeqCst) {
+        Abandoned::AfterSwap
+    } else {
+        Abandoned::Nothing
+    }
+}
+
+/// Whether Ctrl+C is being handled: the run's own errors from then on are the interruption's
+/// doing and are not reported (the handler says what happened and ends the process).
+pub fn stopping() -> bool {
+    STOPPING.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 fn register(dir: &Path, target: &Path, active: bool) {
@@ -346,6 +394,12 @@ impl Staging {
             let path = path.to_path_buf();
             move |error| StageError::Io { path, error }
         };
+        // Blocks for good once Ctrl+C is being handled (the process is ending): nothing is
+        // written into the staging folder while it is removed.
+        let _swap = match SWAP.lock() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
         let carried: Vec<String> = carried.iter().map(|c| c.to_string()).collect();
         // The manifest of this run (the carried parts' lines come with them, below).
         let mut written = Vec::new();
@@ -383,6 +437,7 @@ impl Staging {
             fs::rename(&self.dir, &self.target).map_err(io(&self.target))?;
         }
         self.committed = true;
+        SWAPPED.store(true, std::sync::atomic::Ordering::SeqCst);
         Ok(kept)
     }
 }

@@ -167,7 +167,7 @@ fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
         .status()
         .unwrap();
     assert!(sent.success());
-    let result = run.finish();
+    let result = run.end_held();
     let err = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(130), "{err}");
     assert!(
@@ -180,6 +180,47 @@ fn ctrl_c_removes_the_staging_folder_says_so_and_exits_130() {
         "{:?}",
         left_beside(dir.path())
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_while_the_run_goes_on_is_always_an_interruption_and_never_half_a_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, returns) = many_returns(dir.path(), 1);
+    let out = dir.path().join("汇总");
+    for round in 0..8 {
+        let previous = snapshot(&out);
+        // The run goes on from its pause point while the signal is handled: however the two
+        // meet, the run ends as interrupted, and the output is either the previous one (and
+        // it says so) or this run's complete one (and it says that).
+        let mut run = Held::start(collect_process(&plan, &out, &returns), "written");
+        assert!(run.reached());
+        let sent = std::process::Command::new("kill")
+            .arg("-INT")
+            .arg(run.child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let result = run.release();
+        let err = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(130), "round {round}: {err}");
+        assert!(!err.contains("错误"), "round {round}: {err}");
+        let now = snapshot(&out);
+        if err.contains("上次的结果保持不变") {
+            assert_eq!(now, previous, "round {round}");
+        } else {
+            assert!(err.contains("已经完整写出"), "round {round}: {err}");
+            assert!(
+                now != previous && now.contains_key("summary.json"),
+                "round {round}"
+            );
+        }
+        assert!(
+            left_beside(dir.path()).is_empty(),
+            "round {round}: {:?}",
+            left_beside(dir.path())
+        );
+    }
 }
 
 /// A small tmpfs, mounted for the test, when this machine allows it (root on Linux).

@@ -308,6 +308,15 @@ impl Held {
         self.finish()
     }
 
+    /// Waits for a run still held at its pause point to end by itself (after a signal): its
+    /// standard input stays open, so the run never goes on past the point.
+    pub fn end_held(mut self) -> std::process::Output {
+        let input = self.child.stdin.take();
+        let out = self.finish();
+        drop(input);
+        out
+    }
+
     /// Waits for the run to end (its standard error as it wrote it, less the pause line).
     pub fn finish(mut self) -> std::process::Output {
         let stderr = self.stderr.take();
