@@ -27,7 +27,7 @@ pub use parse::{
 };
 pub use read::{read, read_sheets};
 pub use rule::{
-    Band, Best, Condition, Place, Points, Rule, RuleError, Tier, check_compatible, check_rule,
-    default_bands, infer_rule, parse_rule, unit_for_zero,
+    Band, Best, Condition, Example, Form, Kind, Place, Points, Rule, RuleError, Tier,
+    check_compatible, check_rule, default_bands, infer_rule, parse_rule, unit_for_zero,
 };
 pub use target::{Cmp, Direction, Target, TargetError, parse_target};

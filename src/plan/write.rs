@@ -32,110 +32,6 @@ const WRAP_COLUMNS: [&str; 6] = [
     IndicatorCol::Rule.header(),
 ];
 
-/// Every 计分方式 with what it means and an example, for the explanation sheet.
-const RULE_HELP: [(&str, &str, &str); 20] = [
-    (
-        "达标",
-        "达到目标得满分，否则 0 分",
-        "目标「完成」，实际「完成」得满分",
-    ),
-    (
-        "比例",
-        "达到目标得满分，否则 权重×实际/目标",
-        "目标 ≥2次，实际 1次，权重 1 → 0.50",
-    ),
-    (
-        "反向比例",
-        "不超过目标得满分，否则 权重×(1−(实际−目标)/目标)，两倍目标及以上 0 分",
-        "目标 ≤20起，实际 25起，权重 5 → 3.75",
-    ),
-    (
-        "档次:高=100%,中=90%,低=80%",
-        "按所选档次取权重的相应比例",
-        "实际「中」，权重 2 → 1.80",
-    ),
-    (
-        "档次:高,中,低;每档0.2",
-        "第一档满分，每低一档扣固定分值",
-        "实际「中」，权重 2 → 1.80",
-    ),
-    (
-        "扣分:每次0.5",
-        "每发生一次扣固定分值，扣完为止",
-        "发生 1 次，权重 2 → 1.50",
-    ),
-    (
-        "趋势:下降",
-        "与基准值（上年数）比较，下降得满分；无基准值时部门选择 下降/持平/上升",
-        "基准值 210，实际 61 → 满分",
-    ),
-    (
-        "趋势:上升",
-        "与基准值比较，上升得满分",
-        "基准值 79.6，实际 79.9 → 满分",
-    ),
-    (
-        "等级",
-        "达到目标等级得满分，否则 权重×实际等级/目标等级",
-        "目标 4级，实际 3级，权重 2 → 1.50",
-    ),
-    (
-        "评议",
-        "采用部门自评得分，汇总时标记待复核",
-        "无法量化的定性指标",
-    ),
-    (
-        "分段:≥90%得5;≥80%得4;≥70%得3;≥60%得2;其他得0",
-        "自上而下取第一个成立的条件；得N 为分值，得N% 为权重的百分比；其他 匹配任何值；都不成立得 0",
-        "实际 85% → 4 分",
-    ),
-    (
-        "差额扣分:每1%扣0.5",
-        "按目标不允许的方向算差额（≤：超出；≥：不足；=：偏离），每个单位扣固定分值，按比例计，扣完为止",
-        "目标 ≤100%，实际 102.5%，权重 5 → 5−2.5×0.5 = 3.75",
-    ),
-    (
-        "差额扣分:每满1%扣0.5",
-        "同上，只计整数个单位",
-        "目标 ≤100%，实际 102.5%，权重 5 → 5−2×0.5 = 4.00",
-    ),
-    (
-        "清单:3项,每项1",
-        "部门填达到的项数或序号（①③、1、3）；不重复的项数×每项分值；项数×每项分值须等于权重",
-        "填「1、3」，权重 3 → 2.00",
-    ),
-    (
-        "定性",
-        "部门选 达成/部分达成/未达成 并填自评得分，须在该档（80%～100%、60%～80%、0～60% 的权重）内，否则按最近边界计分；待复核",
-        "权重 5，选「部分达成」，自评 3.5 → 3.50",
-    ),
-    (
-        "定性:达成=80%~100%;部分达成=60%~80%;未达成=0~60%",
-        "自定义档次及其分数范围（权重的百分比），须不重叠地覆盖 0～100%",
-        "权重 5，选「达成」，自评 4.5 → 4.50",
-    ),
-    (
-        "反向比例:目标/实际",
-        "不超过目标得满分，否则 权重×目标/实际",
-        "目标 ≤100%，实际 120%，权重 5 → 4.17",
-    ),
-    (
-        "相对:最高值",
-        "权重×实际/参评部门最高值（有该指标且未被退回的部门）；只有本部门时满分；最高值不大于 0 时按极差计分：权重×(实际−最低值)/(最高值−最低值)",
-        "参评部门最高 98%，实际 95%，权重 5 → 4.85",
-    ),
-    (
-        "相对:最低值",
-        "权重×参评部门最低值/实际；最低值为 0（或负数）时不能按比例，按极差计分：权重×(最高值−实际)/(最高值−最低值)，最低值得满分、最高值得 0",
-        "参评部门最低 1 次，实际 2 次，权重 4 → 2.00；最低 0%、最高 10%，实际 2%，权重 4 → 3.20",
-    ),
-    (
-        "排名:第1名得5;第2-3名得4;其他得3",
-        "按实际值从高到低在参评部门中排名，同值同名次，按名次段得分",
-        "排第 2 名 → 4 分",
-    ),
-];
-
 /// Writes the plan workbook for these sheets.
 pub fn workbook(sheets: &[RawSheet]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = xlsx::workbook(&xlsx::properties("评价方案"));
@@ -236,7 +132,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &RawSheet) -> Result<(), XlsxError> {
         let dv = DataValidation::new()
             .allow_list_formula(Formula::new(format!(
                 "='{SHEET_RULES}'!$A$2:$A${}",
-                RULE_HELP.len() + 1
+                super::Kind::all_forms().count() + 1
             )))
             .set_error_style(DataValidationErrorStyle::Information)
             .set_input_title(IndicatorCol::Rule.header())?
@@ -264,13 +160,14 @@ fn write_rules_sheet(ws: &mut Worksheet) -> Result<(), XlsxError> {
     for (c, h) in ["计分方式", "含义", "示例"].iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &header_fmt)?;
     }
-    for (i, (rule, meaning, example)) in RULE_HELP.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string_with_format(r, 0, *rule, &wrap_fmt)?;
-        ws.write_string_with_format(r, 1, *meaning, &wrap_fmt)?;
-        ws.write_string_with_format(r, 2, *example, &wrap_fmt)?;
+    let mut r = 0;
+    for (_, form) in super::Kind::all_forms() {
+        r += 1;
+        ws.write_string_with_format(r, 0, form.rule, &wrap_fmt)?;
+        ws.write_string_with_format(r, 1, form.meaning, &wrap_fmt)?;
+        ws.write_string_with_format(r, 2, form.shown, &wrap_fmt)?;
     }
-    let note_row = RULE_HELP.len() as u32 + 2;
+    let note_row = r + 2;
     ws.write_string(
         note_row,
         0,
@@ -281,16 +178,4 @@ fn write_rules_sheet(ws: &mut Worksheet) -> Result<(), XlsxError> {
     ws.set_column_width(2, 40)?;
     ws.set_freeze_panes(1, 0)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::RULE_HELP;
-
-    #[test]
-    fn every_rule_of_the_explanation_sheet_parses() {
-        for (rule, _, _) in RULE_HELP {
-            assert!(crate::plan::parse_rule(rule).is_ok(), "{rule}");
-        }
-    }
 }

@@ -11,8 +11,10 @@
 //! not add up to the weight, 定性 bands with a gap …) so that a plan error, not a wrong score,
 //! is what the finance bureau sees.
 
+mod kind;
 mod parts;
 
+pub use kind::{Example, Form, Kind};
 pub use parts::{Band, Condition, Place, Points, Tier, default_bands};
 
 use super::target::{Cmp, Direction, Target};
@@ -101,27 +103,6 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// The rule's short Chinese name.
-    pub fn kind_label(&self) -> &'static str {
-        match self {
-            Rule::Pass => "达标",
-            Rule::Proportional => "比例",
-            Rule::Inverse => "反向比例",
-            Rule::TierShares(_) | Rule::TierSteps { .. } => "档次",
-            Rule::Deduct { .. } => "扣分",
-            Rule::Trend(_) => "趋势",
-            Rule::Level => "等级",
-            Rule::Review => "评议",
-            Rule::Segments(_) => "分段",
-            Rule::GapDeduct { .. } => "差额扣分",
-            Rule::Checklist { .. } => "清单",
-            Rule::Qualitative(_) => "定性",
-            Rule::InverseRatio => "反向比例",
-            Rule::Relative(_) => "相对",
-            Rule::Ranked(_) => "排名",
-        }
-    }
-
     /// Whether the score depends on other departments' values (相对, 排名).
     pub fn needs_peers(&self) -> bool {
         matches!(self, Rule::Relative(_) | Rule::Ranked(_))

@@ -482,4 +482,5 @@ proptest! {
     }
 }
 
+mod catalogue;
 mod kinds;
