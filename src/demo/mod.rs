@@ -43,7 +43,22 @@ pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
                 (Rule::Deduct { .. }, _, _) => "0".into(),
                 (Rule::Checklist { items, .. }, _, _) => items.to_string(),
                 (Rule::Review, _, _) => "工作成效得到社会各界普遍认可".into(),
-                _ => i
+                (
+                    Rule::Pass
+                    | Rule::Proportional
+                    | Rule::Inverse
+                    | Rule::TierShares(_)
+                    | Rule::TierSteps { .. }
+                    | Rule::Level
+                    | Rule::Segments(_)
+                    | Rule::GapDeduct { .. }
+                    | Rule::Qualitative(_)
+                    | Rule::InverseRatio
+                    | Rule::Relative(_)
+                    | Rule::Ranked(_),
+                    _,
+                    _,
+                ) => i
                     .target_text
                     .trim_start_matches(['≥', '≤', '=', '>', '<'])
                     .to_string(),

@@ -38,32 +38,52 @@ impl AnswerKind {
         if ind.computed.is_some() {
             return AnswerKind::Computed;
         }
-        match (&*ind.rule, &*ind.target) {
-            (Rule::Checklist { items, .. }, _) => AnswerKind::Checklist { items: *items },
-            (Rule::Segments(tiers), _) if kinds::segment_is_percent(ind, tiers) => {
+        match &*ind.rule {
+            Rule::Checklist { items, .. } => AnswerKind::Checklist { items: *items },
+            Rule::Segments(tiers) if kinds::segment_is_percent(ind, tiers) => {
                 AnswerKind::Percent(PercentRange::of(ind))
             }
-            (Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_), _) => {
+            Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_) => {
                 AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
             }
-            (Rule::Deduct { .. }, _) => AnswerKind::Count,
-            (Rule::Review, _) => AnswerKind::SelfScore,
-            (Rule::Trend(_), _) if ind.baseline.is_none() => {
+            Rule::Deduct { .. } => AnswerKind::Count,
+            Rule::Review => AnswerKind::SelfScore,
+            Rule::Trend(_) if ind.baseline.is_none() => {
                 AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
             }
-            (Rule::Trend(_), _) => AnswerKind::Number {
+            Rule::Trend(_) => AnswerKind::Number {
                 unit: String::new(),
                 signed: true,
             },
-            (Rule::Pass, Target::Word(w)) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
-            (_, Target::Word(_)) => AnswerKind::Percent(PercentRange::of(ind)),
-            (_, Target::Level(_)) | (Rule::Level, _) => AnswerKind::Level,
-            (_, t) if t.is_percent() => AnswerKind::Percent(PercentRange::of(ind)),
-            (_, Target::Compare { unit, .. }) => AnswerKind::Number {
+            Rule::Pass => match &*ind.target {
+                Target::Word(w) => AnswerKind::Labels(vec![w.clone(), negate(w)]),
+                _ => Self::by_target(ind, false),
+            },
+            Rule::Level => Self::by_target(ind, true),
+            Rule::Proportional
+            | Rule::Inverse
+            | Rule::Segments(_)
+            | Rule::GapDeduct { .. }
+            | Rule::InverseRatio
+            | Rule::Relative(_)
+            | Rule::Ranked(_) => Self::by_target(ind, false),
+        }
+    }
+
+    /// What a rule that scores a value of its target's kind asks for: a percentage for a
+    /// percent or word target, a level for a level target (or the 等级 rule), a number in
+    /// the target's unit otherwise.
+    fn by_target(ind: &Indicator, level_rule: bool) -> Self {
+        match &*ind.target {
+            Target::Word(_) => AnswerKind::Percent(PercentRange::of(ind)),
+            Target::Level(_) => AnswerKind::Level,
+            _ if level_rule => AnswerKind::Level,
+            t if t.is_percent() => AnswerKind::Percent(PercentRange::of(ind)),
+            Target::Compare { unit, .. } => AnswerKind::Number {
                 unit: unit.clone(),
                 signed: accepts_negative(ind),
             },
-            (_, Target::Trend(_)) => {
+            Target::Trend(_) => {
                 AnswerKind::Labels(vec!["下降".into(), "持平".into(), "上升".into()])
             }
         }

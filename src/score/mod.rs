@@ -259,7 +259,18 @@ fn display_actual(ind: &Indicator, actual: &str) -> String {
         (Rule::Level, _) => level(&v, &raw)
             .map(|l| format!("{}级", fmt_plain(l)))
             .unwrap_or(raw),
-        _ => show(ind, &v, &raw),
+        (
+            Rule::Pass
+            | Rule::Proportional
+            | Rule::Inverse
+            | Rule::TierShares(_)
+            | Rule::TierSteps { .. }
+            | Rule::GapDeduct { .. }
+            | Rule::InverseRatio
+            | Rule::Relative(_)
+            | Rule::Ranked(_),
+            _,
+        ) => show(ind, &v, &raw),
     }
 }
 

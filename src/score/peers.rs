@@ -28,7 +28,21 @@ pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Pe
     let mut scored = match &*ind.rule {
         Rule::Relative(best) => relative(ind, *best, a, &others),
         Rule::Ranked(places) => ranked(ind, places, a, &others),
-        _ => finish(w, w, format!("实际 {shown}"), false),
+        // Rules that compare with nobody: the value stands for itself.
+        Rule::Pass
+        | Rule::Proportional
+        | Rule::Inverse
+        | Rule::TierShares(_)
+        | Rule::TierSteps { .. }
+        | Rule::Deduct { .. }
+        | Rule::Trend(_)
+        | Rule::Level
+        | Rule::Review
+        | Rule::Segments(_)
+        | Rule::GapDeduct { .. }
+        | Rule::Checklist { .. }
+        | Rule::Qualitative(_)
+        | Rule::InverseRatio => finish(w, w, format!("实际 {shown}"), false),
     };
     if others.is_empty() {
         scored.caution = Some(Box::new(Caution::Alone));

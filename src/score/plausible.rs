@@ -57,16 +57,32 @@ impl PercentRange {
 /// values (分段, 差额扣分), lower is better (相对:最低值), or the target is an upper bound or
 /// itself below zero. A completion rate or a count against a floor (≥95%) is never negative.
 pub fn accepts_negative(ind: &Indicator) -> bool {
-    matches!(
-        &*ind.rule,
-        Rule::Segments(_) | Rule::GapDeduct { .. } | Rule::Relative(crate::plan::Best::Lowest)
-    ) || matches!(
-        &*ind.target,
-        Target::Compare {
-            cmp: Cmp::Le | Cmp::Lt,
-            ..
-        }
-    ) || matches!(&*ind.target, Target::Compare { value, .. } if *value < Decimal::ZERO)
+    let by_rule = match &*ind.rule {
+        Rule::Segments(_) | Rule::GapDeduct { .. } => true,
+        Rule::Relative(best) => *best == crate::plan::Best::Lowest,
+        Rule::Pass
+        | Rule::Proportional
+        | Rule::Inverse
+        | Rule::TierShares(_)
+        | Rule::TierSteps { .. }
+        | Rule::Deduct { .. }
+        | Rule::Trend(_)
+        | Rule::Level
+        | Rule::Review
+        | Rule::Checklist { .. }
+        | Rule::Qualitative(_)
+        | Rule::InverseRatio
+        | Rule::Ranked(_) => false,
+    };
+    by_rule
+        || matches!(
+            &*ind.target,
+            Target::Compare {
+                cmp: Cmp::Le | Cmp::Lt,
+                ..
+            }
+        )
+        || matches!(&*ind.target, Target::Compare { value, .. } if *value < Decimal::ZERO)
 }
 
 /// An answer outside what its indicator can reasonably take: the reading, the reading that

@@ -134,6 +134,46 @@ impl Kind {
         }
     }
 
+    /// Whether the score depends on other departments' values (相对, 排名).
+    pub fn needs_peers(self) -> bool {
+        match self {
+            Kind::Relative | Kind::Ranked => true,
+            Kind::Pass
+            | Kind::Proportional
+            | Kind::Inverse
+            | Kind::Tiers
+            | Kind::Deduct
+            | Kind::Trend
+            | Kind::Level
+            | Kind::Review
+            | Kind::Segments
+            | Kind::GapDeduct
+            | Kind::Checklist
+            | Kind::Qualitative
+            | Kind::InverseRatio => false,
+        }
+    }
+
+    /// Whether the score is the department's own, for the bureau to review (评议, 定性).
+    pub fn is_reviewed(self) -> bool {
+        match self {
+            Kind::Review | Kind::Qualitative => true,
+            Kind::Pass
+            | Kind::Proportional
+            | Kind::Inverse
+            | Kind::Tiers
+            | Kind::Deduct
+            | Kind::Trend
+            | Kind::Level
+            | Kind::Segments
+            | Kind::GapDeduct
+            | Kind::Checklist
+            | Kind::InverseRatio
+            | Kind::Relative
+            | Kind::Ranked => false,
+        }
+    }
+
     /// The forms a plan may write for this kind, with their meaning and examples.
     pub fn forms(self) -> &'static [Form] {
         match self {

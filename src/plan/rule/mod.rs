@@ -105,12 +105,12 @@ pub enum Rule {
 impl Rule {
     /// Whether the score depends on other departments' values (相对, 排名).
     pub fn needs_peers(&self) -> bool {
-        matches!(self, Rule::Relative(_) | Rule::Ranked(_))
+        self.kind().needs_peers()
     }
 
     /// Whether the score is the department's own, for the bureau to review (评议, 定性).
     pub fn is_reviewed(&self) -> bool {
-        matches!(self, Rule::Review | Rule::Qualitative(_))
+        self.kind().is_reviewed()
     }
 
     /// The labels a department chooses from, if the answer is a label.
@@ -119,7 +119,19 @@ impl Rule {
             Rule::TierShares(items) => Some(items.iter().map(|(l, _)| l.clone()).collect()),
             Rule::TierSteps { labels, .. } => Some(labels.clone()),
             Rule::Qualitative(bands) => Some(bands.iter().map(|b| b.label.clone()).collect()),
-            _ => None,
+            Rule::Pass
+            | Rule::Proportional
+            | Rule::Inverse
+            | Rule::Deduct { .. }
+            | Rule::Trend(_)
+            | Rule::Level
+            | Rule::Review
+            | Rule::Segments(_)
+            | Rule::GapDeduct { .. }
+            | Rule::Checklist { .. }
+            | Rule::InverseRatio
+            | Rule::Relative(_)
+            | Rule::Ranked(_) => None,
         }
     }
 }
@@ -388,7 +400,20 @@ fn rule_units(rule: &Rule) -> Vec<&str> {
             .filter_map(|t| t.when.as_ref())
             .map(|c| c.unit.as_str())
             .collect(),
-        _ => Vec::new(),
+        Rule::Pass
+        | Rule::Proportional
+        | Rule::Inverse
+        | Rule::TierShares(_)
+        | Rule::TierSteps { .. }
+        | Rule::Deduct { .. }
+        | Rule::Trend(_)
+        | Rule::Level
+        | Rule::Review
+        | Rule::Checklist { .. }
+        | Rule::Qualitative(_)
+        | Rule::InverseRatio
+        | Rule::Relative(_)
+        | Rule::Ranked(_) => Vec::new(),
     };
     let mut units: Vec<&str> = Vec::new();
     for u in written {
@@ -482,7 +507,18 @@ pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Resu
         }
         (Rule::Relative(_) | Rule::Ranked(_), Target::Compare { .. } | Target::Word(_)) => Ok(()),
         (Rule::Relative(_) | Rule::Ranked(_), _) => bad("相对和排名需要数值形式的目标值"),
-        _ => Ok(()),
+        (
+            Rule::Pass
+            | Rule::Proportional
+            | Rule::TierShares(_)
+            | Rule::TierSteps { .. }
+            | Rule::Deduct { .. }
+            | Rule::Trend(_)
+            | Rule::Review
+            | Rule::Checklist { .. }
+            | Rule::Qualitative(_),
+            _,
+        ) => Ok(()),
     }
 }
 
@@ -550,8 +586,18 @@ pub fn check_rule(
             Some(p) => Err(RuleError::Bands(p)),
             None => Ok(()),
         },
-        Rule::TierSteps { .. } | Rule::Deduct { .. } | Rule::GapDeduct { .. } => Ok(()),
-        _ => Ok(()),
+        Rule::Pass
+        | Rule::Proportional
+        | Rule::Inverse
+        | Rule::TierShares(_)
+        | Rule::TierSteps { .. }
+        | Rule::Deduct { .. }
+        | Rule::Trend(_)
+        | Rule::Level
+        | Rule::Review
+        | Rule::GapDeduct { .. }
+        | Rule::InverseRatio
+        | Rule::Relative(_) => Ok(()),
     }
 }
 
