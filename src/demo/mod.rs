@@ -43,6 +43,9 @@ pub fn full_marks(plan: &Plan, dept: &Department) -> Answers {
                 (Rule::Deduct { .. }, _, _) => "0".into(),
                 (Rule::Checklist { items, .. }, _, _) => items.to_string(),
                 (Rule::Review, _, _) => "工作成效得到社会各界普遍认可".into(),
+                (Rule::Range { lo, hi, unit }, _, _) => {
+                    format!("{}{unit}", fmt_plain((*lo + *hi) / Decimal::TWO))
+                }
                 (
                     Rule::Pass
                     | Rule::Proportional

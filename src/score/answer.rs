@@ -43,6 +43,9 @@ impl AnswerKind {
             Rule::Segments(tiers) if kinds::segment_is_percent(ind, tiers) => {
                 AnswerKind::Percent(PercentRange::of(ind))
             }
+            Rule::Range { unit, .. } if kinds::range_is_percent(ind, unit) => {
+                AnswerKind::Percent(PercentRange::of(ind))
+            }
             Rule::TierShares(_) | Rule::TierSteps { .. } | Rule::Qualitative(_) => {
                 AnswerKind::Labels(ind.rule.labels().unwrap_or_default())
             }
@@ -66,7 +69,8 @@ impl AnswerKind {
             | Rule::GapDeduct { .. }
             | Rule::InverseRatio
             | Rule::Relative(_)
-            | Rule::Ranked(_) => Self::by_target(ind, false),
+            | Rule::Ranked(_)
+            | Rule::Range { .. } => Self::by_target(ind, false),
         }
     }
 

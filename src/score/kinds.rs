@@ -1,4 +1,4 @@
-//! The kinds of official frameworks beyond 连云港's: 分段, 差额扣分, 清单, 定性 and
+//! The kinds of official frameworks beyond 连云港's: 分段, 差额扣分, 清单, 定性, 区间 and
 //! 反向比例:目标/实际 — an indicator and a reported value → a [`Scored`] with its 计分说明.
 //! (相对 and 排名 depend on other departments: see [`super::peers`].)
 
@@ -70,6 +70,64 @@ pub(super) fn segment_quantity(
 
 pub(super) fn segment_shown(ind: &Indicator, tiers: &[Tier], a: Decimal) -> String {
     if segment_is_percent(ind, tiers) {
+        format!("{}%", fmt_shown(a))
+    } else {
+        show_number(ind, a)
+    }
+}
+
+/// 区间: full marks when the actual lies between the bounds (both included), else 0.
+pub(super) fn range(
+    ind: &Indicator,
+    (lo, hi, unit): (Decimal, Decimal, &str),
+    v: &Value,
+    raw: &str,
+) -> Result<Scored, ScoreError> {
+    let w = ind.weight.value();
+    let a = range_quantity(ind, unit, v, raw)?;
+    let shown = range_shown(ind, unit, a);
+    let bounds = format!(
+        "{}～{}",
+        range_shown(ind, unit, lo),
+        range_shown(ind, unit, hi)
+    );
+    Ok(if lo <= a && a <= hi {
+        finish(
+            w,
+            w,
+            format!("实际 {shown}，在区间 {bounds} 内，得满分 {}", fmt_plain(w)),
+            false,
+        )
+    } else {
+        finish(
+            w,
+            Decimal::ZERO,
+            format!("实际 {shown}，不在区间 {bounds} 内，得 0 分"),
+            false,
+        )
+    })
+}
+
+/// Whether a 区间 compares percentages: its target is one, or its bounds are written with `%`.
+pub(super) fn range_is_percent(ind: &Indicator, unit: &str) -> bool {
+    ind.target.is_percent() || unit == "%"
+}
+
+pub(super) fn range_quantity(
+    ind: &Indicator,
+    unit: &str,
+    v: &Value,
+    raw: &str,
+) -> Result<Decimal, ScoreError> {
+    if range_is_percent(ind, unit) {
+        signed_percent(ind, v, raw)
+    } else {
+        signed_quantity(ind, v, raw)
+    }
+}
+
+pub(super) fn range_shown(ind: &Indicator, unit: &str, a: Decimal) -> String {
+    if range_is_percent(ind, unit) {
         format!("{}%", fmt_shown(a))
     } else {
         show_number(ind, a)

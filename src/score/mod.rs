@@ -246,6 +246,11 @@ fn display_actual(ind: &Indicator, actual: &str) -> String {
     match (&*ind.rule, &v) {
         (Rule::Review, _) => actual.trim().to_string(),
         (Rule::Checklist { .. } | Rule::Qualitative(_), _) => raw,
+        (Rule::Range { unit, .. }, Value::Number { .. }) => {
+            kinds::range_quantity(ind, unit, &v, &raw)
+                .map(|a| kinds::range_shown(ind, unit, a))
+                .unwrap_or(raw)
+        }
         (Rule::Segments(tiers), Value::Number { .. }) => {
             kinds::segment_quantity(ind, tiers, &v, &raw)
                 .map(|a| kinds::segment_shown(ind, tiers, a))
@@ -303,6 +308,7 @@ fn score_value(
             kinds::qualitative(ind, bands, &raw, self_score)?
         }
         Rule::InverseRatio => kinds::inverse_ratio(ind, &v, &raw)?,
+        Rule::Range { lo, hi, unit } => kinds::range(ind, (*lo, *hi, unit), &v, &raw)?,
         // Scored alone here; [`score_with_peers`] scores it again once every return is read.
         Rule::Relative(_) | Rule::Ranked(_) => {
             let a = quantity(ind, &v, &raw)?;

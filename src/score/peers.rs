@@ -42,7 +42,8 @@ pub fn score_with_peers(ind: &Indicator, own: &DeptCode, a: Decimal, peers: &[Pe
         | Rule::GapDeduct { .. }
         | Rule::Checklist { .. }
         | Rule::Qualitative(_)
-        | Rule::InverseRatio => finish(w, w, format!("实际 {shown}"), false),
+        | Rule::InverseRatio
+        | Rule::Range { .. } => finish(w, w, format!("实际 {shown}"), false),
     };
     if others.is_empty() {
         scored.caution = Some(Box::new(Caution::Alone));

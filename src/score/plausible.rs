@@ -60,6 +60,7 @@ pub fn accepts_negative(ind: &Indicator) -> bool {
     let by_rule = match &*ind.rule {
         Rule::Segments(_) | Rule::GapDeduct { .. } => true,
         Rule::Relative(best) => *best == crate::plan::Best::Lowest,
+        Rule::Range { lo, .. } => *lo < Decimal::ZERO,
         Rule::Pass
         | Rule::Proportional
         | Rule::Inverse

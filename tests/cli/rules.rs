@@ -445,3 +445,118 @@ fn plan_checks_show_the_cell_and_the_right_form() {
         assert!(text.contains(want), "missing «{want}» in:\n{text}");
     }
 }
+
+/// 区间, added as one kind (issue 35): issued with a percent validation, filled through
+/// another writer, scored inside and outside its bounds, and explained.
+#[test]
+fn a_range_rule_is_issued_filled_and_scored_end_to_end() {
+    const RANGE_INDICATORS: &str =
+        "指标编码\t指标组\t一级指标\t二级指标\t三级指标\t目标值\t权重\t计分方式
+Q01\t测试\t部门管理\t资金管理\t年末结余率\t≥80%\t40\t区间:80%~90%
+Q02\t测试\t部门管理\t资金管理\t专项检查次数\t≥3次\t60\t区间：3～5次
+";
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = [
+        ("方案", SETTINGS),
+        ("部门", DEPARTMENTS),
+        ("指标", RANGE_INDICATORS),
+        ("预算", BUDGET),
+    ]
+    .map(|(name, tsv)| RawSheet::from_tsv(name, tsv));
+    let plan_path = dir.path().join("评价方案.xlsx");
+    std::fs::write(&plan_path, jixiao::plan::write::workbook(&sheets).unwrap()).unwrap();
+    let templates = dir.path().join("模板");
+    issue_into(&plan_path, &templates);
+    let plan = jixiao::plan::read(&plan_path).unwrap();
+    let returns = dir.path().join("回收");
+    std::fs::create_dir_all(&returns).unwrap();
+    let answers = [
+        ("101", "85%", "4"),
+        ("102", "95%", "3次"),
+        ("103", "90%", "6"),
+    ];
+    for (code, rate, checks) in answers {
+        let d = plan
+            .department(&jixiao::domain::DeptCode::new(code))
+            .unwrap();
+        let file = jixiao::template::file_name(&plan, d);
+        let reported = |c: &str, actual: &str| Reported {
+            code: c.into(),
+            actual: actual.into(),
+            self_score: String::new(),
+            reason: "原因".into(),
+            evidence: String::new(),
+        };
+        let answers = Answers {
+            info: info("经办人", "1", "2022-05-10"),
+            outcomes: vec![reported("Q01", rate), reported("Q02", checks)],
+            spending: [("基本支出", "100"), ("项目A", "200")]
+                .map(|(name, spent)| Spending {
+                    name: name.into(),
+                    spent: spent.into(),
+                    ..Spending::default()
+                })
+                .to_vec(),
+        };
+        let template = std::fs::read(templates.join(&file)).unwrap();
+        let book = fill(&template, &answers, Typing::AsExcel).unwrap();
+        std::fs::write(returns.join(&file), to_bytes(&book).unwrap()).unwrap();
+    }
+    let out = dir.path().join("汇总");
+    stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
+    let details = sheet_rows(
+        &out.join("2021年度部门整体绩效评价汇总.xlsx"),
+        "指标得分明细",
+    );
+    let col = |name: &str| details[0].iter().position(|h| h == name).unwrap();
+    let (dc, ic, sc, ec) = (
+        col("部门编码"),
+        col("指标编码"),
+        col("得分"),
+        col("计分说明"),
+    );
+    let row = |dept: &str, ind: &str| {
+        details
+            .iter()
+            .find(|r| r[dc] == dept && r[ic] == ind)
+            .unwrap_or_else(|| panic!("{dept} {ind}: {details:?}"))
+            .clone()
+    };
+    let expected = [
+        (
+            "101",
+            "Q01",
+            "40",
+            "实际 85%，在区间 80%～90% 内，得满分 40",
+        ),
+        (
+            "101",
+            "Q02",
+            "60",
+            "实际 4次，在区间 3次～5次 内，得满分 60",
+        ),
+        ("102", "Q01", "0", "实际 95%，不在区间 80%～90% 内，得 0 分"),
+        (
+            "102",
+            "Q02",
+            "60",
+            "实际 3次，在区间 3次～5次 内，得满分 60",
+        ),
+        (
+            "103",
+            "Q01",
+            "40",
+            "实际 90%，在区间 80%～90% 内，得满分 40",
+        ),
+        ("103", "Q02", "0", "实际 6次，不在区间 3次～5次 内，得 0 分"),
+    ];
+    for (dept, ind, score, why) in expected {
+        let r = row(dept, ind);
+        assert_eq!(
+            r[sc].parse::<f64>().unwrap(),
+            score.parse::<f64>().unwrap(),
+            "{dept} {ind}: {r:?}"
+        );
+        assert_eq!(r[ec], why, "{dept} {ind}");
+    }
+}

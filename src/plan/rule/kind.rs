@@ -42,6 +42,8 @@ pub enum Kind {
     Relative,
     /// 排名.
     Ranked,
+    /// 区间.
+    Range,
 }
 
 /// A worked example of a form: an indicator, a department's answer and the score it gets.
@@ -96,7 +98,7 @@ const fn plain(
 
 impl Kind {
     /// Every kind, in the order the explanation sheet lists them.
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::Pass,
         Kind::Proportional,
         Kind::Inverse,
@@ -112,6 +114,7 @@ impl Kind {
         Kind::InverseRatio,
         Kind::Relative,
         Kind::Ranked,
+        Kind::Range,
     ];
 
     /// The kind's short Chinese name.
@@ -131,6 +134,7 @@ impl Kind {
             Kind::Qualitative => "定性",
             Kind::Relative => "相对",
             Kind::Ranked => "排名",
+            Kind::Range => "区间",
         }
     }
 
@@ -150,7 +154,8 @@ impl Kind {
             | Kind::GapDeduct
             | Kind::Checklist
             | Kind::Qualitative
-            | Kind::InverseRatio => false,
+            | Kind::InverseRatio
+            | Kind::Range => false,
         }
     }
 
@@ -170,7 +175,8 @@ impl Kind {
             | Kind::Checklist
             | Kind::InverseRatio
             | Kind::Relative
-            | Kind::Ranked => false,
+            | Kind::Ranked
+            | Kind::Range => false,
         }
     }
 
@@ -397,6 +403,19 @@ impl Kind {
                     }]
                 }
             }
+            Kind::Range => {
+                const {
+                    &[Form {
+                        rule: "区间:80%~90%",
+                        meaning: "实际值在下限和上限之间（含两端）得满分，否则 0 分；用于过高过低都不好的指标（如结余率、预算调整率）",
+                        shown: "区间 80%～90%，权重 2：实际 85% → 2.00；实际 95% → 0.00",
+                        examples: &[
+                            plain("≥80%", "2", "85%", "2.00"),
+                            plain("≥80%", "2", "95%", "0.00"),
+                        ],
+                    }]
+                }
+            }
         }
     }
 
@@ -427,6 +446,7 @@ impl Rule {
             Rule::InverseRatio => Kind::InverseRatio,
             Rule::Relative(_) => Kind::Relative,
             Rule::Ranked(_) => Kind::Ranked,
+            Rule::Range { .. } => Kind::Range,
         }
     }
 

@@ -4,7 +4,8 @@
 //! `档次:高=100%,中=90%,低=80%`, `档次:高,中,低;每档0.2`, `扣分:每次0.5`, `趋势:下降`,
 //! `趋势:上升`, `等级`, `评议`, `分段:≥90%得5;≥80%得4;其他得0`, `差额扣分:每1%扣0.5`,
 //! `差额扣分:每满1%扣0.5`, `清单:3项,每项1`, `定性` / `定性:达成=80%~100%;…`, `相对:最高值`,
-//! `相对:最低值`, `排名:第1名得5;第2-3名得4;其他得3`.
+//! `相对:最低值`, `排名:第1名得5;第2-3名得4;其他得3`, `区间:80%~90%`. Each kind, its forms and
+//! a worked example are listed once in [`Kind`].
 //!
 //! [`check_rule`] refuses a rule that cannot score its target or its weight (比例 against an
 //! upper bound, points above the weight, a tier that can never be reached, 清单 items that do
@@ -100,6 +101,15 @@ pub enum Rule {
     Relative(Best),
     /// 排名: points by rank among the departments (higher is better, ties share a rank).
     Ranked(Vec<Place>),
+    /// 区间: full marks when the actual lies between `lo` and `hi` (both included), else 0.
+    Range {
+        /// The lower bound, in the target's units (`80` for `80%`).
+        lo: Decimal,
+        /// The upper bound.
+        hi: Decimal,
+        /// `%` when written with a percent sign, else the unit written or `""`.
+        unit: String,
+    },
 }
 
 impl Rule {
@@ -131,7 +141,8 @@ impl Rule {
             | Rule::Checklist { .. }
             | Rule::InverseRatio
             | Rule::Relative(_)
-            | Rule::Ranked(_) => None,
+            | Rule::Ranked(_)
+            | Rule::Range { .. } => None,
         }
     }
 }
@@ -175,6 +186,9 @@ pub enum RuleError {
     /// 排名 malformed.
     #[error("排名写法有误「{0}」，应如「排名:第1名得5;第2-3名得4;其他得3」")]
     BadRanks(String),
+    /// 区间 malformed.
+    #[error("区间写法有误「{0}」，应如「区间:80%~90%」（下限~上限，实际值在两数之间得满分）")]
+    BadRange(String),
     /// 反向比例 with an unknown formula.
     #[error("反向比例写法有误「{0}」，应为「反向比例」或「反向比例:目标/实际」")]
     BadInverse(String),
@@ -291,6 +305,9 @@ pub fn parse_rule(raw: &str) -> Result<Rule, RuleError> {
             .and_then(parts::parse_places)
             .map(Rule::Ranked)
             .ok_or_else(|| bad(RuleError::BadRanks)),
+        ("区间", b) => b
+            .and_then(parse_range)
+            .ok_or_else(|| bad(RuleError::BadRange)),
         ("扣分", Some(b)) => {
             let step = b.strip_prefix("每次").unwrap_or(b);
             let step = step.strip_suffix('分').unwrap_or(step);
@@ -328,6 +345,24 @@ fn parse_gap(body: &str) -> Option<Rule> {
         per: per.to_string(),
         step,
         whole,
+    })
+}
+
+/// `80%~90%`, `3~5次`, `-5%~5%`: a lower bound, an upper bound not below it, one unit (the
+/// upper bound's when only it carries one).
+fn parse_range(body: &str) -> Option<Rule> {
+    let (lo, hi) = body.split_once('~')?;
+    let (lo, lo_unit) = split_number(lo)?;
+    let (hi, hi_unit) = split_number(hi)?;
+    let unit = match (lo_unit, hi_unit) {
+        (a, b) if a == b => a,
+        ("", b) => b,
+        _ => return None,
+    };
+    (lo <= hi).then(|| Rule::Range {
+        lo,
+        hi,
+        unit: unit.to_string(),
     })
 }
 
@@ -395,6 +430,7 @@ fn has_duplicates(labels: &[String]) -> bool {
 fn rule_units(rule: &Rule) -> Vec<&str> {
     let written: Vec<&str> = match rule {
         Rule::GapDeduct { per, .. } => vec![per.as_str()],
+        Rule::Range { unit, .. } => vec![unit.as_str()],
         Rule::Segments(tiers) => tiers
             .iter()
             .filter_map(|t| t.when.as_ref())
@@ -454,6 +490,17 @@ pub fn unit_for_zero(
     }
 }
 
+/// Whether a unit a rule writes (`%`, `次`, or none) cannot be compared with the target's:
+/// a percent against a target that is neither a percentage nor 0, another unit that is not
+/// the target's.
+fn unit_differs(t: &Target, unit: &str) -> bool {
+    if unit == "%" {
+        !t.is_percent() && !matches!(t, Target::Compare { value, .. } if value.is_zero())
+    } else {
+        !unit.is_empty() && !matches!(t, Target::Compare { unit: u, .. } if u == unit)
+    }
+}
+
 /// Refuses a rule that cannot score its target.
 pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Result<(), RuleError> {
     let bad = |why| {
@@ -490,15 +537,19 @@ pub fn check_compatible(rule: &Rule, target: &Target, target_text: &str) -> Resu
         (Rule::InverseRatio, _) => bad("反向比例需要「≤N」形式的目标值"),
         (Rule::GapDeduct { .. }, Target::Compare { .. }) => Ok(()),
         (Rule::GapDeduct { .. }, _) => bad("差额扣分需要「≥N」「≤N」或「=N」形式的目标值"),
+        (Rule::Range { unit, .. }, t @ Target::Compare { .. }) => {
+            if unit_differs(t, unit) {
+                bad("区间的单位应与目标值一致")
+            } else {
+                Ok(())
+            }
+        }
+        (Rule::Range { .. }, _) => bad("区间需要数值形式的目标值（如「≥80%」）"),
         (Rule::Segments(tiers), t) => {
-            let percent = t.is_percent();
-            let mixed = tiers.iter().filter_map(|x| x.when.as_ref()).any(|c| {
-                let p = c.unit == "%";
-                (p && !percent && !matches!(t, Target::Compare { value, .. } if value.is_zero()))
-                    || (!p
-                        && !c.unit.is_empty()
-                        && !matches!(t, Target::Compare { unit, .. } if *unit == c.unit))
-            });
+            let mixed = tiers
+                .iter()
+                .filter_map(|x| x.when.as_ref())
+                .any(|c| unit_differs(t, &c.unit));
             if mixed {
                 bad("分段条件的单位应与目标值一致")
             } else {
@@ -597,7 +648,8 @@ pub fn check_rule(
         | Rule::Review
         | Rule::GapDeduct { .. }
         | Rule::InverseRatio
-        | Rule::Relative(_) => Ok(()),
+        | Rule::Relative(_)
+        | Rule::Range { .. } => Ok(()),
     }
 }
 

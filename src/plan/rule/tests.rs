@@ -212,3 +212,55 @@ fn plan_checks_refuse_rules_that_cannot_score_as_written() {
     assert!(check("反向比例:目标/实际", "≤0%", "5").is_err());
     assert!(check("反向比例:目标/实际", "≤100元", "5").is_ok());
 }
+
+#[test]
+fn a_range_is_written_low_then_high_in_one_unit_and_fits_its_target() {
+    assert_eq!(
+        parse_rule("区间：80%～90%").unwrap(),
+        Rule::Range {
+            lo: d("80"),
+            hi: d("90"),
+            unit: "%".into()
+        }
+    );
+    assert_eq!(
+        parse_rule("区间:3~5次").unwrap(),
+        Rule::Range {
+            lo: d("3"),
+            hi: d("5"),
+            unit: "次".into()
+        }
+    );
+    for bad in [
+        "区间",
+        "区间:90%~80%",
+        "区间:80%",
+        "区间:3次~5%",
+        "区间:高~低",
+    ] {
+        assert!(
+            matches!(parse_rule(bad), Err(RuleError::BadRange(_))),
+            "{bad}: {:?}",
+            parse_rule(bad)
+        );
+    }
+    let rule = parse_rule("区间:80%~90%").unwrap();
+    let check = |target: &str| {
+        check_rule(&rule, &parse_target(target).unwrap(), target, d("2")).map_err(|e| e.to_string())
+    };
+    assert!(check("≥80%").is_ok());
+    assert!(
+        check("≥80次")
+            .unwrap_err()
+            .contains("区间的单位应与目标值一致")
+    );
+    assert!(
+        check("完成")
+            .unwrap_err()
+            .contains("区间需要数值形式的目标值")
+    );
+    // A target of 0 without a unit takes the range's.
+    let zero = parse_target("=0").unwrap();
+    let with_unit = unit_for_zero(&rule, &zero, "=0").unwrap().unwrap();
+    assert!(with_unit.is_percent());
+}

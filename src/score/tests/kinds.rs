@@ -244,3 +244,30 @@ fn not_applicable_only_where_the_plan_allows_it() {
     );
     assert_eq!(t.dimensions[0].weight, Score::ZERO);
 }
+
+#[test]
+fn a_range_gives_full_marks_inside_and_nothing_outside_both_ends_included() {
+    let i = ind("≥80%", "2", "区间:80%~90%");
+    assert_eq!(score_of(&i, "80%"), "2.00");
+    assert_eq!(score_of(&i, "90%"), "2.00");
+    assert_eq!(score_of(&i, "79.99%"), "0.00");
+    assert_eq!(score_of(&i, "90.01%"), "0.00");
+    let (score, why) = explained(&i, "95%");
+    assert_eq!(score, "0.00");
+    assert_eq!(why, "实际 95%，不在区间 80%～90% 内，得 0 分");
+    assert_eq!(
+        explained(&i, "85%").1,
+        "实际 85%，在区间 80%～90% 内，得满分 2"
+    );
+    // A count in the target's unit, and a signed percentage around zero.
+    let n = ind("≥3次", "4", "区间:3~5次");
+    assert_eq!(score_of(&n, "4次"), "4.00");
+    assert_eq!(score_of(&n, "6"), "0.00");
+    let signed = ind("≤5%", "3", "区间:-5%~5%");
+    assert_eq!(score_of(&signed, "-4.5%"), "3.00");
+    assert_eq!(score_of(&signed, "-6%"), "0.00");
+    assert!(accepts_negative(&signed));
+    assert!(!accepts_negative(&i));
+    assert!(matches!(AnswerKind::of(&i), AnswerKind::Percent(_)));
+    assert!(matches!(AnswerKind::of(&n), AnswerKind::Number { .. }));
+}
