@@ -6,8 +6,9 @@
 
 use super::Outcome;
 use super::previous::PreviousSource;
+pub use super::review::ReviewSource;
 use crate::consolidate::{self, Report, RunInfo};
-use crate::layout::review::{REVIEW_DIR, REVIEW_FILE};
+use crate::layout::review::REVIEW_FILE;
 use crate::output;
 use crate::review::draw::SampleSize;
 use crate::terminal;
@@ -37,37 +38,6 @@ pub struct Config {
     pub accept: Vec<String>,
     /// The templates' folder, which the results must never be written over.
     pub templates: Option<PathBuf>,
-}
-
-/// Where the filled 复核表 come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReviewSource {
-    /// `--review`, in the order given (each exists).
-    Given(Vec<PathBuf>),
-    /// The year folder's: the newest filled one among these (which may not exist).
-    Newest(Vec<PathBuf>),
-}
-
-impl ReviewSource {
-    /// The year folder's candidates: every workbook in `复核/`, and the last run's 复核表.
-    fn of_year(year: &super::YearFolder, output: &Path) -> Self {
-        let mut found = vec![output.join(REVIEW_FILE)];
-        if let Ok(dir) = std::fs::read_dir(year.root.join(REVIEW_DIR)) {
-            let mut files: Vec<PathBuf> = dir
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
-                        && !p
-                            .file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
-                })
-                .collect();
-            files.sort();
-            found.extend(files);
-        }
-        ReviewSource::Newest(found)
-    }
 }
 
 /// Reads `--sample` and `--seed`.
@@ -252,7 +222,12 @@ pub fn collect(config: &Config) -> Result<(Written, bool)> {
     timer.lap("读取、审核并评分回收表");
     refuse_empty(&assessment, &config.inputs)?;
     let out = staging.dir().to_path_buf();
-    let reviews = super::review::apply(&plan, &mut assessment, config, &out)?;
+    let reviews = super::review::apply(
+        &plan,
+        &mut assessment,
+        (&config.reviews, &config.output, config.sample),
+        &out,
+    )?;
     let last_run = crate::history::read_last_run(&config.output, plan.settings.year);
     let report = Report::new(&plan, &assessment, RunInfo::new(&plan.file, &config.inputs))
         .with_reviews(reviews)

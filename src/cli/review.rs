@@ -4,26 +4,58 @@
 //! A review file inside the output folder would be replaced by this run's new 复核表; it is
 //! kept, byte for byte, in the new output's `已用复核表/`.
 
-use super::collect::{Config, ReviewSource};
 use crate::evaluate::State;
 use crate::layout::review::USED_REVIEW_DIR;
+use crate::layout::review::{REVIEW_DIR, REVIEW_FILE};
 use crate::pipeline::Assessment;
 use crate::plan::Plan;
-use crate::review::draw::{self, Draw};
+use crate::review::draw::{self, Draw, SampleSize};
 use crate::review::{ReviewFile, ReviewFileError, ReviewLog, read_review_file};
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
-/// Reads the review files, draws for 抽查 when asked, and applies the decisions.
+/// Where the filled 复核表 come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewSource {
+    /// `--review`, in the order given (each exists).
+    Given(Vec<PathBuf>),
+    /// The year folder's: the newest filled one among these (which may not exist).
+    Newest(Vec<PathBuf>),
+}
+
+impl ReviewSource {
+    /// The year folder's candidates: every workbook in `复核/`, and the last run's 复核表.
+    pub(super) fn of_year(year: &super::YearFolder, output: &Path) -> Self {
+        let mut found = vec![output.join(REVIEW_FILE)];
+        if let Ok(dir) = std::fs::read_dir(year.root.join(REVIEW_DIR)) {
+            let mut files: Vec<PathBuf> = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+                        && !p
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+                })
+                .collect();
+            files.sort();
+            found.extend(files);
+        }
+        ReviewSource::Newest(found)
+    }
+}
+
+/// Reads the review files (from where `reviews` says; one inside `output` is kept), draws
+/// for 抽查 when `sample` asks, and applies the decisions.
 pub fn apply(
     plan: &Plan,
     assessment: &mut Assessment<'_>,
-    config: &Config,
+    (reviews, output, sample): (&ReviewSource, &Path, Option<(SampleSize, Option<u64>)>),
     staging: &Path,
 ) -> Result<ReviewLog> {
-    let (files, draw_from_files) = review_files(plan, &config.reviews)?;
+    let (files, draw_from_files) = review_files(plan, reviews)?;
     for (path, _) in &files {
-        keep_if_inside_output(path, &config.output, staging)?;
+        keep_if_inside_output(path, output, staging)?;
     }
     for (path, f) in &files {
         eprintln!(
@@ -63,7 +95,7 @@ pub fn apply(
             d
         }
     });
-    let draw = match (draw_from_files, config.sample) {
+    let draw = match (draw_from_files, sample) {
         (Some(d), Some(_)) => {
             eprintln!(
                 "提示：复核表中已有抽查结果（种子 {}），保留原抽查部门，不重新抽取",
