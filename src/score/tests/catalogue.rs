@@ -32,7 +32,7 @@ fn example_score(rule: &str, e: &Example) -> String {
     }];
     for (k, other) in e.others.iter().enumerate() {
         peers.push(Peer {
-            dept: DeptCode::new(&format!("{:03}", k + 2)),
+            dept: DeptCode::new(format!("{:03}", k + 2)),
             name: format!("部门{}", k + 2),
             value: value(other),
         });
