@@ -467,15 +467,12 @@ fn read_bytes_in(
                 "请直接报送自评表文件",
             ),
         },
-        Kind::Binary if quiet_non_spreadsheet => out.findings.push(Finding {
-            level: crate::domain::Level::Info,
-            ..Finding::new(
-                Code::NotSpreadsheet,
-                here(),
-                "不是电子表格文件，未读取",
-                "如不是自评表，无需处理",
-            )
-        }),
+        Kind::Binary if quiet_non_spreadsheet => out.findings.push(Finding::new(
+            Code::OtherFile,
+            here(),
+            "不是电子表格文件，未读取",
+            "如不是自评表，无需处理",
+        )),
         Kind::Document if quiet_non_spreadsheet => out.findings.push(Finding::new(
             Code::OtherAttachment,
             here(),

@@ -88,6 +88,7 @@ codes! {
     Oversized = "F14", Error, "文件结构超出安全范围";
     OwnOutput = "F15", Info, "本程序写出的汇总结果，已跳过";
     LinkSkipped = "F16", Info, "链接或重复路径，已跳过";
+    OtherFile = "F17", Info, "不是电子表格的其他文件，未读取";
     IdentifiedByInfo = "I01", Info, "按基本信息识别部门";
     IdentifiedByFileName = "I02", Info, "按文件名识别部门";
     IdentifiedBySender = "I03", Info, "按发件人识别部门";

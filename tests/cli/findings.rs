@@ -132,6 +132,7 @@ fn file_level_findings() {
         ("~$正在编辑.xlsx", vec![1, 2, 3]),
         ("佐证材料.pdf", b"%PDF-1.4".to_vec()),
         ("压缩包.rar", b"Rar!\x1a\x07\x00".to_vec()),
+        ("导出.dat", vec![0x00, 0x13, 0xFE, 0x42, 0x07, 0x00, 0x99]),
     ];
     for (name, bytes) in &files {
         std::fs::write(dir.join(name), bytes).unwrap();
@@ -165,6 +166,9 @@ fn file_level_findings() {
     expect(&found, "提示 F11 ~$正在编辑.xlsx: ");
     expect(&found, "提示 F12 佐证材料.pdf: ");
     expect(&found, "错误 F13 压缩包.rar: ");
+    // Emitted at its code's level: a stray file in a folder is 提示, never an 错误 F02 shown
+    // as 提示 (issue 35).
+    expect(&found, "提示 F17 导出.dat: ");
     expect(&found, "错误 F06 不存在.xlsx: 找不到或无法访问");
 }
 
