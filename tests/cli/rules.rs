@@ -126,24 +126,36 @@ const RETURNS: [Return; 4] = [
     ),
 ];
 
-#[test]
-fn every_kind_of_rule_scores_as_the_table_says() {
-    let dir = tempfile::tempdir().unwrap();
+/// One department's return: its code, (指标编码, 实际完成值, 自评得分) typed, its 项目A 执行数.
+type Filled = (
+    &'static str,
+    Vec<(&'static str, &'static str, &'static str)>,
+    &'static str,
+);
+
+/// Writes a plan of these indicators (with this file's settings, departments and budget) into
+/// `dir`, issues its templates, and fills each department's through umya-spreadsheet (a
+/// different writer) into `回收/`. Returns the plan's path and the returns' folder.
+fn issue_and_fill(
+    dir: &Path,
+    indicators: &str,
+    returned: &[Filled],
+) -> (std::path::PathBuf, std::path::PathBuf) {
     let sheets = [
         ("方案", SETTINGS),
         ("部门", DEPARTMENTS),
-        ("指标", INDICATORS),
+        ("指标", indicators),
         ("预算", BUDGET),
     ]
     .map(|(name, tsv)| RawSheet::from_tsv(name, tsv));
-    let plan_path = dir.path().join("评价方案.xlsx");
+    let plan_path = dir.join("评价方案.xlsx");
     std::fs::write(&plan_path, jixiao::plan::write::workbook(&sheets).unwrap()).unwrap();
-    let templates = dir.path().join("模板");
+    let templates = dir.join("模板");
     issue_into(&plan_path, &templates);
     let plan = jixiao::plan::read(&plan_path).unwrap();
-    let returns = dir.path().join("回收");
+    let returns = dir.join("回收");
     std::fs::create_dir_all(&returns).unwrap();
-    for (code, outcomes, spent) in RETURNS {
+    for (code, outcomes, spent) in returned {
         let d = plan
             .department(&jixiao::domain::DeptCode::new(code))
             .unwrap();
@@ -152,7 +164,6 @@ fn every_kind_of_rule_scores_as_the_table_says() {
             info: info("经办人", "1", "2022-05-10"),
             outcomes: outcomes
                 .iter()
-                .filter(|(c, ..)| *c != "R10")
                 .map(|(c, actual, own)| Reported {
                     code: c.to_string(),
                     actual: actual.to_string(),
@@ -164,19 +175,30 @@ fn every_kind_of_rule_scores_as_the_table_says() {
             spending: [("基本支出", "100"), ("项目A", spent)]
                 .map(|(name, spent)| Spending {
                     name: name.into(),
-                    spent: spent.into(),
+                    spent: spent.to_string(),
                     ..Spending::default()
                 })
                 .to_vec(),
         };
-        let book = fill(
-            &std::fs::read(templates.join(&file)).unwrap(),
-            &answers,
-            Typing::AsExcel,
-        )
-        .unwrap();
+        let template = std::fs::read(templates.join(&file)).unwrap();
+        let book = fill(&template, &answers, Typing::AsExcel).unwrap();
         std::fs::write(returns.join(&file), to_bytes(&book).unwrap()).unwrap();
     }
+    (plan_path, returns)
+}
+
+#[test]
+fn every_kind_of_rule_scores_as_the_table_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let returned: Vec<Filled> = RETURNS
+        .iter()
+        .map(|(code, outcomes, spent)| {
+            // R10 is computed from 预算执行: nothing to type.
+            let typed = outcomes.iter().filter(|(c, ..)| *c != "R10").copied();
+            (*code, typed.collect(), *spent)
+        })
+        .collect();
+    let (plan_path, returns) = issue_and_fill(dir.path(), INDICATORS, &returned);
     let out = dir.path().join("汇总");
     let log = stdout_of(collect_cmd(&plan_path, &out).arg(&returns).arg("--report"));
     assert!(log.contains("乙局"), "{log}");
@@ -456,52 +478,15 @@ Q01\t测试\t部门管理\t资金管理\t年末结余率\t≥80%\t40\t区间:80%
 Q02\t测试\t部门管理\t资金管理\t专项检查次数\t≥3次\t60\t区间：3～5次
 ";
     let dir = tempfile::tempdir().unwrap();
-    let sheets = [
-        ("方案", SETTINGS),
-        ("部门", DEPARTMENTS),
-        ("指标", RANGE_INDICATORS),
-        ("预算", BUDGET),
-    ]
-    .map(|(name, tsv)| RawSheet::from_tsv(name, tsv));
-    let plan_path = dir.path().join("评价方案.xlsx");
-    std::fs::write(&plan_path, jixiao::plan::write::workbook(&sheets).unwrap()).unwrap();
-    let templates = dir.path().join("模板");
-    issue_into(&plan_path, &templates);
-    let plan = jixiao::plan::read(&plan_path).unwrap();
-    let returns = dir.path().join("回收");
-    std::fs::create_dir_all(&returns).unwrap();
-    let answers = [
+    let returned: Vec<Filled> = [
         ("101", "85%", "4"),
         ("102", "95%", "3次"),
         ("103", "90%", "6"),
-    ];
-    for (code, rate, checks) in answers {
-        let d = plan
-            .department(&jixiao::domain::DeptCode::new(code))
-            .unwrap();
-        let file = jixiao::template::file_name(&plan, d);
-        let reported = |c: &str, actual: &str| Reported {
-            code: c.into(),
-            actual: actual.into(),
-            self_score: String::new(),
-            reason: "原因".into(),
-            evidence: String::new(),
-        };
-        let answers = Answers {
-            info: info("经办人", "1", "2022-05-10"),
-            outcomes: vec![reported("Q01", rate), reported("Q02", checks)],
-            spending: [("基本支出", "100"), ("项目A", "200")]
-                .map(|(name, spent)| Spending {
-                    name: name.into(),
-                    spent: spent.into(),
-                    ..Spending::default()
-                })
-                .to_vec(),
-        };
-        let template = std::fs::read(templates.join(&file)).unwrap();
-        let book = fill(&template, &answers, Typing::AsExcel).unwrap();
-        std::fs::write(returns.join(&file), to_bytes(&book).unwrap()).unwrap();
-    }
+    ]
+    .into_iter()
+    .map(|(code, rate, checks)| (code, vec![("Q01", rate, ""), ("Q02", checks, "")], "200"))
+    .collect();
+    let (plan_path, returns) = issue_and_fill(dir.path(), RANGE_INDICATORS, &returned);
     let out = dir.path().join("汇总");
     stdout_of(collect_cmd(&plan_path, &out).arg(&returns));
     let details = sheet_rows(

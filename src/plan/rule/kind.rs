@@ -78,6 +78,16 @@ pub struct Form {
     pub examples: &'static [Example],
 }
 
+/// A kind's row of the catalogue: its name, what it depends on, and its forms.
+struct Spec {
+    label: &'static str,
+    /// Scored against other departments' values (相对, 排名).
+    peers: bool,
+    /// The department's own score, for the bureau to review (评议, 定性).
+    reviewed: bool,
+    forms: &'static [Form],
+}
+
 /// An example with no baseline, no self-score and no other departments.
 const fn plain(
     target: &'static str,
@@ -119,102 +129,71 @@ impl Kind {
 
     /// The kind's short Chinese name.
     pub fn label(self) -> &'static str {
-        match self {
-            Kind::Pass => "达标",
-            Kind::Proportional => "比例",
-            Kind::Inverse | Kind::InverseRatio => "反向比例",
-            Kind::Tiers => "档次",
-            Kind::Deduct => "扣分",
-            Kind::Trend => "趋势",
-            Kind::Level => "等级",
-            Kind::Review => "评议",
-            Kind::Segments => "分段",
-            Kind::GapDeduct => "差额扣分",
-            Kind::Checklist => "清单",
-            Kind::Qualitative => "定性",
-            Kind::Relative => "相对",
-            Kind::Ranked => "排名",
-            Kind::Range => "区间",
-        }
+        self.spec().label
     }
 
     /// Whether the score depends on other departments' values (相对, 排名).
     pub fn needs_peers(self) -> bool {
-        match self {
-            Kind::Relative | Kind::Ranked => true,
-            Kind::Pass
-            | Kind::Proportional
-            | Kind::Inverse
-            | Kind::Tiers
-            | Kind::Deduct
-            | Kind::Trend
-            | Kind::Level
-            | Kind::Review
-            | Kind::Segments
-            | Kind::GapDeduct
-            | Kind::Checklist
-            | Kind::Qualitative
-            | Kind::InverseRatio
-            | Kind::Range => false,
-        }
+        self.spec().peers
     }
 
     /// Whether the score is the department's own, for the bureau to review (评议, 定性).
     pub fn is_reviewed(self) -> bool {
-        match self {
-            Kind::Review | Kind::Qualitative => true,
-            Kind::Pass
-            | Kind::Proportional
-            | Kind::Inverse
-            | Kind::Tiers
-            | Kind::Deduct
-            | Kind::Trend
-            | Kind::Level
-            | Kind::Segments
-            | Kind::GapDeduct
-            | Kind::Checklist
-            | Kind::InverseRatio
-            | Kind::Relative
-            | Kind::Ranked
-            | Kind::Range => false,
-        }
+        self.spec().reviewed
     }
 
     /// The forms a plan may write for this kind, with their meaning and examples.
     pub fn forms(self) -> &'static [Form] {
+        self.spec().forms
+    }
+
+    /// The kind's row of the catalogue.
+    fn spec(self) -> Spec {
         match self {
-            Kind::Pass => {
-                const {
+            Kind::Pass => Spec {
+                label: "达标",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "达标",
                         meaning: "达到目标得满分，否则 0 分",
                         shown: "目标「完成」，实际「完成」得满分",
                         examples: &[plain("完成", "2", "完成", "2.00")],
                     }]
-                }
-            }
-            Kind::Proportional => {
-                const {
+                },
+            },
+            Kind::Proportional => Spec {
+                label: "比例",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "比例",
                         meaning: "达到目标得满分，否则 权重×实际/目标",
                         shown: "目标 ≥2次，实际 1次，权重 1 → 0.50",
                         examples: &[plain("≥2次", "1", "1次", "0.50")],
                     }]
-                }
-            }
-            Kind::Inverse => {
-                const {
+                },
+            },
+            Kind::Inverse => Spec {
+                label: "反向比例",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "反向比例",
                         meaning: "不超过目标得满分，否则 权重×(1−(实际−目标)/目标)，两倍目标及以上 0 分",
                         shown: "目标 ≤20起，实际 25起，权重 5 → 3.75",
                         examples: &[plain("≤20起", "5", "25起", "3.75")],
                     }]
-                }
-            }
-            Kind::Tiers => {
-                const {
+                },
+            },
+            Kind::Tiers => Spec {
+                label: "档次",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[
                         Form {
                             rule: "档次:高=100%,中=90%,低=80%",
@@ -229,20 +208,26 @@ impl Kind {
                             examples: &[plain("高", "2", "中", "1.80")],
                         },
                     ]
-                }
-            }
-            Kind::Deduct => {
-                const {
+                },
+            },
+            Kind::Deduct => Spec {
+                label: "扣分",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "扣分:每次0.5",
                         meaning: "每发生一次扣固定分值，扣完为止",
                         shown: "发生 1 次，权重 2 → 1.50",
                         examples: &[plain("合规", "2", "1", "1.50")],
                     }]
-                }
-            }
-            Kind::Trend => {
-                const {
+                },
+            },
+            Kind::Trend => Spec {
+                label: "趋势",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[
                         Form {
                             rule: "趋势:下降",
@@ -263,20 +248,26 @@ impl Kind {
                             }],
                         },
                     ]
-                }
-            }
-            Kind::Level => {
-                const {
+                },
+            },
+            Kind::Level => Spec {
+                label: "等级",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "等级",
                         meaning: "达到目标等级得满分，否则 权重×实际等级/目标等级",
                         shown: "目标 4级，实际 3级，权重 2 → 1.50",
                         examples: &[plain("4级", "2", "3级", "1.50")],
                     }]
-                }
-            }
-            Kind::Review => {
-                const {
+                },
+            },
+            Kind::Review => Spec {
+                label: "评议",
+                peers: false,
+                reviewed: true,
+                forms: const {
                     &[Form {
                         rule: "评议",
                         meaning: "采用部门自评得分，汇总时标记待复核",
@@ -286,20 +277,26 @@ impl Kind {
                             ..plain("良好", "3", "工作成效得到社会各界普遍认可", "3.00")
                         }],
                     }]
-                }
-            }
-            Kind::Segments => {
-                const {
+                },
+            },
+            Kind::Segments => Spec {
+                label: "分段",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "分段:≥90%得5;≥80%得4;≥70%得3;≥60%得2;其他得0",
                         meaning: "自上而下取第一个成立的条件；得N 为分值，得N% 为权重的百分比；其他 匹配任何值；都不成立得 0",
                         shown: "实际 85% → 4 分",
                         examples: &[plain("≥90%", "5", "85%", "4.00")],
                     }]
-                }
-            }
-            Kind::GapDeduct => {
-                const {
+                },
+            },
+            Kind::GapDeduct => Spec {
+                label: "差额扣分",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[
                         Form {
                             rule: "差额扣分:每1%扣0.5",
@@ -314,20 +311,26 @@ impl Kind {
                             examples: &[plain("≤100%", "5", "102.5%", "4.00")],
                         },
                     ]
-                }
-            }
-            Kind::Checklist => {
-                const {
+                },
+            },
+            Kind::Checklist => Spec {
+                label: "清单",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "清单:3项,每项1",
                         meaning: "部门填达到的项数或序号（①③、1、3）；不重复的项数×每项分值；项数×每项分值须等于权重",
                         shown: "填「1、3」，权重 3 → 2.00",
                         examples: &[plain("健全", "3", "1、3", "2.00")],
                     }]
-                }
-            }
-            Kind::Qualitative => {
-                const {
+                },
+            },
+            Kind::Qualitative => Spec {
+                label: "定性",
+                peers: false,
+                reviewed: true,
+                forms: const {
                     &[
                         Form {
                             rule: "定性",
@@ -348,20 +351,26 @@ impl Kind {
                             }],
                         },
                     ]
-                }
-            }
-            Kind::InverseRatio => {
-                const {
+                },
+            },
+            Kind::InverseRatio => Spec {
+                label: "反向比例",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "反向比例:目标/实际",
                         meaning: "不超过目标得满分，否则 权重×目标/实际",
                         shown: "目标 ≤100%，实际 120%，权重 5 → 4.17",
                         examples: &[plain("≤100%", "5", "120%", "4.17")],
                     }]
-                }
-            }
-            Kind::Relative => {
-                const {
+                },
+            },
+            Kind::Relative => Spec {
+                label: "相对",
+                peers: true,
+                reviewed: false,
+                forms: const {
                     &[
                         Form {
                             rule: "相对:最高值",
@@ -388,10 +397,13 @@ impl Kind {
                             ],
                         },
                     ]
-                }
-            }
-            Kind::Ranked => {
-                const {
+                },
+            },
+            Kind::Ranked => Spec {
+                label: "排名",
+                peers: true,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "排名:第1名得5;第2-3名得4;其他得3",
                         meaning: "按实际值从高到低在参评部门中排名，同值同名次，按名次段得分",
@@ -401,10 +413,13 @@ impl Kind {
                             ..plain("≥90%", "5", "95%", "4.00")
                         }],
                     }]
-                }
-            }
-            Kind::Range => {
-                const {
+                },
+            },
+            Kind::Range => Spec {
+                label: "区间",
+                peers: false,
+                reviewed: false,
+                forms: const {
                     &[Form {
                         rule: "区间:80%~90%",
                         meaning: "实际值在下限和上限之间（含两端）得满分，否则 0 分；用于过高过低都不好的指标（如结余率、预算调整率）",
@@ -414,8 +429,8 @@ impl Kind {
                             plain("≥80%", "2", "95%", "0.00"),
                         ],
                     }]
-                }
-            }
+                },
+            },
         }
     }
 
